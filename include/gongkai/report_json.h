@@ -1,0 +1,36 @@
+// The interchange JSON of domain.md A.2: what `gongkai extract --json` prints and what every
+// importer and renderer reads and writes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "gongkai/finding.h"
+#include "gongkai/report.h"
+#include "gongkai/status.h"
+
+namespace gongkai {
+
+struct JsonOptions {
+  bool provenance = true;  // add "provenance": the source location of every cell
+  bool sections = true;    // add "sections": each section's heading and text
+  int indent = 1;          // -1 for one line
+};
+
+// Extra fields printed beside the report.
+struct JsonExtras {
+  std::string file;
+  std::string format;
+  std::string encoding;
+};
+
+std::string ReportToJson(const AnnualReport& report, const Findings& findings,
+                         const JsonExtras& extras, const JsonOptions& options = {});
+
+// Reads the interchange shape. Unknown keys are ignored; a wrong type names the field.
+StatusOr<AnnualReport> ReportFromJson(std::string_view json, const std::string& name);
+
+// One finding as a JSON object string (used by `check --format json`).
+std::string FindingToJson(const Finding& finding);
+
+}  // namespace gongkai

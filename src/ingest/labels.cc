@@ -1,0 +1,108 @@
+#include "labels.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "gongkai/report.h"
+
+namespace gongkai::ingest_internal {
+namespace {
+
+struct T3Key {
+  int row;
+  std::string_view key;
+};
+
+// Distinctive parts of the 2021 labels (domain.md B.2.3). Each row has keys that survive a break
+// anywhere in the label; the order of this list does not matter.
+constexpr std::array<T3Key, 40> kT3Keys = {{
+    {kNew, "本年新收"},
+    {kNew, "新收政府信息公开申请"},
+    {kCarriedOver, "上年结转"},
+    {kGranted, "予以公开"},
+    {kPartial, "部分公开"},
+    {kDeniedStateSecret, "国家秘密"},
+    {kDeniedLawForbidden, "其他法律行政法规"},
+    {kDeniedLawForbidden, "法规禁止公开"},
+    {kDeniedThreeSafety, "三安全"},
+    {kDeniedThreeSafety, "一稳定"},
+    {kDeniedThirdParty, "第三方合法权益"},
+    {kDeniedThirdParty, "保护第三方"},
+    {kDeniedInternal, "内部事务"},
+    {kDeniedProcess, "过程性"},
+    {kDeniedEnforcementFile, "执法案卷"},
+    {kDeniedQuery, "行政查询"},
+    {kUnableNoInfo, "不掌握"},
+    {kUnableNeedCreate, "没有现成"},
+    {kUnableNeedCreate, "另行制作"},
+    {kUnableUnclear, "仍不明确"},
+    {kUnableUnclear, "补正后申请内容"},
+    {kIgnoredComplaint, "信访举报"},
+    {kIgnoredComplaint, "举报投诉"},
+    {kIgnoredRepeat, "重复申请"},
+    {kIgnoredPublication, "公开出版物"},
+    {kIgnoredMass, "大量反复"},
+    {kIgnoredConfirm, "要求行政机关确"},
+    {kIgnoredConfirm, "重新出具"},
+    {kOtherNoCorrection, "不补正"},
+    {kOtherNoCorrection, "无正当理由逾期不"},
+    {kOtherNoFee, "缴纳费用"},
+    {kOtherNoFee, "收费通知"},
+    {kOtherOther, "3.其他"},
+    {kOtherOther, "3、其他"},
+    {kResultTotal, "(七)总计"},
+    {kResultTotal, "七)总计"},
+    {kCarriedForward, "结转下年度"},
+    {kCarriedForward, "结转下一年度"},
+    {kCarriedForward, "四、结转"},
+    {kResultTotal, "(七)合计"},
+}};
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::vector<int> FindT3Labels(std::string_view text) {
+  std::vector<std::pair<size_t, int>> hits;
+  for (const T3Key& k : kT3Keys) {
+    size_t pos;
+    if (k.row == kOtherOther) {
+      // "3.其他" is a label only at the end of its text: "3.其他法律…" belongs to another row.
+      if (!EndsWith(text, k.key)) continue;
+      pos = text.size() - k.key.size();
+    } else {
+      pos = text.find(k.key);
+      if (pos == std::string_view::npos) continue;
+    }
+    hits.emplace_back(pos, k.row);
+  }
+  std::sort(hits.begin(), hits.end());
+  std::vector<int> rows;
+  for (const auto& [pos, row] : hits) {
+    if (std::find(rows.begin(), rows.end(), row) == rows.end()) rows.push_back(row);
+  }
+  return rows;
+}
+
+std::string_view T2LabelName(int row) {
+  static constexpr std::array<std::string_view, kT2Rows> kNames = {
+      "规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"};
+  return row >= 0 && row < kT2Rows ? kNames[static_cast<size_t>(row)] : std::string_view();
+}
+
+int T2LabelAtEnd(std::string_view text) {
+  // Strip a trailing colon or closing punctuation that some pages add after a label.
+  while (!text.empty() && (text.back() == ':' || text.back() == ')')) text.remove_suffix(1);
+  if (EndsWith(text, "规章")) return kT2Rules;
+  if (EndsWith(text, "规范性文件")) return kT2Normative;
+  if (EndsWith(text, "行政许可")) return kT2Licensing;
+  if (EndsWith(text, "行政处罚")) return kT2Penalty;
+  if (EndsWith(text, "行政强制")) return kT2Coercion;
+  if (EndsWith(text, "事业性收费")) return kT2Fees;
+  return -1;
+}
+
+}  // namespace gongkai::ingest_internal

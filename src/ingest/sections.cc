@@ -1,0 +1,256 @@
+#include "sections.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include "gongkai/decode.h"
+
+namespace gongkai::ingest_internal {
+namespace {
+
+// Keys of each section's standard title, most specific first.
+const std::array<std::vector<std::string_view>, kSectionCount>& SectionKeys() {
+  static const auto* const kKeys = new std::array<std::vector<std::string_view>, kSectionCount>{{
+      {"总体情况"},
+      {"主动公开政府信息情况", "主动公开政府信息"},
+      {"收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请"},
+      {"行政复议、行政诉讼情况", "行政复议,行政诉讼情况", "行政复议和行政诉讼情况",
+       "复议、行政诉讼情况", "行政复议行政诉讼情况"},
+      {"存在的主要问题及改进情况", "存在的主要问题和改进情况", "存在的问题及改进情况",
+       "存在的主要问题及改进", "主要问题及改进情况"},
+      {"其他需要报告的事项", "其他需报告的事项", "其它需要报告的事项"},
+  }};
+  return *kKeys;
+}
+
+// Lead bytes of the numerals a section heading may start with.
+bool IsSectionNumeral(std::string_view s) {
+  static constexpr std::array<std::string_view, 12> kNumerals = {
+      "一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6"};
+  return std::find(kNumerals.begin(), kNumerals.end(), s) != kNumerals.end();
+}
+
+constexpr std::string_view kDunhao = "、";
+// How far before a title key its numbering may stand ("四、政府信息公开行政复议…").
+constexpr size_t kMaxHeadingLead = 36;
+
+// If the key at `pos` in `line` is preceded by a section numbering ("三、", "3、", "3."), returns
+// the offset where the numbering starts.
+std::optional<size_t> HeadingStart(std::string_view line, size_t pos) {
+  size_t from = pos > kMaxHeadingLead ? pos - kMaxHeadingLead : 0;
+  std::string_view lead = line.substr(from, pos - from);
+  for (std::string_view bad : {"。", ",", ";", "，", "；", ":"}) {
+    size_t b = lead.rfind(bad);
+    if (b != std::string_view::npos) {
+      from += b + bad.size();
+      lead = line.substr(from, pos - from);
+    }
+  }
+  for (size_t k = 0; k < lead.size(); ++k) {
+    std::string_view rest = lead.substr(k);
+    size_t sep_len = 0;
+    size_t num_len = 0;
+    if ((unsigned char)rest[0] >= 0xE0 && rest.size() >= 3) {
+      num_len = 3;
+    } else if (rest[0] >= '1' && rest[0] <= '6') {
+      num_len = 1;
+    } else {
+      continue;
+    }
+    if (!IsSectionNumeral(rest.substr(0, num_len))) continue;
+    std::string_view after = rest.substr(num_len);
+    if (after.substr(0, kDunhao.size()) == kDunhao) sep_len = kDunhao.size();
+    else if (num_len == 1 && !after.empty() && after[0] == '.' ) sep_len = 1;
+    else continue;
+    (void)sep_len;
+    return from + k;
+  }
+  return std::nullopt;
+}
+
+struct Heading {
+  int section;
+  size_t line;
+  size_t start;  // byte offset of the numbering in the normalized line
+  size_t end;    // byte offset just after the heading (end of line for short heading lines)
+};
+
+// A line this short that holds a heading is the heading and nothing else.
+constexpr size_t kShortLine = 90;
+
+std::string Trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+}  // namespace
+
+size_t OriginalOffset(std::string_view original, size_t normalized_offset) {
+  size_t produced = 0, i = 0;
+  while (i < original.size() && produced < normalized_offset) {
+    unsigned char c = static_cast<unsigned char>(original[i]);
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    len = std::min(len, original.size() - i);
+    produced += NormalizeForMatching(original.substr(i, len)).size();
+    i += len;
+  }
+  return i;
+}
+
+void FindSections(const std::vector<Line>& lines, const std::vector<std::string>& original,
+                  AnnualReport* report) {
+  std::vector<Heading> found;
+  for (int s = 0; s < kSectionCount; ++s) {
+    bool done = false;
+    for (std::string_view key : SectionKeys()[static_cast<size_t>(s)]) {
+      for (size_t li = 0; li < lines.size() && !done; ++li) {
+        std::string_view line = lines[li].text;
+        size_t pos = line.find(key);
+        while (pos != std::string_view::npos && !done) {
+          if (auto start = HeadingStart(line, pos)) {
+            size_t end = line.size() <= kShortLine ? line.size() : pos + key.size();
+            found.push_back({s, li, *start, end});
+            done = true;
+          }
+          pos = line.find(key, pos + 1);
+        }
+      }
+      if (done) break;
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Heading& a, const Heading& b) {
+    return a.line != b.line ? a.line < b.line : a.start < b.start;
+  });
+  auto original_at = [&](size_t li, size_t norm_offset) {
+    return OriginalOffset(original[li], norm_offset);
+  };
+  auto text_between = [&](size_t l0, size_t o0, size_t l1, size_t o1) {
+    std::string out;
+    for (size_t li = l0; li <= l1 && li < lines.size(); ++li) {
+      size_t a = li == l0 ? original_at(li, o0) : 0;
+      size_t b = li == l1 ? original_at(li, o1) : original[li].size();
+      if (b <= a) continue;
+      std::string part = Trimmed(std::string_view(original[li]).substr(a, b - a));
+      if (part.empty()) continue;
+      if (!out.empty()) out.push_back('\n');
+      out += part;
+    }
+    return out;
+  };
+  if (!found.empty()) {
+    report->preamble = text_between(0, 0, found[0].line, found[0].start);
+  }
+  for (size_t k = 0; k < found.size(); ++k) {
+    const Heading& h = found[k];
+    Section& sec = report->sections[static_cast<size_t>(h.section)];
+    sec.present = true;
+    sec.order = static_cast<int>(k);
+    sec.heading = Trimmed(std::string_view(original[h.line])
+                              .substr(original_at(h.line, h.start),
+                                      original_at(h.line, h.end) - original_at(h.line, h.start)));
+    sec.source = lines[h.line].source;
+    size_t end_line = k + 1 < found.size() ? found[k + 1].line : lines.size() - 1;
+    size_t end_off = k + 1 < found.size() ? found[k + 1].start : lines.back().text.size();
+    sec.text = text_between(h.line, h.end, end_line, end_off);
+  }
+}
+
+namespace {
+
+// Finds "YYYY年" (19xx/20xx, spaces allowed before 年). Returns the offset of the digits.
+std::optional<size_t> FindYear(std::string_view s, int* year) {
+  for (size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (!(s.substr(i, 2) == "19" || s.substr(i, 2) == "20")) continue;
+    if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;
+    bool digits = true;
+    for (size_t k = i; k < i + 4; ++k) digits = digits && s[k] >= '0' && s[k] <= '9';
+    if (!digits) continue;
+    size_t j = i + 4;
+    while (j < s.size() && s[j] == ' ') ++j;
+    if (s.substr(j, 3) != "年") continue;
+    *year = std::stoi(std::string(s.substr(i, 4)));
+    return i;
+  }
+  return std::nullopt;
+}
+
+std::string StripSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\t') out.push_back(c);
+  return out;
+}
+
+}  // namespace
+
+void FindTitle(const std::vector<Line>& lines, const std::vector<std::string>& original,
+               AnnualReport* report) {
+  (void)original;
+  constexpr int kTitleSearchLines = 15;
+  std::vector<size_t> nonempty;
+  for (size_t i = 0; i < lines.size() && static_cast<int>(nonempty.size()) < kTitleSearchLines;
+       ++i) {
+    if (!Trimmed(lines[i].text).empty()) nonempty.push_back(i);
+  }
+  for (size_t k = 0; k < nonempty.size(); ++k) {
+    std::string title = StripSpaces(lines[nonempty[k]].text);
+    if (title.find("报告") == std::string::npos) continue;
+    if (title.size() > 200) continue;
+    if (title.find("政府信息公开") == std::string::npos && title.find("政务公开") == std::string::npos &&
+        title.find("年度报告") == std::string::npos) {
+      continue;
+    }
+    size_t first = k;
+    for (int joins = 0; joins < 2 && first > 0; ++joins) {
+      int y = 0;
+      auto ypos = FindYear(title, &y);
+      bool has_agency = false;
+      if (ypos) {
+        size_t gov = title.find("政府信息公开");
+        size_t after_year = title.find("年", *ypos) + 3;
+        if (title.substr(after_year, 3) == "度") after_year += 3;
+        has_agency = *ypos > 0 || (gov != std::string::npos && gov > after_year);
+      }
+      if (ypos && has_agency) break;
+      std::string prev = StripSpaces(lines[nonempty[first - 1]].text);
+      if (prev.size() > 90 || prev.find("。") != std::string::npos) break;
+      title = prev + title;
+      --first;
+    }
+    for (std::string_view prefix : {"标题:", "标题："}) {
+      if (title.rfind(prefix, 0) == 0) title = title.substr(prefix.size());
+    }
+    int year = 0;
+    auto ypos = FindYear(title, &year);
+    if (!ypos) continue;
+    report->year = year;
+    report->title_source = lines[nonempty[first]].source;
+    std::string agency = title.substr(0, *ypos);
+    if (agency.empty()) {
+      size_t after_year = title.find("年", *ypos) + 3;
+      if (title.substr(after_year, 3) == "度") after_year += 3;
+      size_t gov = title.find("政府信息公开", after_year);
+      if (gov == std::string::npos) gov = title.find("政务公开", after_year);
+      if (gov != std::string::npos) agency = title.substr(after_year, gov - after_year);
+    }
+    report->agency = agency;
+    return;
+  }
+  // No title: the statistical period "YYYY年1月1日" gives the year.
+  for (const Line& l : lines) {
+    size_t p = l.text.find("1月1日");
+    if (p == std::string::npos || p < 7) continue;
+    int year = 0;
+    std::string_view head = std::string_view(l.text).substr(p >= 12 ? p - 12 : 0);
+    if (FindYear(head, &year)) {
+      report->year = year;
+      report->title_source = l.source;
+      return;
+    }
+  }
+}
+
+}  // namespace gongkai::ingest_internal

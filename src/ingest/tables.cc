@@ -1,0 +1,623 @@
+#include "tables.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "digit_split.h"
+#include "gongkai/rules.h"
+#include "labels.h"
+
+namespace gongkai::ingest_internal {
+namespace {
+
+// How many candidate splits of one glued row we look at before calling it ambiguous.
+constexpr size_t kSplitCandidateLimit = 256;
+// How many combinations of ambiguous rows the column arithmetic may test.
+constexpr size_t kJointSplitLimit = 200000;
+// How far (in tokens) after the 勾稽 note the 上年结转 row must appear for the note to start table 3.
+constexpr size_t kT3AnchorWindow = 120;
+
+bool Contains(const std::string& s, std::string_view part) {
+  return s.find(part) != std::string::npos;
+}
+
+bool IsText(const Token& t) { return t.kind == TokenKind::kText; }
+bool IsNumber(const Token& t) { return t.kind == TokenKind::kNumber; }
+
+std::string Join(const std::vector<const Token*>& tokens, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i) out.append(sep);
+    out.append(tokens[i]->kind == TokenKind::kEmpty ? "（空）" : tokens[i]->text);
+  }
+  return out;
+}
+
+// A heading or paragraph that ends a table's region.
+bool EndsTable4(const Token& t) {
+  const std::string& s = t.text;
+  return Contains(s, "存在的") || Contains(s, "主要问题") || Contains(s, "改进情况") ||
+         Contains(s, "其他需要报告") || Contains(s, "其他需报告") || Contains(s, "五、");
+}
+
+// ---- Table 2 ----
+
+struct T2Shape {
+  int width;   // values the row carries in the source
+  int column;  // for single-value rows: which of them is the count (-1: none)
+};
+
+}  // namespace
+
+SourceLocation Where(const std::vector<Line>& lines, const Token& token) {
+  SourceLocation loc;
+  if (token.line >= 1 && static_cast<size_t>(token.line) <= lines.size()) {
+    loc = lines[static_cast<size_t>(token.line - 1)].source;
+  }
+  loc.cell = token.cell;
+  return loc;
+}
+
+TableRegions FindTableRegions(const std::vector<Token>& tokens) {
+  TableRegions r;
+  const size_t n = tokens.size();
+  size_t t3 = n;
+  for (size_t i = 0; i < n && t3 == n; ++i) {
+    if (!IsText(tokens[i]) || !Contains(tokens[i].text, "勾稽")) continue;
+    for (size_t j = i; j < n && j < i + kT3AnchorWindow; ++j) {
+      if (IsText(tokens[j]) && Contains(tokens[j].text, "上年结转")) {
+        t3 = i;
+        break;
+      }
+    }
+  }
+  if (t3 == n) {
+    for (size_t i = 0; i < n; ++i) {
+      if (IsText(tokens[i]) && Contains(tokens[i].text, "本年新收政府信息公开申请") &&
+          i + 1 < n && IsNumber(tokens[i + 1])) {
+        t3 = i;
+        break;
+      }
+    }
+  }
+  size_t t2 = n;
+  for (size_t i = 0; i < std::min(t3, n); ++i) {
+    if (IsText(tokens[i]) && Contains(tokens[i].text, "第二十条")) {
+      t2 = i;
+      break;
+    }
+  }
+  if (t2 < n) {
+    r.t2_begin = t2;
+    r.t2_end = t3 < n ? t3 : n;
+    for (size_t i = r.t2_begin; i < r.t2_end; ++i) {
+      if (IsText(tokens[i]) &&
+          (Contains(tokens[i].text, "本年新公开数量") || Contains(tokens[i].text, "对外公开总数量") ||
+           Contains(tokens[i].text, "上一年项目数量"))) {
+        r.format_2019 = true;
+      }
+    }
+  }
+  if (t3 == n) return r;
+  size_t t4 = n;
+  for (size_t i = t3; i < n; ++i) {
+    if (!IsText(tokens[i])) continue;
+    if (Contains(tokens[i].text, "复议") || Contains(tokens[i].text, "行政诉讼")) {
+      // A table-3 label never mentions review; the first mention ends table 3.
+      t4 = i;
+      break;
+    }
+  }
+  r.t3_begin = t3;
+  r.t3_end = t4;
+  if (t4 == n) return r;
+  size_t end = n;
+  bool seen_value = false;
+  for (size_t i = t4; i < n; ++i) {
+    if (IsNumber(tokens[i])) seen_value = true;
+    if (IsText(tokens[i]) && seen_value && EndsTable4(tokens[i])) {
+      end = i;
+      break;
+    }
+  }
+  r.t4_begin = t4;
+  r.t4_end = end;
+  return r;
+}
+
+// ---- Table 2 ----
+
+void ParseTable2(const std::vector<Token>& tokens, const std::vector<Line>& lines,
+                 const TableRegions& regions, Table2* table, Findings* findings) {
+  if (regions.t2_begin == regions.t2_end) return;
+  // Widths of each row in the source; the 2019 trial format has three columns everywhere and
+  // its (一) block means 新制作 / 新公开 / 对外公开总数 (so 废止 is not given).
+  std::array<T2Shape, kT2Rows> shapes = {{{3, -1}, {3, -1}, {1, 0}, {1, 0}, {1, 0}, {1, 0}}};
+  if (regions.format_2019) {
+    shapes = {{{3, -1}, {3, -1}, {3, 2}, {3, 2}, {3, 2}, {2, -1}}};
+    findings->push_back(MakeFinding(
+        "STRUCT-FORMAT-2019", "表二采用 2019 年试行格式，已按 2021 年格式对应（本年废止件数不提供）",
+        "Table 2 uses the 2019 trial format; mapped to the 2021 ids (abolished not given)",
+        Where(lines, tokens[regions.t2_begin])));
+  }
+  std::array<bool, kT2Rows> done{};
+  for (size_t i = regions.t2_begin; i < regions.t2_end; ++i) {
+    if (!IsText(tokens[i])) continue;
+    int row = T2LabelAtEnd(tokens[i].text);
+    if (row < 0 || done[static_cast<size_t>(row)]) continue;
+    const T2Shape shape = shapes[static_cast<size_t>(row)];
+    std::vector<const Token*> values;
+    size_t j = i + 1;
+    for (; j < regions.t2_end && values.size() < static_cast<size_t>(shape.width); ++j) {
+      if (IsText(tokens[j])) break;
+      if (IsNumber(tokens[j])) values.push_back(&tokens[j]);
+    }
+    if (values.empty()) continue;
+    done[static_cast<size_t>(row)] = true;
+    // Glued runs ("规章 000"): split only where leading zeros leave one way.
+    std::vector<std::optional<double>> vals(static_cast<size_t>(shape.width));
+    std::vector<const Token*> srcs(static_cast<size_t>(shape.width), values[0]);
+    if (values.size() == static_cast<size_t>(shape.width)) {
+      for (size_t k = 0; k < values.size(); ++k) {
+        vals[k] = values[k]->value;
+        srcs[k] = values[k];
+      }
+    } else {
+      std::vector<std::string> runs;
+      bool splittable = true;
+      for (const Token* t : values) {
+        if (!t->is_integer || t->negative) splittable = false;
+        runs.push_back(t->text);
+      }
+      std::vector<Values> cands;
+      if (splittable) {
+        cands = SplitDigitRuns(runs, shape.width, [](const Values&) { return true; }, 2);
+      }
+      if (cands.size() == 1) {
+        for (size_t k = 0; k < cands[0].size(); ++k) vals[k] = static_cast<double>(cands[0][k]);
+        findings->push_back(MakeFinding(
+            "IMPORT-SPLIT", "表二“" + std::string(T2LabelName(row)) + "”的数字 " +
+                                Join(values, " ") + " 只有一种拆分方式",
+            "table 2 digits " + Join(values, " ") + " split in the only possible way",
+            Where(lines, *values[0])));
+      } else if (cands.size() > 1) {
+        findings->push_back(MakeFinding(
+            "IMPORT-AMBIGUOUS",
+            "表二“" + std::string(T2LabelName(row)) + "”的数字 " + Join(values, " ") +
+                " 粘连在一起，有多种拆分方式，相关单元格留空",
+            "table 2 digits " + Join(values, " ") + " are glued together and admit several splits",
+            Where(lines, *values[0])));
+      } else {
+        findings->push_back(MakeFinding(
+            "STRUCT-ROW-CELLS",
+            "表二“" + std::string(T2LabelName(row)) + "”行应有 " + std::to_string(shape.width) + " 个数值，实有 " +
+                std::to_string(values.size()) + " 个：" + Join(values, " "),
+            "table 2 row should have " + std::to_string(shape.width) + " values, has " +
+                std::to_string(values.size()),
+            Where(lines, *values[0])));
+      }
+    }
+    auto set = [&](Cell* cell, size_t k) {
+      if (k >= vals.size() || !vals[k]) return;
+      cell->value = vals[k];
+      cell->source = Where(lines, *srcs[k]);
+    };
+    if (row == kT2Rules || row == kT2Normative) {
+      auto& docs = table->docs[static_cast<size_t>(row)];
+      if (regions.format_2019) {
+        set(&docs[0], 0);
+        set(&docs[2], 2);
+      } else {
+        for (size_t k = 0; k < 3; ++k) set(&docs[k], k);
+      }
+    } else if (row == kT2Fees) {
+      if (shape.column >= 0) set(&table->fees_10k_yuan, static_cast<size_t>(shape.column));
+    } else {
+      set(&table->decisions[static_cast<size_t>(row - kT2Licensing)],
+          static_cast<size_t>(shape.column));
+    }
+  }
+}
+
+// ---- Table 3 ----
+
+namespace {
+
+// A row of numbers as found in the source, before it is matched to a row of the form.
+struct RawRow {
+  std::vector<const Token*> slots;  // numbers and empty cells, in order
+  std::vector<int> candidates;      // form rows whose labels precede the numbers
+  bool needs_split = false;         // fewer slots than columns, but glued digits to split
+  bool weak = false;                // too few values to be a row of the table
+  int slot = -1;                    // the form row it was matched to
+};
+
+// Trims a row to the table's width; returns false (with a finding) when it cannot be read.
+void NormaliseWidth(RawRow* row, int width, const std::vector<Line>& lines, Findings* findings,
+                    std::string_view table_name) {
+  auto& s = row->slots;
+  while (static_cast<int>(s.size()) > width && s.back()->kind == TokenKind::kEmpty) s.pop_back();
+  if (static_cast<int>(s.size()) == width + 1 && s.front()->glued_to_label) {
+    findings->push_back(MakeFinding(
+        "IMPORT-STRAY-NUMBER",
+        std::string(table_name) + "标签后粘连的数字 " + s.front()->text + " 不计入该行",
+        "a number glued to the row label was not counted", Where(lines, *s.front())));
+    s.erase(s.begin());
+  }
+  if (static_cast<int>(s.size()) > width) {
+    findings->push_back(MakeFinding(
+        "STRUCT-ROW-CELLS",
+        std::string(table_name) + "该行有 " + std::to_string(s.size()) + " 个数值，规定格式为 " +
+            std::to_string(width) + " 个：" + Join(s, " "),
+        "row has " + std::to_string(s.size()) + " values for " + std::to_string(width) + " columns",
+        Where(lines, *s.front())));
+    s.resize(static_cast<size_t>(width));
+    return;
+  }
+  if (static_cast<int>(s.size()) < width) {
+    bool all_numbers = true;
+    size_t digits = 0;
+    for (const Token* t : s) {
+      if (t->kind != TokenKind::kNumber || !t->is_integer || t->negative) all_numbers = false;
+      else digits += t->text.size();
+    }
+    if (all_numbers && digits >= static_cast<size_t>(width)) row->needs_split = true;
+    else row->weak = true;
+  }
+}
+
+// Builds the raw rows of table 3 from its tokens.
+std::vector<RawRow> CollectRows(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  std::vector<RawRow> rows;
+  std::vector<int> pending;
+  std::optional<RawRow> open;
+  auto close = [&]() {
+    if (open && !open->slots.empty()) rows.push_back(std::move(*open));
+    open.reset();
+  };
+  auto add_labels = [&](std::vector<int>* to, const std::vector<int>& labels) {
+    for (int l : labels)
+      if (std::find(to->begin(), to->end(), l) == to->end()) to->push_back(l);
+  };
+  size_t i = begin;
+  while (i < end) {
+    const Token& t = tokens[i];
+    if (t.row_line) {
+      // A delimited line with its own numbers is a row by itself.
+      close();
+      RawRow row;
+      std::vector<int> line_labels;
+      size_t j = i;
+      for (; j < end && tokens[j].line == t.line; ++j) {
+        if (IsText(tokens[j])) add_labels(&line_labels, FindT3Labels(tokens[j].text));
+        else row.slots.push_back(&tokens[j]);
+      }
+      row.candidates = line_labels.empty() ? pending : line_labels;
+      pending.clear();
+      if (!row.slots.empty()) rows.push_back(std::move(row));
+      i = j;
+      continue;
+    }
+    if (IsText(t)) {
+      std::vector<int> labels = FindT3Labels(t.text);
+      if (open && !open->slots.empty()) close();
+      add_labels(&pending, labels);
+    } else if (t.kind == TokenKind::kNumber || (t.kind == TokenKind::kEmpty && open)) {
+      if (!open || open->slots.size() >= static_cast<size_t>(kT3Columns)) {
+        close();
+        open.emplace();
+        open->candidates = pending;
+        pending.clear();
+      }
+      open->slots.push_back(&t);
+    }
+    ++i;
+  }
+  close();
+  return rows;
+}
+
+// Matches rows to the form's rows in order (see tables.h). Sets RawRow::slot.
+void AlignRows(std::vector<RawRow>* rows, const std::vector<Line>& lines, Findings* findings) {
+  const int n = static_cast<int>(rows->size());
+  constexpr int kSlots = kT3Rows;
+  auto score = [&](int r, int s) {
+    const RawRow& row = (*rows)[static_cast<size_t>(r)];
+    int v = row.weak ? 1 : 10;
+    if (std::find(row.candidates.begin(), row.candidates.end(), s) != row.candidates.end()) v += 5;
+    return v;
+  };
+  // best[r][s]: best score for rows r.. using form rows s..; choice records the decision.
+  std::vector<std::array<int, kSlots + 1>> best(static_cast<size_t>(n + 1));
+  std::vector<std::array<int, kSlots + 1>> choice(static_cast<size_t>(n + 1));
+  for (int s = 0; s <= kSlots; ++s) best[static_cast<size_t>(n)][static_cast<size_t>(s)] = 0;
+  for (int r = n - 1; r >= 0; --r) {
+    for (int s = kSlots; s >= 0; --s) {
+      int b = best[static_cast<size_t>(r + 1)][static_cast<size_t>(s)];  // drop row r
+      int c = -1;
+      for (int t = s; t < kSlots; ++t) {
+        int v = score(r, t) + best[static_cast<size_t>(r + 1)][static_cast<size_t>(t + 1)];
+        if (v > b) {
+          b = v;
+          c = t;
+        }
+      }
+      best[static_cast<size_t>(r)][static_cast<size_t>(s)] = b;
+      choice[static_cast<size_t>(r)][static_cast<size_t>(s)] = c;
+    }
+  }
+  int s = 0;
+  for (int r = 0; r < n; ++r) {
+    int c = choice[static_cast<size_t>(r)][static_cast<size_t>(s)];
+    (*rows)[static_cast<size_t>(r)].slot = c;
+    if (c >= 0) s = c + 1;
+  }
+  // A row without a matching label keeps its place only if its gap between labelled rows holds
+  // exactly as many form rows as unlabelled rows.
+  auto anchored = [&](const RawRow& row) {
+    return row.slot >= 0 && std::find(row.candidates.begin(), row.candidates.end(), row.slot) !=
+                                row.candidates.end();
+  };
+  int prev_slot = -1;
+  int r = 0;
+  while (r < n) {
+    if ((*rows)[static_cast<size_t>(r)].slot < 0 || anchored((*rows)[static_cast<size_t>(r)])) {
+      if ((*rows)[static_cast<size_t>(r)].slot >= 0) prev_slot = (*rows)[static_cast<size_t>(r)].slot;
+      ++r;
+      continue;
+    }
+    int q = r;
+    std::vector<int> members;
+    while (q < n && !anchored((*rows)[static_cast<size_t>(q)])) {
+      if ((*rows)[static_cast<size_t>(q)].slot >= 0) members.push_back(q);
+      ++q;
+    }
+    int next_slot = q < n ? (*rows)[static_cast<size_t>(q)].slot : kSlots;
+    int gap = next_slot - prev_slot - 1;
+    if (gap != static_cast<int>(members.size())) {
+      for (int m : members) (*rows)[static_cast<size_t>(m)].slot = -1;
+    }
+    r = q;
+  }
+  for (const RawRow& row : *rows) {
+    if (row.slot >= 0 || row.weak) continue;
+    findings->push_back(MakeFinding(
+        "STRUCT-ROW-UNPLACED",
+        "表三中的一行数字 " + Join(row.slots, " ") + " 无法确定对应的项目，未计入",
+        "a row of table 3 (" + Join(row.slots, " ") + ") could not be matched to a row of the form",
+        Where(lines, *row.slots.front())));
+  }
+}
+
+// The form's column arithmetic, on the rows known so far (absent cells are skipped).
+bool ColumnsConsistent(const std::array<std::optional<std::array<int64_t, kT3Columns>>, kT3Rows>& v) {
+  for (int c = 0; c < kT3Columns; ++c) {
+    auto at = [&](int r) -> std::optional<int64_t> {
+      const auto& row = v[static_cast<size_t>(r)];
+      if (!row) return std::nullopt;
+      return (*row)[static_cast<size_t>(c)];
+    };
+    auto n = at(kNew), co = at(kCarriedOver), rt = at(kResultTotal), cf = at(kCarriedForward);
+    if (n && co && rt && cf && *n + *co != *rt + *cf) return false;
+    int64_t sum = 0;
+    bool all = true;
+    for (int r = kFirstOutcomeRow; r <= kLastOutcomeRow; ++r) {
+      auto x = at(r);
+      if (!x) {
+        all = false;
+        break;
+      }
+      sum += *x;
+    }
+    if (all && rt && sum != *rt) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void ParseTable3(const std::vector<Token>& tokens, const std::vector<Line>& lines,
+                 const TableRegions& regions, Table3* table, Findings* findings) {
+  if (regions.t3_begin == regions.t3_end) return;
+  for (size_t i = regions.t3_begin; i < regions.t3_end; ++i) {
+    const Token& t = tokens[i];
+    if (IsText(t) && (Contains(t.text, "预期不补正") || Contains(t.text, "预期未按"))) {
+      findings->push_back(MakeFinding("STRUCT-LABEL", "标签“" + t.text + "”中“预期”应为“逾期”",
+                                      "label uses 预期 where the form says 逾期", Where(lines, t)));
+    }
+  }
+  std::vector<RawRow> rows = CollectRows(tokens, regions.t3_begin, regions.t3_end);
+  for (RawRow& row : rows) NormaliseWidth(&row, kT3Columns, lines, findings, "表三");
+  AlignRows(&rows, lines, findings);
+
+  // Rows read as written, and the candidate splits of glued rows.
+  std::array<std::optional<std::array<int64_t, kT3Columns>>, kT3Rows> known;
+  std::vector<std::pair<const RawRow*, std::vector<Values>>> ambiguous;
+  auto place = [&](const RawRow& row, const Values* split) {
+    auto& cells = table->cells[static_cast<size_t>(row.slot)];
+    for (int c = 0; c < kT3Columns; ++c) {
+      Cell& cell = cells[static_cast<size_t>(c)];
+      if (split) {
+        cell.value = static_cast<double>((*split)[static_cast<size_t>(c)]);
+        cell.source = Where(lines, *row.slots.front());
+      } else if (static_cast<size_t>(c) < row.slots.size() &&
+                 row.slots[static_cast<size_t>(c)]->kind == TokenKind::kNumber) {
+        cell.value = row.slots[static_cast<size_t>(c)]->value;
+        cell.source = Where(lines, *row.slots[static_cast<size_t>(c)]);
+      }
+    }
+  };
+  for (const RawRow& row : rows) {
+    if (row.slot < 0) continue;
+    if (table->cells[static_cast<size_t>(row.slot)][0].present()) continue;
+    if (!row.needs_split) {
+      if (static_cast<int>(row.slots.size()) < kT3Columns) {
+        findings->push_back(MakeFinding(
+            "STRUCT-ROW-CELLS",
+            "表三“" + std::string(T3RowLabel(row.slot)) + "”行应有 7 个数值，实有 " +
+                std::to_string(row.slots.size()) + " 个，无法确定各数值所在列，未计入",
+            "table 3 row " + std::string(T3RowId(row.slot)) + " has " +
+                std::to_string(row.slots.size()) + " values for 7 columns",
+            Where(lines, *row.slots.front())));
+        continue;
+      }
+      place(row, nullptr);
+      bool all = true;
+      std::array<int64_t, kT3Columns> v{};
+      for (int c = 0; c < kT3Columns; ++c) {
+        const Token* t = row.slots[static_cast<size_t>(c)];
+        if (t->kind != TokenKind::kNumber) all = false;
+        else v[static_cast<size_t>(c)] = static_cast<int64_t>(t->value);
+      }
+      if (all) known[static_cast<size_t>(row.slot)] = v;
+      continue;
+    }
+    std::vector<std::string> runs;
+    for (const Token* t : row.slots) runs.push_back(t->text);
+    std::vector<Values> cands =
+        SplitDigitRuns(runs, kT3Columns, LastIsSumOfOthers, kSplitCandidateLimit);
+    if (cands.size() == 1) {
+      place(row, &cands[0]);
+      std::array<int64_t, kT3Columns> v{};
+      std::copy(cands[0].begin(), cands[0].end(), v.begin());
+      known[static_cast<size_t>(row.slot)] = v;
+      findings->push_back(MakeFinding(
+          "IMPORT-SPLIT",
+          "表三“" + std::string(T3RowLabel(row.slot)) + "”行的数字 " + Join(row.slots, " ") +
+              " 按行总计唯一拆分",
+          "table 3 row " + std::string(T3RowId(row.slot)) + ": digits " + Join(row.slots, " ") +
+              " split uniquely by the row total",
+          Where(lines, *row.slots.front())));
+    } else {
+      ambiguous.emplace_back(&row, std::move(cands));
+    }
+  }
+  if (ambiguous.empty()) return;
+  // Joint resolution under the column arithmetic.
+  size_t combos = 1;
+  bool searchable = true;
+  for (const auto& [row, cands] : ambiguous) {
+    if (cands.empty() || cands.size() >= kSplitCandidateLimit) searchable = false;
+    else if (combos > kJointSplitLimit / cands.size()) searchable = false;
+    else combos *= cands.size();
+  }
+  std::vector<std::optional<Values>> agreed(ambiguous.size());
+  std::vector<bool> conflict(ambiguous.size(), false);
+  size_t valid = 0;
+  if (searchable) {
+    std::vector<size_t> pick(ambiguous.size(), 0);
+    for (size_t k = 0; k < combos; ++k) {
+      auto trial = known;
+      size_t rem = k;
+      for (size_t a = 0; a < ambiguous.size(); ++a) {
+        pick[a] = rem % ambiguous[a].second.size();
+        rem /= ambiguous[a].second.size();
+        std::array<int64_t, kT3Columns> v{};
+        const Values& cand = ambiguous[a].second[pick[a]];
+        std::copy(cand.begin(), cand.end(), v.begin());
+        trial[static_cast<size_t>(ambiguous[a].first->slot)] = v;
+      }
+      if (!ColumnsConsistent(trial)) continue;
+      ++valid;
+      for (size_t a = 0; a < ambiguous.size(); ++a) {
+        const Values& cand = ambiguous[a].second[pick[a]];
+        if (!agreed[a]) agreed[a] = cand;
+        else if (*agreed[a] != cand) conflict[a] = true;
+      }
+    }
+  }
+  for (size_t a = 0; a < ambiguous.size(); ++a) {
+    const RawRow& row = *ambiguous[a].first;
+    if (valid > 0 && agreed[a] && !conflict[a]) {
+      place(row, &*agreed[a]);
+      findings->push_back(MakeFinding(
+          "IMPORT-SPLIT",
+          "表三“" + std::string(T3RowLabel(row.slot)) + "”行的数字 " + Join(row.slots, " ") +
+              " 按行总计和各列勾稽关系唯一拆分",
+          "table 3 row " + std::string(T3RowId(row.slot)) + ": digits " + Join(row.slots, " ") +
+              " split uniquely by the row total and the column arithmetic",
+          Where(lines, *row.slots.front())));
+    } else {
+      findings->push_back(MakeFinding(
+          "IMPORT-AMBIGUOUS",
+          "表三“" + std::string(T3RowLabel(row.slot)) + "”行的数字 " + Join(row.slots, " ") +
+              (ambiguous[a].second.empty() ? " 无法按行总计拆分" : " 有多种拆分方式") +
+              "，该行留空",
+          "table 3 row " + std::string(T3RowId(row.slot)) + ": digits " + Join(row.slots, " ") +
+              (ambiguous[a].second.empty() ? " cannot be split to match the row total"
+                                           : " admit several splits") +
+              "; left empty",
+          Where(lines, *row.slots.front())));
+    }
+  }
+}
+
+// ---- Table 4 ----
+
+void ParseTable4(const std::vector<Token>& tokens, const std::vector<Line>& lines,
+                 const TableRegions& regions, Table4* table, Findings* findings) {
+  if (regions.t4_begin == regions.t4_end) return;
+  constexpr int kWidth = kT4Groups * kT4Columns;
+  RawRow row;
+  int last_line = -1;
+  for (size_t i = regions.t4_begin; i < regions.t4_end; ++i) {
+    const Token& t = tokens[i];
+    if (static_cast<int>(row.slots.size()) >= kWidth && t.line != last_line) break;
+    if (IsText(t)) continue;
+    if (t.kind == TokenKind::kEmpty && row.slots.empty()) continue;
+    row.slots.push_back(&t);
+    last_line = t.line;
+  }
+  if (row.slots.empty()) return;
+  NormaliseWidth(&row, kWidth, lines, findings, "表四");
+  auto group_totals = [](const Values& v) {
+    for (int g = 0; g < kT4Groups; ++g) {
+      Values grp(v.begin() + g * kT4Columns, v.begin() + (g + 1) * kT4Columns);
+      if (!LastIsSumOfOthers(grp)) return false;
+    }
+    return true;
+  };
+  std::optional<Values> split;
+  if (row.needs_split) {
+    std::vector<std::string> runs;
+    for (const Token* t : row.slots) runs.push_back(t->text);
+    std::vector<Values> cands = SplitDigitRuns(runs, kWidth, group_totals, 2);
+    if (cands.size() == 1) {
+      split = cands[0];
+      findings->push_back(MakeFinding(
+          "IMPORT-SPLIT", "表四的数字 " + Join(row.slots, " ") + " 按各组总计唯一拆分",
+          "table 4 digits " + Join(row.slots, " ") + " split uniquely by the group totals",
+          Where(lines, *row.slots.front())));
+    } else {
+      findings->push_back(MakeFinding(
+          "IMPORT-AMBIGUOUS",
+          "表四的数字 " + Join(row.slots, " ") +
+              (cands.empty() ? " 无法按各组总计拆分" : " 有多种拆分方式") + "，表四留空",
+          "table 4 digits " + Join(row.slots, " ") + " cannot be split uniquely",
+          Where(lines, *row.slots.front())));
+      return;
+    }
+  } else if (static_cast<int>(row.slots.size()) < kWidth) {
+    findings->push_back(MakeFinding(
+        "STRUCT-ROW-CELLS",
+        "表四应有 15 个数值，实有 " + std::to_string(row.slots.size()) + " 个，无法确定各数值所在列",
+        "table 4 has " + std::to_string(row.slots.size()) + " values for 15 columns",
+        Where(lines, *row.slots.front())));
+    return;
+  }
+  for (int k = 0; k < kWidth; ++k) {
+    Cell& cell = table->cells[static_cast<size_t>(k / kT4Columns)][static_cast<size_t>(k % kT4Columns)];
+    if (split) {
+      cell.value = static_cast<double>((*split)[static_cast<size_t>(k)]);
+      cell.source = Where(lines, *row.slots.front());
+    } else if (row.slots[static_cast<size_t>(k)]->kind == TokenKind::kNumber) {
+      cell.value = row.slots[static_cast<size_t>(k)]->value;
+      cell.source = Where(lines, *row.slots[static_cast<size_t>(k)]);
+    }
+  }
+}
+
+}  // namespace gongkai::ingest_internal

@@ -1,0 +1,120 @@
+#include <fstream>
+#include <sstream>
+
+#include "gongkai/decode.h"
+#include "gongkai/importer.h"
+#include "gongkai/rules.h"
+#include "sections.h"
+#include "tables.h"
+#include "tokens.h"
+
+namespace gongkai {
+
+using ingest_internal::Line;
+using ingest_internal::Token;
+
+namespace {
+
+std::vector<std::string> OriginalLines(std::string_view utf8) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= utf8.size()) {
+    size_t end = utf8.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) end = utf8.size();
+    out.emplace_back(utf8.substr(start, end - start));
+    if (end == utf8.size()) break;
+    start = (utf8[end] == '\r' && end + 1 < utf8.size() && utf8[end + 1] == '\n') ? end + 2 : end + 1;
+  }
+  return out;
+}
+
+// Recognises formats the text importer must not read as text.
+std::string_view BinaryFormatName(std::string_view bytes) {
+  if (bytes.substr(0, 5) == "%PDF-") return "PDF";
+  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "ZIP/DOCX";
+  if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+    return "DOC/WPS (OLE)";
+  }
+  return "";
+}
+
+bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
+
+}  // namespace
+
+StatusOr<ImportedReport> ImportLayoutText(std::string_view utf8, const std::string& name,
+                                          const std::vector<SourceLocation>& line_sources) {
+  std::string normalized = NormalizeForMatching(utf8);
+  std::vector<Line> lines = ingest_internal::SplitLines(normalized, name, line_sources);
+  std::vector<std::string> original = OriginalLines(utf8);
+  original.resize(lines.size());
+  std::vector<Token> tokens = ingest_internal::Tokenize(lines);
+
+  ImportedReport out;
+  out.format = "text";
+  AnnualReport& report = out.report;
+  ingest_internal::FindTitle(lines, original, &report);
+  ingest_internal::FindSections(lines, original, &report);
+  ingest_internal::TableRegions regions = ingest_internal::FindTableRegions(tokens);
+  ingest_internal::ParseTable2(tokens, lines, regions, &report.table2, &out.findings);
+  ingest_internal::ParseTable3(tokens, lines, regions, &report.table3, &out.findings);
+  ingest_internal::ParseTable4(tokens, lines, regions, &report.table4, &out.findings);
+
+  bool any_section = false;
+  for (const Section& s : report.sections) any_section = any_section || s.present;
+  bool any_table = regions.t2_begin != regions.t2_end || regions.t3_begin != regions.t3_end ||
+                   regions.t4_begin != regions.t4_end;
+  if (!any_section && !any_table) {
+    return InvalidArgumentError(name +
+                                ": 不是政府信息公开工作年度报告（未找到规定的章节或表格）"
+                                " (not an annual disclosure report: no section or table found)");
+  }
+  return out;
+}
+
+StatusOr<ImportedReport> ImportReportBytes(std::string_view bytes, const std::string& name) {
+  if (bytes.empty()) {
+    return InvalidArgumentError(name + ": 文件为空 (empty file)");
+  }
+  if (bytes.size() > kMaxReportBytes) {
+    return ResourceExhaustedError(name + ": 文件过大（" + std::to_string(bytes.size()) +
+                                  " 字节，上限 " + std::to_string(kMaxReportBytes) +
+                                  "） (file too large)");
+  }
+  std::string_view binary = BinaryFormatName(bytes);
+  if (!binary.empty()) {
+    return UnimplementedError(name + ": " + std::string(binary) +
+                              " 文件不能按文本读取，请使用对应格式的导入器 (a " +
+                              std::string(binary) + " file, not text)");
+  }
+  GONGKAI_ASSIGN_OR_RETURN(DecodedText text, DecodeToUtf8(bytes, name));
+  if (HasNul(text.utf8)) {
+    return DataLossError(name + ": 含有 NUL 字节，不是文本文件 (binary data: NUL bytes)");
+  }
+  GONGKAI_ASSIGN_OR_RETURN(ImportedReport out, ImportLayoutText(text.utf8, name));
+  out.encoding = text.encoding;
+  if (text.encoding != "UTF-8" && text.encoding != "UTF-8 (BOM)") {
+    SourceLocation loc;
+    loc.file = name;
+    out.findings.push_back(MakeFinding("IMPORT-ENCODING", "文件编码为 " + text.encoding + "，已转换为 UTF-8",
+                                       "file encoding " + text.encoding + " converted to UTF-8", loc));
+  }
+  return out;
+}
+
+StatusOr<ImportedReport> ImportReportFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError(path + ": 无法打开文件 (cannot open file)");
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) return IoError(path + ": 无法读取文件 (cannot read file)");
+  if (static_cast<size_t>(size) > kMaxReportBytes) {
+    return ResourceExhaustedError(path + ": 文件过大（" + std::to_string(size) + " 字节） (file too large)");
+  }
+  in.seekg(0);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (!in.read(bytes.data(), size)) return IoError(path + ": 读取失败 (read failed)");
+  return ImportReportBytes(bytes, path);
+}
+
+}  // namespace gongkai

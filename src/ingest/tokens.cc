@@ -1,0 +1,217 @@
+#include "tokens.h"
+
+#include <cstdlib>
+
+namespace gongkai::ingest_internal {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Splits a line into cells: by tabs, or by '|' for a markdown row.
+std::vector<std::string_view> SplitCells(std::string_view line) {
+  std::vector<std::string_view> cells;
+  std::string_view t = Trim(line);
+  if (!t.empty() && t.front() == '|') {
+    t.remove_prefix(1);
+    if (!t.empty() && t.back() == '|') t.remove_suffix(1);
+    size_t start = 0;
+    for (size_t i = 0; i <= t.size(); ++i) {
+      if (i == t.size() || t[i] == '|') {
+        cells.push_back(Trim(t.substr(start, i - start)));
+        start = i + 1;
+      }
+    }
+    return cells;
+  }
+  size_t start = 0;
+  for (size_t i = 0; i <= line.size(); ++i) {
+    if (i == line.size() || line[i] == '\t') {
+      cells.push_back(Trim(line.substr(start, i - start)));
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+// Length of a UTF-8 sequence starting with byte c (1 for invalid lead bytes).
+size_t Utf8Len(unsigned char c) {
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) return 2;
+  if ((c & 0xF0) == 0xE0) return 3;
+  if ((c & 0xF8) == 0xF0) return 4;
+  return 1;
+}
+
+// True if the text at `s` starts with the ideographic enumeration comma "、".
+bool StartsWithDunhao(std::string_view s) { return s.substr(0, 3) == "\xE3\x80\x81"; }
+
+}  // namespace
+
+bool IsMarkdownSeparator(std::string_view s) {
+  s = Trim(s);
+  if (s.size() < 3 || s.front() != '|') return false;
+  bool dash = false;
+  for (char c : s) {
+    if (c == '-') dash = true;
+    else if (c != '|' && c != ':' && !IsSpace(c)) return false;
+  }
+  return dash;
+}
+
+void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<Token>* out) {
+  size_t first = out->size();
+  std::string text;
+  bool text_since_number = false;  // text directly precedes the current position (no space)
+  auto flush_text = [&]() {
+    if (text.empty()) return;
+    Token t;
+    t.kind = TokenKind::kText;
+    t.text = std::move(text);
+    t.line = line;
+    t.cell = cell_index;
+    out->push_back(std::move(t));
+    text.clear();
+  };
+  size_t i = 0, n = cell.size();
+  while (i < n) {
+    char c = cell[i];
+    if (IsSpace(c)) {
+      text_since_number = false;
+      ++i;
+      continue;
+    }
+    bool minus = (c == '-' && i + 1 < n && IsDigit(cell[i + 1]) && text.empty() && i == 0);
+    if (!IsDigit(c) && !minus) {
+      size_t len = Utf8Len(static_cast<unsigned char>(c));
+      text.append(cell.substr(i, len));
+      text_since_number = true;
+      i += len;
+      continue;
+    }
+    // A run of digits, with thousands separators and one decimal point.
+    size_t start = i;
+    if (minus) ++i;
+    std::string digits;
+    bool decimal = false;
+    while (i < n) {
+      if (IsDigit(cell[i])) {
+        digits.push_back(cell[i]);
+        ++i;
+      } else if (cell[i] == ',' && !decimal && !digits.empty() && i + 3 < n &&
+                 IsDigit(cell[i + 1]) && IsDigit(cell[i + 2]) && IsDigit(cell[i + 3]) &&
+                 (i + 4 >= n || !IsDigit(cell[i + 4]))) {
+        ++i;  // thousands separator "1,234"
+      } else if (cell[i] == '.' && !decimal && i + 1 < n && IsDigit(cell[i + 1])) {
+        decimal = true;
+        digits.push_back('.');
+        ++i;
+      } else {
+        break;
+      }
+    }
+    // "6.属于…" or "1、总体…": the last digit is the next label's ordinal, not a value.
+    bool ordinal_follows = !decimal && i < n &&
+                           ((cell[i] == '.' && (i + 1 >= n || !IsDigit(cell[i + 1]))) ||
+                            StartsWithDunhao(cell.substr(i)));
+    if (ordinal_follows) {
+      if (digits.size() <= 1 || minus) {
+        text.append(cell.substr(start, i - start));
+        text_since_number = true;
+        continue;
+      }
+      // Give the last digit back to the text that follows.
+      digits.pop_back();
+      i -= 1;
+    }
+    bool had_text_before = text_since_number && !text.empty();
+    flush_text();
+    Token t;
+    t.kind = TokenKind::kNumber;
+    t.text = digits;
+    t.is_integer = !decimal;
+    t.negative = minus;
+    t.value = std::strtod(digits.c_str(), nullptr) * (minus ? -1 : 1);
+    t.glued = had_text_before || (i < n && !IsSpace(cell[i]));
+    t.glued_to_label = had_text_before;
+    t.line = line;
+    t.cell = cell_index;
+    out->push_back(std::move(t));
+    text_since_number = false;
+  }
+  flush_text();
+  if (out->size() == first + 1 && (*out)[first].kind == TokenKind::kNumber &&
+      !(*out)[first].glued) {
+    (*out)[first].pure_cell = true;
+  }
+}
+
+std::vector<Line> SplitLines(std::string_view normalized, const std::string& file,
+                             const std::vector<SourceLocation>& line_sources) {
+  std::vector<Line> lines;
+  size_t start = 0;
+  int number = 0;
+  while (start <= normalized.size()) {
+    size_t end = normalized.find('\n', start);
+    if (end == std::string_view::npos) end = normalized.size();
+    ++number;
+    Line l;
+    l.text.assign(normalized.substr(start, end - start));
+    if (static_cast<size_t>(number) <= line_sources.size()) {
+      l.source = line_sources[static_cast<size_t>(number - 1)];
+    } else {
+      l.source.file = file;
+      l.source.line = number;
+    }
+    lines.push_back(std::move(l));
+    if (end == normalized.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::vector<Token> Tokenize(const std::vector<Line>& lines) {
+  std::vector<Token> tokens;
+  tokens.reserve(lines.size() * 2);
+  for (size_t li = 0; li < lines.size(); ++li) {
+    const std::string& text = lines[li].text;
+    if (text.empty() || IsMarkdownSeparator(text)) continue;
+    std::vector<std::string_view> cells = SplitCells(text);
+    size_t line_first = tokens.size();
+    int numbers = 0;
+    bool seen_pure_number = false;
+    for (size_t ci = 0; ci < cells.size(); ++ci) {
+      int line_no = static_cast<int>(li + 1);
+      if (cells[ci].empty()) {
+        // An empty cell is a value slot only after a number on a delimited line.
+        if (cells.size() > 1 && seen_pure_number) {
+          Token t;
+          t.kind = TokenKind::kEmpty;
+          t.line = line_no;
+          t.cell = static_cast<int>(ci);
+          tokens.push_back(std::move(t));
+        }
+        continue;
+      }
+      size_t before = tokens.size();
+      TokenizeCell(cells[ci], line_no, static_cast<int>(ci), &tokens);
+      for (size_t k = before; k < tokens.size(); ++k) {
+        if (tokens[k].kind == TokenKind::kNumber) ++numbers;
+        if (tokens[k].pure_cell) seen_pure_number = true;
+      }
+    }
+    bool row_line = cells.size() > 1 && numbers >= 2;
+    // Trailing empties after the last number carry no information unless the row is short;
+    // keep them, the assembler decides.
+    for (size_t k = line_first; k < tokens.size(); ++k) tokens[k].row_line = row_line;
+  }
+  return tokens;
+}
+
+}  // namespace gongkai::ingest_internal

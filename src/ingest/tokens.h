@@ -1,0 +1,53 @@
+// Internal: the token stream every importer reduces a report to.
+//
+// A report's text is a sequence of lines (text lines, or table rows of HTML/DOCX/PDF rendered as
+// tab-separated lines); each line is split into cells (tabs, markdown pipes) and each cell into
+// tokens: runs of text and numbers. Numbers keep their digits as written, so that digit runs
+// glued together by a web page ("640020470") can be split later under the form's arithmetic.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gongkai/report.h"
+
+namespace gongkai::ingest_internal {
+
+enum class TokenKind { kText, kNumber, kEmpty };
+
+struct Token {
+  TokenKind kind = TokenKind::kText;
+  std::string text;  // text: whitespace removed; number: digits (and '.') without separators
+  double value = 0;
+  bool is_integer = true;
+  bool negative = false;
+  bool glued = false;          // a number with text directly before or after it in its cell
+  bool glued_to_label = false; // a number directly after text in its cell (e.g. "稳定”0")
+  bool pure_cell = false;      // a number that is its cell's whole content
+  int line = 0;                // 1-based line number in the text
+  int cell = 0;                // 0-based cell index on the line
+  bool row_line = false;       // the line is delimited and holds at least two numbers
+};
+
+// A line of the document, normalized for matching, with its source location.
+struct Line {
+  std::string text;
+  SourceLocation source;
+};
+
+// Splits normalized text into lines. `line_sources`, when not empty, gives each line's source
+// (for structured formats); otherwise lines get `file` and their 1-based number.
+std::vector<Line> SplitLines(std::string_view normalized, const std::string& file,
+                             const std::vector<SourceLocation>& line_sources);
+
+// Tokenizes all lines.
+std::vector<Token> Tokenize(const std::vector<Line>& lines);
+
+// Tokenizes one cell's text into `out`, with the given position. Exposed for tests.
+void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<Token>* out);
+
+// True if `s` is a markdown table separator line like "|---|:---|".
+bool IsMarkdownSeparator(std::string_view s);
+
+}  // namespace gongkai::ingest_internal

@@ -1,0 +1,82 @@
+#include "gongkai/decode.h"
+
+#include <iconv.h>
+
+#include <gtest/gtest.h>
+
+namespace gongkai {
+namespace {
+
+std::string Convert(const std::string& utf8, const char* to) {
+  iconv_t cd = iconv_open(to, "UTF-8");
+  std::string out(utf8.size() * 4 + 8, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  size_t inleft = utf8.size(), outleft = out.size();
+  char* o = out.data();
+  iconv(cd, &in, &inleft, &o, &outleft);
+  iconv_close(cd);
+  out.resize(out.size() - outleft);
+  return out;
+}
+
+const std::string kSample = "一、总体情况\n本年新收政府信息公开申请数量\t3\n";
+
+TEST(DecodeTest, PlainUtf8PassesThrough) {
+  auto r = DecodeToUtf8(kSample, "a.txt");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->utf8, kSample);
+  EXPECT_EQ(r->encoding, "UTF-8");
+}
+
+TEST(DecodeTest, Utf8BomIsStripped) {
+  auto r = DecodeToUtf8("\xEF\xBB\xBF" + kSample, "a.txt");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->utf8, kSample);
+  EXPECT_EQ(r->encoding, "UTF-8 (BOM)");
+}
+
+TEST(DecodeTest, Utf16WithBom) {
+  auto le = DecodeToUtf8("\xFF\xFE" + Convert(kSample, "UTF-16LE"), "le.txt");
+  ASSERT_TRUE(le.ok()) << le.status().message();
+  EXPECT_EQ(le->utf8, kSample);
+  EXPECT_EQ(le->encoding, "UTF-16LE");
+  auto be = DecodeToUtf8("\xFE\xFF" + Convert(kSample, "UTF-16BE"), "be.txt");
+  ASSERT_TRUE(be.ok());
+  EXPECT_EQ(be->utf8, kSample);
+}
+
+TEST(DecodeTest, GbkIsDetected) {
+  std::string gbk = Convert(kSample, "GBK");
+  ASSERT_NE(gbk, kSample);
+  auto r = DecodeToUtf8(gbk, "gbk.txt");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->utf8, kSample);
+  EXPECT_EQ(r->encoding, "GB18030");
+}
+
+TEST(DecodeTest, UndecodableBytesNameFileAndOffset) {
+  std::string bad = "abc\x80\xFF\xFF";
+  auto r = DecodeToUtf8(bad, "bad.txt");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("bad.txt"), std::string::npos);
+  EXPECT_NE(r.status().message().find("3"), std::string::npos);
+}
+
+TEST(DecodeTest, FindInvalidUtf8) {
+  EXPECT_EQ(FindInvalidUtf8("plain ascii text, long enough for the fast path"), std::string::npos);
+  EXPECT_EQ(FindInvalidUtf8("中文"), std::string::npos);
+  EXPECT_EQ(FindInvalidUtf8("ab\xC0\x80"), 2u);          // overlong
+  EXPECT_EQ(FindInvalidUtf8("abcdefgh\xED\xA0\x80"), 8u);  // surrogate
+  EXPECT_EQ(FindInvalidUtf8("\xE4\xB8"), 0u);             // truncated
+}
+
+TEST(NormalizeTest, FullWidthFormsBecomeAscii) {
+  EXPECT_EQ(NormalizeForMatching("（一）予以公开：１２３，４"), "(一)予以公开:123,4");
+  EXPECT_EQ(NormalizeForMatching("a\xE3\x80\x80" "b\xC2\xA0" "c"), "a b c");
+  EXPECT_EQ(NormalizeForMatching("x\r\ny\rz"), "x\ny\nz");
+  EXPECT_EQ(NormalizeForMatching("\xEF\xBB\xBF" "a\xE2\x80\x8B" "b"), "ab");
+  EXPECT_EQ(NormalizeForMatching("“三安全一稳定”、。"), "“三安全一稳定”、。");
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# End-to-end checks of the gongkai command: exit codes, output shapes, batches.
+set -uo pipefail
+gk=${1:?gongkai binary}; shared=${2:?shared dir}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+expect() {  # expect NAME WANTED_STATUS ACTUAL_STATUS
+  if [ "$2" != "$3" ]; then echo "FAIL: $1: exit $3, wanted $2"; fail=1; else echo "ok: $1"; fi
+}
+contains() {  # contains NAME FILE PATTERN
+  if grep -q -- "$3" "$2"; then echo "ok: $1"; else echo "FAIL: $1: no '$3' in output"; sed -n 1,20p "$2"; fail=1; fi
+}
+
+"$gk" >/dev/null 2>&1; expect "no command" 2 $?
+"$gk" frobnicate >/dev/null 2>&1; expect "unknown command" 2 $?
+for c in extract check rules; do
+  "$gk" $c --help >"$tmp/help" 2>&1; expect "$c --help" 0 $?
+  contains "$c --help text" "$tmp/help" "用法"
+  "$gk" $c --bogus >/dev/null 2>&1; expect "$c wrong option" 2 $?
+done
+
+"$gk" check "$shared/seeds/001_295a9685f4c126e8.txt" >"$tmp/out"; expect "check clean seed" 0 $?
+contains "summary line" "$tmp/out" "共检查 1 份报告"
+"$gk" check "$shared/seeds/004_4adde12ab8e15d65.txt" >"$tmp/out"; expect "check seed 004" 1 $?
+contains "balance error line" "$tmp/out" "004_4adde12ab8e15d65.txt:[0-9]*: error: T3-BALANCE: "
+
+"$gk" extract --json "$shared/seeds/000_6208f52ea13da654.txt" >"$tmp/one.json"; expect "extract one" 0 $?
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert isinstance(d, dict) and d['year']==2022, d.get('year')" "$tmp/one.json"
+expect "one file gives one object" 0 $?
+"$gk" extract --json "$shared/seeds" >"$tmp/many.json"; expect "extract directory" 0 $?
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert isinstance(d, list) and len(d)==5, len(d)" "$tmp/many.json"
+expect "directory gives an array of 5" 0 $?
+
+# A batch with an unreadable file and a missing one: both named, the others still processed.
+mkdir -p "$tmp/batch/sub"
+cp "$shared/seeds/001_295a9685f4c126e8.txt" "$tmp/batch/sub/"
+: >"$tmp/batch/empty.txt"
+printf '\x80\x81\xff\xfe\xfd' >"$tmp/batch/garbage.txt"
+"$gk" check "$tmp/batch" "$tmp/missing.txt" >"$tmp/out" 2>&1; expect "batch with bad files" 1 $?
+contains "empty named" "$tmp/out" "empty.txt: error: READ"
+contains "garbage named" "$tmp/out" "garbage.txt: error: READ"
+contains "missing named" "$tmp/out" "missing.txt: error: READ"
+contains "good one processed" "$tmp/out" "共检查 4 份报告"
+
+"$gk" check --summary csv "$shared/seeds" >"$tmp/out.csv"; expect "csv summary" 1 $?
+contains "csv header" "$tmp/out.csv" "^file,agency,year,errors,warnings,first_error$"
+contains "csv row of 004" "$tmp/out.csv" "004_4adde12ab8e15d65.txt,满洲里市人民政府办公室,2021,[1-9]"
+[ "$(wc -l <"$tmp/out.csv")" = 6 ]; expect "csv has one row per report" 0 $?
+
+# Cross-year carry-over: one agency's two years, with a mismatch planted.
+mkdir -p "$tmp/years"
+cp "$shared/corpus/pingtan-2021.txt" "$tmp/years/a.txt"
+sed 's/上年结转政府信息公开申请数量 1000001/上年结转政府信息公开申请数量 2000002/' "$shared/corpus/pingtan-2022.txt" >"$tmp/years/b.txt"
+"$gk" check "$tmp/years" >"$tmp/out" 2>&1
+contains "carry-over warning" "$tmp/out" "XYEAR-CARRY-OVER"
+"$gk" check "$shared/corpus/pingtan-2021.txt" "$shared/corpus/pingtan-2022.txt" >"$tmp/out" 2>&1
+if grep -q XYEAR-CARRY-OVER "$tmp/out"; then echo "FAIL: false carry-over warning"; fail=1; else echo "ok: consistent years"; fi
+
+"$gk" rules >"$tmp/rules"; expect "rules" 0 $?
+contains "rules list balance" "$tmp/rules" "^T3-BALANCE	error	"
+"$gk" rules --lang en >"$tmp/rules"; contains "rules in English" "$tmp/rules" "Table 3 balance"
+exit $fail
