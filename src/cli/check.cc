@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "batch.h"
-#include "commands.h"
+#include "command.h"
 #include "gongkai/finding.h"
 
 namespace gongkai::cli {
@@ -132,3 +132,6 @@ int RunCheck(const Args& args) {
 }
 
 }  // namespace gongkai::cli
+
+GONGKAI_COMMAND("check", "检查年度报告，逐条列出问题 (check reports, list findings)",
+                gongkai::cli::RunCheck)

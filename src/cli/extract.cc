@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "batch.h"
-#include "commands.h"
+#include "command.h"
 #include "gongkai/report_json.h"
 
 namespace gongkai::cli {
@@ -74,3 +74,6 @@ int RunExtract(const Args& args) {
 }
 
 }  // namespace gongkai::cli
+
+GONGKAI_COMMAND("extract", "读取年度报告，输出标准 JSON (read reports, print the interchange JSON)",
+                gongkai::cli::RunExtract)

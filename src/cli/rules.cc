@@ -2,7 +2,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "commands.h"
+#include "command.h"
 #include "gongkai/rules.h"
 
 namespace gongkai::cli {
@@ -31,3 +31,5 @@ int RunRules(const Args& args) {
 }
 
 }  // namespace gongkai::cli
+
+GONGKAI_COMMAND("rules", "列出检查规则目录 (list the rule catalogue)", gongkai::cli::RunRules)
