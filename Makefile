@@ -45,7 +45,7 @@ score: build
 	$(SHARED)/tools/score-extraction --cmd "build/gongkai extract --json" $(SHARED)/seeds $(SHARED)/corpus/*.txt $(SHARED)/corpus/*.md
 
 bench: build
-	@build/bench/gongkai_bench $(SHARED)
+	@for b in build/bench/*_bench; do echo "== $$(basename $$b) =="; $$b $(SHARED) || exit 1; echo; done
 
 fuzz: build-fuzz
 	@scripts/run-fuzzers build-fuzz $(FUZZ_SECONDS) $(SHARED)
