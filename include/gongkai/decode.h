@@ -28,4 +28,14 @@ size_t FindInvalidUtf8(std::string_view s);
 // Line structure is preserved, so line numbers stay valid. REQUIRES: valid UTF-8.
 std::string NormalizeForMatching(std::string_view utf8);
 
+// True if a byte may start a character that NormalizeForMatching changes; every other byte is
+// copied unchanged (so byte offsets agree up to the first such byte).
+inline bool MayNormalize(unsigned char c) {
+  return c == '\r' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
+// Normalizes the one character starting at byte `i` of `s` as NormalizeForMatching does,
+// appending the result to `*out` when `out` is not null. Returns the bytes consumed (>= 1).
+size_t NormalizeChar(std::string_view s, size_t i, std::string* out);
+
 }  // namespace gongkai

@@ -40,9 +40,10 @@ struct Splitter {
       return;
     }
     size_t remaining = run.size() - pos;
+    int64_t v = 0;
     for (size_t len = 1; len <= remaining && len <= kMaxPartDigits; ++len) {
       if (len > 1 && run[pos] == '0') break;  // no leading zeros
-      int64_t v = std::stoll(run.substr(pos, len));
+      v = v * 10 + (run[pos + len - 1] - '0');
       current.push_back(v);
       digits_left -= len;
       if (pos + len == run.size()) {

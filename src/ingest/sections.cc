@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string_view>
 
@@ -33,41 +35,43 @@ bool IsSectionNumeral(std::string_view s) {
 }
 
 constexpr std::string_view kDunhao = "、";
-// How far before a title key its numbering may stand ("四、政府信息公开行政复议…").
+// How far after its numbering a title key may start ("四、政府信息公开行政复议…").
 constexpr size_t kMaxHeadingLead = 36;
 
-// If the key at `pos` in `line` is preceded by a section numbering ("三、", "3、", "3."), returns
-// the offset where the numbering starts.
-std::optional<size_t> HeadingStart(std::string_view line, size_t pos) {
-  size_t from = pos > kMaxHeadingLead ? pos - kMaxHeadingLead : 0;
-  std::string_view lead = line.substr(from, pos - from);
-  for (std::string_view bad : {"。", ",", ";", "，", "；", ":"}) {
-    size_t b = lead.rfind(bad);
-    if (b != std::string_view::npos) {
-      from += b + bad.size();
-      lead = line.substr(from, pos - from);
+// A section numbering ("三、", "3、", "3.") in a line: where it starts and where its text begins.
+struct Numbering {
+  size_t start;
+  size_t text;
+};
+
+std::vector<Numbering> FindNumberings(std::string_view line) {
+  std::vector<Numbering> out;
+  for (size_t p = line.find(kDunhao); p != std::string_view::npos; p = line.find(kDunhao, p + 1)) {
+    if (p >= 3 && IsSectionNumeral(line.substr(p - 3, 3))) {
+      out.push_back({p - 3, p + kDunhao.size()});
+    } else if (p >= 1 && IsSectionNumeral(line.substr(p - 1, 1)) &&
+               (p < 2 || line[p - 2] < '0' || line[p - 2] > '9')) {
+      out.push_back({p - 1, p + kDunhao.size()});
     }
   }
-  for (size_t k = 0; k < lead.size(); ++k) {
-    std::string_view rest = lead.substr(k);
-    size_t sep_len = 0;
-    size_t num_len = 0;
-    if ((unsigned char)rest[0] >= 0xE0 && rest.size() >= 3) {
-      num_len = 3;
-    } else if (rest[0] >= '1' && rest[0] <= '6') {
-      num_len = 1;
-    } else {
-      continue;
+  for (size_t p = line.find('.'); p != std::string_view::npos; p = line.find('.', p + 1)) {
+    bool digit_after = p + 1 < line.size() && line[p + 1] >= '0' && line[p + 1] <= '9';
+    if (p >= 1 && IsSectionNumeral(line.substr(p - 1, 1)) && !digit_after &&
+        (p < 2 || line[p - 2] < '0' || line[p - 2] > '9')) {
+      out.push_back({p - 1, p + 1});
     }
-    if (!IsSectionNumeral(rest.substr(0, num_len))) continue;
-    std::string_view after = rest.substr(num_len);
-    if (after.substr(0, kDunhao.size()) == kDunhao) sep_len = kDunhao.size();
-    else if (num_len == 1 && !after.empty() && after[0] == '.' ) sep_len = 1;
-    else continue;
-    (void)sep_len;
-    return from + k;
   }
-  return std::nullopt;
+  return out;
+}
+
+// The text after a numbering in which its title must start: up to the first sentence break.
+std::string_view TitleWindow(std::string_view line, size_t from, size_t max_key) {
+  std::string_view w = line.substr(from, kMaxHeadingLead + max_key);
+  for (std::string_view stop : {"。", ",", ";", "，", "；", ":"}) {
+    size_t b = w.find(stop);
+    if (b != std::string_view::npos) w = w.substr(0, b);
+  }
+  return w;
 }
 
 struct Heading {
@@ -89,43 +93,77 @@ std::string Trimmed(std::string_view s) {
 }  // namespace
 
 size_t OriginalOffset(std::string_view original, size_t normalized_offset) {
-  size_t produced = 0, i = 0;
+  size_t i = 0, produced = 0;
+  std::string one;
   while (i < original.size() && produced < normalized_offset) {
-    unsigned char c = static_cast<unsigned char>(original[i]);
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    len = std::min(len, original.size() - i);
-    produced += NormalizeForMatching(original.substr(i, len)).size();
-    i += len;
+    if (!MayNormalize(static_cast<unsigned char>(original[i]))) {
+      ++i;  // a byte that normalization copies unchanged
+      ++produced;
+      continue;
+    }
+    one.clear();
+    i += NormalizeChar(original, i, &one);
+    produced += one.size();
   }
   return i;
 }
 
 void FindSections(const std::vector<Line>& lines, const std::vector<std::string>& original,
                   AnnualReport* report) {
-  std::vector<Heading> found;
-  for (int s = 0; s < kSectionCount; ++s) {
-    bool done = false;
-    for (std::string_view key : SectionKeys()[static_cast<size_t>(s)]) {
-      for (size_t li = 0; li < lines.size() && !done; ++li) {
-        std::string_view line = lines[li].text;
-        size_t pos = line.find(key);
-        while (pos != std::string_view::npos && !done) {
-          if (auto start = HeadingStart(line, pos)) {
-            size_t end = line.size() <= kShortLine ? line.size() : pos + key.size();
-            found.push_back({s, li, *start, end});
-            done = true;
-          }
-          pos = line.find(key, pos + 1);
+  // Best candidate per section: the most specific key first, then document order.
+  struct Candidate {
+    size_t key_rank = SIZE_MAX;
+    Heading heading{};
+  };
+  std::array<Candidate, kSectionCount> best;
+  size_t max_key = 0;
+  for (const auto& keys : SectionKeys())
+    for (std::string_view k : keys) max_key = std::max(max_key, k.size());
+  for (size_t li = 0; li < lines.size(); ++li) {
+    std::string_view line = lines[li].text;
+    for (const Numbering& num : FindNumberings(line)) {
+      std::string_view window = TitleWindow(line, num.text, max_key);
+      for (int s = 0; s < kSectionCount; ++s) {
+        const auto& keys = SectionKeys()[static_cast<size_t>(s)];
+        for (size_t k = 0; k < keys.size() && k < best[static_cast<size_t>(s)].key_rank; ++k) {
+          size_t pos = window.find(keys[k]);
+          if (pos == std::string_view::npos || pos > kMaxHeadingLead) continue;
+          size_t key_end = num.text + pos + keys[k].size();
+          size_t end = line.size() <= kShortLine ? line.size() : key_end;
+          best[static_cast<size_t>(s)] = {k, {s, li, num.start, end}};
+          break;
         }
       }
-      if (done) break;
     }
+  }
+  std::vector<Heading> found;
+  for (const Candidate& c : best) {
+    if (c.key_rank != SIZE_MAX) found.push_back(c.heading);
   }
   std::sort(found.begin(), found.end(), [](const Heading& a, const Heading& b) {
     return a.line != b.line ? a.line < b.line : a.start < b.start;
   });
-  auto original_at = [&](size_t li, size_t norm_offset) {
-    return OriginalOffset(original[li], norm_offset);
+  // Byte offsets in the original lines, for positions found in the normalized ones. Lines that
+  // normalization left unchanged map one to one; others get a table built once.
+  std::map<size_t, std::vector<uint32_t>> offset_maps;
+  auto original_at = [&](size_t li, size_t norm_offset) -> size_t {
+    const std::string& orig = original[li];
+    if (orig.size() == lines[li].text.size() && orig == lines[li].text) {
+      return std::min(norm_offset, orig.size());
+    }
+    auto [it, inserted] = offset_maps.try_emplace(li);
+    if (inserted) {
+      std::string produced;
+      for (size_t i = 0; i < orig.size();) {
+        size_t before = produced.size();
+        size_t used = NormalizeChar(orig, i, &produced);
+        for (size_t k = before; k < produced.size(); ++k) it->second.push_back(static_cast<uint32_t>(i));
+        i += used;
+      }
+      it->second.push_back(static_cast<uint32_t>(orig.size()));
+    }
+    const auto& m = it->second;
+    return m[std::min(norm_offset, m.size() - 1)];
   };
   auto text_between = [&](size_t l0, size_t o0, size_t l1, size_t o1) {
     std::string out;

@@ -324,12 +324,13 @@ std::vector<RawRow> CollectRows(const std::vector<Token>& tokens, size_t begin, 
 void AlignRows(std::vector<RawRow>* rows, const std::vector<Line>& lines, Findings* findings) {
   const int n = static_cast<int>(rows->size());
   constexpr int kSlots = kT3Rows;
-  auto score = [&](int r, int s) {
+  // score[r][s]: what matching row r to form row s is worth.
+  std::vector<std::array<int, kSlots>> score(static_cast<size_t>(n));
+  for (int r = 0; r < n; ++r) {
     const RawRow& row = (*rows)[static_cast<size_t>(r)];
-    int v = row.weak ? 1 : 10;
-    if (std::find(row.candidates.begin(), row.candidates.end(), s) != row.candidates.end()) v += 5;
-    return v;
-  };
+    score[static_cast<size_t>(r)].fill(row.weak ? 1 : 10);
+    for (int c : row.candidates) score[static_cast<size_t>(r)][static_cast<size_t>(c)] += 5;
+  }
   // best[r][s]: best score for rows r.. using form rows s..; choice records the decision.
   std::vector<std::array<int, kSlots + 1>> best(static_cast<size_t>(n + 1));
   std::vector<std::array<int, kSlots + 1>> choice(static_cast<size_t>(n + 1));
@@ -339,7 +340,8 @@ void AlignRows(std::vector<RawRow>* rows, const std::vector<Line>& lines, Findin
       int b = best[static_cast<size_t>(r + 1)][static_cast<size_t>(s)];  // drop row r
       int c = -1;
       for (int t = s; t < kSlots; ++t) {
-        int v = score(r, t) + best[static_cast<size_t>(r + 1)][static_cast<size_t>(t + 1)];
+        int v = score[static_cast<size_t>(r)][static_cast<size_t>(t)] +
+                best[static_cast<size_t>(r + 1)][static_cast<size_t>(t + 1)];
         if (v > b) {
           b = v;
           c = t;

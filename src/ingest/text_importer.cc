@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -15,15 +16,21 @@ using ingest_internal::Token;
 
 namespace {
 
+// Splits as SplitLines does after NormalizeForMatching: at "\n", "\r\n" and a lone "\r".
 std::vector<std::string> OriginalLines(std::string_view utf8) {
   std::vector<std::string> out;
   size_t start = 0;
-  while (start <= utf8.size()) {
-    size_t end = utf8.find_first_of("\r\n", start);
-    if (end == std::string_view::npos) end = utf8.size();
-    out.emplace_back(utf8.substr(start, end - start));
-    if (end == utf8.size()) break;
-    start = (utf8[end] == '\r' && end + 1 < utf8.size() && utf8[end + 1] == '\n') ? end + 2 : end + 1;
+  const size_t n = utf8.size();
+  const bool has_cr = utf8.find('\r') != std::string_view::npos;
+  for (size_t i = 0; i <= n; ++i) {
+    if (!has_cr) {
+      i = std::min(utf8.find('\n', i), n);
+    } else if (i < n && utf8[i] != '\n' && utf8[i] != '\r') {
+      continue;
+    }
+    out.emplace_back(utf8.substr(start, i - start));
+    if (i < n && utf8[i] == '\r' && i + 1 < n && utf8[i + 1] == '\n') ++i;
+    start = i + 1;
   }
   return out;
 }

@@ -40,15 +40,6 @@ std::vector<std::string_view> SplitCells(std::string_view line) {
   return cells;
 }
 
-// Length of a UTF-8 sequence starting with byte c (1 for invalid lead bytes).
-size_t Utf8Len(unsigned char c) {
-  if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) return 2;
-  if ((c & 0xF0) == 0xE0) return 3;
-  if ((c & 0xF8) == 0xF0) return 4;
-  return 1;
-}
-
 // True if the text at `s` starts with the ideographic enumeration comma "、".
 bool StartsWithDunhao(std::string_view s) { return s.substr(0, 3) == "\xE3\x80\x81"; }
 
@@ -89,10 +80,12 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     }
     bool minus = (c == '-' && i + 1 < n && IsDigit(cell[i + 1]) && text.empty() && i == 0);
     if (!IsDigit(c) && !minus) {
-      size_t len = Utf8Len(static_cast<unsigned char>(c));
-      text.append(cell.substr(i, len));
+      // A run of text up to the next digit or space (UTF-8 continuation bytes are neither).
+      size_t j = i + 1;
+      while (j < n && !IsDigit(cell[j]) && !IsSpace(cell[j])) ++j;
+      text.append(cell.substr(i, j - i));
       text_since_number = true;
-      i += len;
+      i = j;
       continue;
     }
     // A run of digits, with thousands separators and one decimal point.

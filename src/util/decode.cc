@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <iconv.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -44,41 +45,40 @@ StatusOr<std::string> Iconv(std::string_view in, const char* from, const std::st
 
 size_t FindInvalidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size(), i = 0;
+  const size_t n = s.size();
+  size_t i = 0;
   while (i < n) {
-    // Fast path: 8 ASCII bytes at a time.
-    if (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
     unsigned char c = p[i];
     if (c < 0x80) {
-      ++i;
+      // Skip ASCII eight bytes at a time.
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ULL) break;
+        i += 8;
+      }
+      while (i < n && p[i] < 0x80) ++i;
       continue;
     }
-    size_t len;
-    uint32_t min;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, min = 0x10000;
+    // Well-formed sequences (Unicode Table 3-7): no overlongs, surrogates or values > U+10FFFF.
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return i;
+      i += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (i + 2 >= n) return i;
+      unsigned char c1 = p[i + 1];
+      unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      if (c1 < lo || c1 > hi || (p[i + 2] & 0xC0) != 0x80) return i;
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (i + 3 >= n) return i;
+      unsigned char c1 = p[i + 1];
+      unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (c1 < lo || c1 > hi || (p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80) return i;
+      i += 4;
     } else {
       return i;
     }
-    if (i + len > n) return i;
-    uint32_t cp = c & (0xFF >> (len + 1));
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += len;
   }
   return std::string_view::npos;
 }
@@ -126,51 +126,61 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes, const std::string& na
   return out;
 }
 
+size_t NormalizeChar(std::string_view s, size_t i, std::string* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  unsigned char c = p[i];
+  auto emit = [out](char ch) {
+    if (out) out->push_back(ch);
+  };
+  if (c < 0x80) {
+    if (c == '\r') {
+      emit('\n');
+      return (i + 1 < n && p[i + 1] == '\n') ? 2 : 1;
+    }
+    emit(static_cast<char>(c));
+    return 1;
+  }
+  if (c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) {  // U+00A0
+    emit(' ');
+    return 2;
+  }
+  if (c == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80) {  // U+3000
+    emit(' ');
+    return 3;
+  }
+  if (c == 0xEF && i + 2 < n) {
+    uint32_t cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {  // full-width ASCII
+      emit(static_cast<char>(cp - 0xFEE0));
+      return 3;
+    }
+    if (cp == 0xFEFF) return 3;  // BOM
+  }
+  if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] >= 0x8B && p[i + 2] <= 0x8D) {
+    return 3;  // zero-width space / joiners
+  }
+  size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+  len = std::min(len, n - i);
+  if (out) out->append(s.data() + i, len);
+  return len;
+}
+
 std::string NormalizeForMatching(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size();
-  for (size_t i = 0; i < n;) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      if (c == '\r') {
-        out.push_back('\n');
-        i += (i + 1 < n && p[i + 1] == '\n') ? 2 : 1;
-        continue;
-      }
-      out.push_back(static_cast<char>(c));
-      ++i;
-      continue;
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    // Copy runs of characters that normalization leaves alone in one append.
+    size_t run = i;
+    while (run < n) {
+      if (MayNormalize(static_cast<unsigned char>(s[run]))) break;
+      ++run;
     }
-    if (c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) {  // U+00A0
-      out.push_back(' ');
-      i += 2;
-      continue;
-    }
-    if (c == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80) {  // U+3000
-      out.push_back(' ');
-      i += 3;
-      continue;
-    }
-    if (c == 0xEF && i + 2 < n) {
-      uint32_t cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-      if (cp >= 0xFF01 && cp <= 0xFF5E) {  // full-width ASCII
-        out.push_back(static_cast<char>(cp - 0xFEE0));
-        i += 3;
-        continue;
-      }
-      if (cp == 0xFEFF) {
-        i += 3;
-        continue;
-      }
-    }
-    if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] >= 0x8B && p[i + 2] <= 0x8D) {
-      i += 3;  // zero-width space / joiners
-      continue;
-    }
-    out.push_back(static_cast<char>(c));
-    ++i;
+    out.append(s.data() + i, run - i);
+    i = run;
+    if (i < n) i += NormalizeChar(s, i, &out);
   }
   return out;
 }

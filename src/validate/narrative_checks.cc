@@ -22,13 +22,27 @@ struct Statement {
   bool all_answered = false;  // the sentence says every request was answered
 };
 
-std::string Compact(std::string_view s) {
-  std::string n = NormalizeForMatching(s);
-  std::string out;
-  out.reserve(n.size());
-  for (char c : n)
-    if (c != ' ' && c != '\t' && c != '\n') out.push_back(c);
-  return out;
+// Appends `s` normalized for matching, without whitespace, to `out`.
+void AppendCompact(std::string_view s, std::string* out) {
+  out->reserve(out->size() + s.size());
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n') {
+      ++i;
+    } else if (!MayNormalize(static_cast<unsigned char>(c))) {
+      size_t j = i + 1;
+      while (j < s.size() && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' &&
+             !MayNormalize(static_cast<unsigned char>(s[j]))) {
+        ++j;
+      }
+      out->append(s.data() + i, j - i);
+      i = j;
+    } else {
+      size_t before = out->size();
+      i += NormalizeChar(s, i, out);
+      if (out->size() == before + 1 && (out->back() == ' ' || out->back() == '\n')) out->pop_back();
+    }
+  }
 }
 
 // The clause starting at `pos`, up to a clause break.
@@ -158,12 +172,13 @@ std::optional<int> PeriodYear(const std::string& text) {
 }  // namespace
 
 void CheckNarrative(const AnnualReport& r, Findings* out) {
-  std::string text = Compact(r.preamble);
+  std::string text;
+  AppendCompact(r.preamble, &text);
   SourceLocation where = r.title_source;
   for (const Section& s : r.sections) {
     if (!s.present) continue;
     text += "。";
-    text += Compact(s.text);
+    AppendCompact(s.text, &text);
   }
   for (int s : {0, 5}) {
     const Section& sec = r.sections[static_cast<size_t>(s)];
