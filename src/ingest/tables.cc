@@ -1,6 +1,7 @@
 #include "tables.h"
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <map>
 #include <optional>
@@ -17,6 +18,8 @@ namespace {
 constexpr size_t kSplitCandidateLimit = 256;
 // How many combinations of ambiguous rows the column arithmetic may test.
 constexpr size_t kJointSplitLimit = 200000;
+// Counts at or above this are not used in arithmetic (they cannot be exact in a double).
+constexpr double kMaxExactCount = 1e15;
 // How far (in tokens) after the 勾稽 note the 上年结转 row must appear for the note to start table 3.
 constexpr size_t kT3AnchorWindow = 120;
 
@@ -471,8 +474,12 @@ void ParseTable3(const std::vector<Token>& tokens, const std::vector<Line>& line
       std::array<int64_t, kT3Columns> v{};
       for (int c = 0; c < kT3Columns; ++c) {
         const Token* t = row.slots[static_cast<size_t>(c)];
-        if (t->kind != TokenKind::kNumber) all = false;
-        else v[static_cast<size_t>(c)] = static_cast<int64_t>(t->value);
+        // Only exact counts take part in the column arithmetic that resolves glued rows.
+        if (t->kind != TokenKind::kNumber || !t->is_integer || std::fabs(t->value) >= kMaxExactCount) {
+          all = false;
+        } else {
+          v[static_cast<size_t>(c)] = static_cast<int64_t>(t->value);
+        }
       }
       if (all) known[static_cast<size_t>(row.slot)] = v;
       continue;
