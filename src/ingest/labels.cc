@@ -16,7 +16,7 @@ struct T3Key {
 
 // Distinctive parts of the 2021 labels (domain.md B.2.3). Each row has keys that survive a break
 // anywhere in the label; the order of this list does not matter.
-constexpr std::array<T3Key, 40> kT3Keys = {{
+constexpr std::array<T3Key, 41> kT3Keys = {{
     {kNew, "本年新收"},
     {kNew, "新收政府信息公开申请"},
     {kCarriedOver, "上年结转"},
@@ -57,6 +57,9 @@ constexpr std::array<T3Key, 40> kT3Keys = {{
     {kCarriedForward, "结转下一年度"},
     {kCarriedForward, "四、结转"},
     {kResultTotal, "(七)合计"},
+    // The 2019 trial form has a single row （六）其他处理; in the 2021 form it heads three rows,
+    // whose own labels then decide (see AlignRows).
+    {kOtherOther, "(六)其他处理"},
 }};
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -69,7 +72,7 @@ std::vector<int> FindT3Labels(std::string_view text) {
   std::vector<std::pair<size_t, int>> hits;
   for (const T3Key& k : kT3Keys) {
     size_t pos;
-    if (k.row == kOtherOther) {
+    if (k.key == "3.其他" || k.key == "3、其他") {
       // "3.其他" is a label only at the end of its text: "3.其他法律…" belongs to another row.
       if (!EndsWith(text, k.key)) continue;
       pos = text.size() - k.key.size();

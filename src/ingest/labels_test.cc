@@ -37,7 +37,8 @@ TEST(LabelsTest, BrokenAndMisspelledLabels) {
 TEST(LabelsTest, OtherIsOnlyALabelAtTheEnd) {
   EXPECT_EQ(FindT3Labels("3.其他"), std::vector<int>{kOtherOther});
   EXPECT_TRUE(FindT3Labels("其他").empty());
-  EXPECT_TRUE(FindT3Labels("(六)其他处理").empty());
+  // The 2019 trial form's single row （六）其他处理 counts as other_other.
+  EXPECT_EQ(FindT3Labels("(六)其他处理"), std::vector<int>{kOtherOther});
   EXPECT_TRUE(FindT3Labels("法人或其他组织").empty());
 }
 

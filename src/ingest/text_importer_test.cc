@@ -230,6 +230,25 @@ TEST(TextImporterTest, TabRowsThousandsSeparatorsAndPageBreaks) {
   EXPECT_EQ(a.year, 2023);
 }
 
+TEST(TextImporterTest, TrialFormat2019SingleOtherRow) {
+  std::string text =
+      "某局2019年政府信息公开工作年度报告\n"
+      "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+      "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n"
+      "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+      "（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n"
+      "5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0\n"
+      "（六）其他处理\t1\t0\t0\t0\t0\t0\t1\n"
+      "（七）总计\t2\t0\t0\t0\t0\t0\t2\n"
+      "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n";
+  auto r = ImportReportBytes(text, "2019.txt");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->report.table3.cells[kOtherOther][kNatural].value, 1);
+  EXPECT_FALSE(r->report.table3.cells[kOtherNoCorrection][kNatural].present());
+  EXPECT_EQ(r->report.table3.cells[kResultTotal][kTotal].value, 2);
+}
+
 TEST(TextImporterTest, UnreadableInputIsAClearError) {
   auto empty = ImportReportBytes("", "empty.txt");
   ASSERT_FALSE(empty.ok());
