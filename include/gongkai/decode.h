@@ -30,7 +30,7 @@ std::string NormalizeForMatching(std::string_view utf8);
 
 // True if a byte may start a character that NormalizeForMatching changes; every other byte is
 // copied unchanged (so byte offsets agree up to the first such byte).
-inline bool MayNormalize(unsigned char c) {
+constexpr bool MayNormalize(unsigned char c) {
   return c == '\r' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
 }
 

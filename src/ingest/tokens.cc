@@ -1,5 +1,6 @@
 #include "tokens.h"
 
+#include <cstdint>
 #include <cstdlib>
 
 namespace gongkai::ingest_internal {
@@ -130,7 +131,14 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     t.text = digits;
     t.is_integer = !decimal;
     t.negative = minus;
-    t.value = std::strtod(digits.c_str(), nullptr) * (minus ? -1 : 1);
+    if (!decimal && digits.size() <= 15) {
+      int64_t v = 0;
+      for (char d : digits) v = v * 10 + (d - '0');
+      t.value = static_cast<double>(v);
+    } else {
+      t.value = std::strtod(digits.c_str(), nullptr);
+    }
+    if (minus) t.value = -t.value;
     t.glued = had_text_before || (i < n && !IsSpace(cell[i]));
     t.glued_to_label = had_text_before;
     t.line = line;

@@ -1,5 +1,6 @@
 // Narrative vs tables: numbers the text states (收到…申请N件, 办理…申请N件, 未收到…申请) must agree
 // with table 3, and the statistical period with the report's year.
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,15 @@ struct Statement {
   bool all_answered = false;  // the sentence says every request was answered
 };
 
+// Bytes that end a run AppendCompact copies unchanged: whitespace and possible normalization.
+constexpr auto kStops = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[static_cast<size_t>(c)] = c == ' ' || c == '\t' || c == '\n' || MayNormalize(static_cast<unsigned char>(c));
+  }
+  return t;
+}();
+
 // Appends `s` normalized for matching, without whitespace, to `out`.
 void AppendCompact(std::string_view s, std::string* out) {
   out->reserve(out->size() + s.size());
@@ -31,10 +41,7 @@ void AppendCompact(std::string_view s, std::string* out) {
       ++i;
     } else if (!MayNormalize(static_cast<unsigned char>(c))) {
       size_t j = i + 1;
-      while (j < s.size() && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' &&
-             !MayNormalize(static_cast<unsigned char>(s[j]))) {
-        ++j;
-      }
+      while (j < s.size() && !kStops[static_cast<unsigned char>(s[j])]) ++j;
       out->append(s.data() + i, j - i);
       i = j;
     } else {
