@@ -5,12 +5,17 @@
 // rows it could not place) comes back as findings. Only input that cannot be read at all (bad
 // bytes, an empty file, something that is not a report) is an error. Thread-safe.
 //
+// Formats are recognised by content (magic bytes and structure), never by file name: plain text
+// or markdown, HTML, DOCX, PDF with a text layer, and ZIP archives holding several reports.
+// Legacy .doc/.wps and scanned PDFs are refused with an error that says what to do.
+//
 // Example:
-//   StatusOr<ImportedReport> r = ImportReportFile("report.txt");
+//   StatusOr<ImportedReport> r = ImportReportFile("report.docx");
 //   if (!r.ok()) { std::cerr << r.status().message(); return; }
 //   Findings f = Validate(r->report);
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,18 +29,60 @@ namespace gongkai {
 struct ImportedReport {
   AnnualReport report;
   Findings findings;     // the importer's own notes (see the IMPORT-* and STRUCT-* rules)
-  std::string format;    // "text"
-  std::string encoding;  // as detected, e.g. "UTF-8", "GB18030"
+  std::string format;    // "text", "html", "docx" or "pdf"
+  std::string encoding;  // as detected, e.g. "UTF-8", "GB18030" (for DOCX and PDF: "UTF-8")
 };
 
-// Limits that keep hostile input bounded.
-inline constexpr size_t kMaxReportBytes = 64u << 20;
+// Provenance (SourceLocation) by format: text gives the line and the cell on it; HTML gives the
+// line of the HTML source, and for table cells also table, row and cell (0-based, in the grid
+// with spans expanded); DOCX gives table/row/cell for table cells and, as `line`, the paragraph's
+// number (1-based) for text; PDF gives the page and, as `line`, the line on that page.
+
+// Limits that keep hostile input bounded. Input past a limit is refused with
+// kResourceExhausted, naming the file and the limit.
+inline constexpr size_t kMaxReportBytes = 64u << 20;          // a file, or a member of a ZIP
+inline constexpr size_t kMaxArchiveEntries = 4096;            // entries of a ZIP (or DOCX)
+inline constexpr uint64_t kMaxUncompressedBytes = 256u << 20;  // inflated bytes of a ZIP (or DOCX)
+inline constexpr int kMaxPdfPages = 2000;                     // pages of a PDF
+inline constexpr size_t kMaxPdfTextBoxes = 2000000;           // words of a PDF's text layer
+inline constexpr size_t kMaxLayoutLines = 4000000;            // lines a report renders to
+// XML inside DOCX is parsed without XML_PARSE_HUGE, so libxml2's nesting limit (256) applies,
+// with no network access and no entity substitution; a DOCX with a DTD is refused.
+
+// What a report's bytes are, judged by content.
+enum class ReportFormat {
+  kText,          // anything else that decodes as text
+  kHtml,          // markup starting with an HTML tag
+  kDocx,          // a ZIP with word/document.xml
+  kPdf,           // "%PDF-" in the first 1 KiB
+  kZip,           // another ZIP archive: a bundle of reports
+  kLegacyOffice,  // OLE compound file (.doc, .wps, .xls): not read
+};
+
+ReportFormat DetectFormat(std::string_view bytes);
+std::string_view ReportFormatName(ReportFormat format);  // "text", "html", …, "zip", "ole"
 
 // Reads and imports a file. `display_name` (default: `path`) names it in locations and errors.
 StatusOr<ImportedReport> ImportReportFile(const std::string& path);
 
-// Imports a report held in memory; `name` is used in locations and errors.
+// Imports a report held in memory; `name` is used in locations and errors. A ZIP archive is
+// accepted when it holds exactly one report (see ImportReportsBytes for bundles).
 StatusOr<ImportedReport> ImportReportBytes(std::string_view bytes, const std::string& name);
+
+// One report of a file that may hold several: `name` is the file, or for a member of a ZIP
+// archive "archive.zip!/inner/path.docx".
+struct NamedImport {
+  std::string name;
+  StatusOr<ImportedReport> result;
+};
+
+// Imports every report in `bytes`: one entry for a single report (its error included), one per
+// member for a ZIP archive (directories, hidden files, __MACOSX/ and *.expected.json skipped;
+// archives nested inside it are not opened). A damaged or oversized archive gives one entry
+// holding the error. Never returns an empty vector.
+std::vector<NamedImport> ImportReportsBytes(std::string_view bytes, const std::string& name);
+// As ImportReportsBytes, for a file on disk.
+std::vector<NamedImport> ImportReportsFile(const std::string& path);
 
 // Imports text that is already UTF-8, laid out as lines with table rows as tab-separated cells.
 // `line_sources`, when given, holds each line's source location (for structured formats whose

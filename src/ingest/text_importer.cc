@@ -1,10 +1,10 @@
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 #include "gongkai/decode.h"
 #include "gongkai/importer.h"
 #include "gongkai/rules.h"
+#include "importers.h"
 #include "sections.h"
 #include "tables.h"
 #include "tokens.h"
@@ -79,7 +79,9 @@ StatusOr<ImportedReport> ImportLayoutText(std::string_view utf8, const std::stri
   return out;
 }
 
-StatusOr<ImportedReport> ImportReportBytes(std::string_view bytes, const std::string& name) {
+namespace ingest_internal {
+
+StatusOr<ImportedReport> ImportText(std::string_view bytes, const std::string& name) {
   if (bytes.empty()) {
     return InvalidArgumentError(name + ": 文件为空 (empty file)");
   }
@@ -109,19 +111,5 @@ StatusOr<ImportedReport> ImportReportBytes(std::string_view bytes, const std::st
   return out;
 }
 
-StatusOr<ImportedReport> ImportReportFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError(path + ": 无法打开文件 (cannot open file)");
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) return IoError(path + ": 无法读取文件 (cannot read file)");
-  if (static_cast<size_t>(size) > kMaxReportBytes) {
-    return ResourceExhaustedError(path + ": 文件过大（" + std::to_string(size) + " 字节） (file too large)");
-  }
-  in.seekg(0);
-  std::string bytes(static_cast<size_t>(size), '\0');
-  if (!in.read(bytes.data(), size)) return IoError(path + ": 读取失败 (read failed)");
-  return ImportReportBytes(bytes, path);
-}
-
+}  // namespace ingest_internal
 }  // namespace gongkai

@@ -1,0 +1,264 @@
+// Format detection by content, and the entry points that dispatch to each format's importer.
+#include <errno.h>
+#include <iconv.h>
+
+#include <fstream>
+#include <memory>
+
+#include "gongkai/decode.h"
+#include "gongkai/importer.h"
+#include "gongkai/rules.h"
+#include "importers.h"
+#include "zip_reader.h"
+
+namespace gongkai {
+namespace {
+
+using ingest_internal::ZipReader;
+
+constexpr std::string_view kOleMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+// How far into a file "%PDF-" may start (the PDF reference allows leading junk).
+constexpr size_t kPdfMagicWindow = 1024;
+// How far into a file an HTML tag is looked for.
+constexpr size_t kHtmlSniffBytes = 4096;
+
+bool IsZip(std::string_view b) {
+  return b.substr(0, 4) == std::string_view("PK\x03\x04", 4) ||
+         b.substr(0, 4) == std::string_view("PK\x05\x06", 4);
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Markup: the first non-blank character is '<' and an HTML tag appears early on, or the file
+// declares itself HTML anywhere in its first bytes.
+bool LooksLikeHtml(std::string_view b) {
+  std::string head = LowerAscii(b.substr(0, kHtmlSniffBytes));
+  if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos) {
+    return true;
+  }
+  size_t i = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
+  if (i >= head.size() || head[i] != '<') return false;
+  for (std::string_view tag : {"<body", "<head", "<meta", "<table", "<div", "<p>", "<p ", "<br",
+                               "<h1", "<h2", "<span"}) {
+    if (head.find(tag) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string TooLarge(const std::string& name, size_t size) {
+  return name + ": 文件过大（" + std::to_string(size) + " 字节，上限 " +
+         std::to_string(kMaxReportBytes) + "） (file too large)";
+}
+
+StatusOr<ImportedReport> ImportSingle(std::string_view bytes, const std::string& name,
+                                      ReportFormat format) {
+  switch (format) {
+    case ReportFormat::kPdf:
+      return ingest_internal::ImportPdf(bytes, name);
+    case ReportFormat::kDocx:
+      return ingest_internal::ImportDocx(bytes, name);
+    case ReportFormat::kHtml:
+      return ingest_internal::ImportHtml(bytes, name);
+    case ReportFormat::kLegacyOffice:
+      return UnimplementedError(name +
+                                ": 旧版 Word/WPS 文档（OLE 格式）无法读取，请转换为 DOCX "
+                                "(legacy .doc/.wps file: convert to DOCX)");
+    case ReportFormat::kZip:
+      return UnimplementedError(name + ": 不读取嵌套在压缩包中的压缩包 (nested archives are not read)");
+    case ReportFormat::kText:
+      break;
+  }
+  return ingest_internal::ImportText(bytes, name);
+}
+
+bool SkippedMember(const std::string& path) {
+  if (path.empty() || path.back() == '/') return true;
+  if (path.starts_with("__MACOSX/")) return true;
+  size_t slash = path.rfind('/');
+  std::string_view base = slash == std::string::npos ? std::string_view(path)
+                                                      : std::string_view(path).substr(slash + 1);
+  return base.empty() || base[0] == '.' || base.ends_with(".expected.json");
+}
+
+std::vector<NamedImport> ImportArchive(std::string_view bytes, const std::string& name) {
+  std::vector<NamedImport> out;
+  auto reader = ZipReader::Open(bytes, name);
+  if (!reader.ok()) {
+    out.push_back({name, reader.status()});
+    return out;
+  }
+  ZipReader& zip = **reader;
+  for (size_t i = 0; i < zip.entries().size(); ++i) {
+    const ZipReader::Entry& e = zip.entries()[i];
+    if (e.directory || SkippedMember(e.name)) continue;
+    std::string member = name + "!/" + e.name;
+    auto data = zip.Read(static_cast<int>(i), kMaxReportBytes);
+    if (!data.ok()) {
+      out.push_back({member, data.status()});
+      if (data.status().code() == StatusCode::kResourceExhausted) break;  // budget spent
+      continue;
+    }
+    if (data->empty()) {
+      out.push_back({member, InvalidArgumentError(member + ": 文件为空 (empty file)")});
+      continue;
+    }
+    out.push_back({member, ImportSingle(*data, member, DetectFormat(*data))});
+  }
+  if (out.empty()) {
+    out.push_back({name, InvalidArgumentError(name + ": 压缩包中没有报告 (no report in the archive)")});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view ReportFormatName(ReportFormat format) {
+  switch (format) {
+    case ReportFormat::kText: return "text";
+    case ReportFormat::kHtml: return "html";
+    case ReportFormat::kDocx: return "docx";
+    case ReportFormat::kPdf: return "pdf";
+    case ReportFormat::kZip: return "zip";
+    case ReportFormat::kLegacyOffice: return "ole";
+  }
+  return "text";
+}
+
+ReportFormat DetectFormat(std::string_view bytes) {
+  if (bytes.substr(0, kPdfMagicWindow).find("%PDF-") != std::string_view::npos) {
+    return ReportFormat::kPdf;
+  }
+  if (bytes.substr(0, 8) == kOleMagic) return ReportFormat::kLegacyOffice;
+  if (IsZip(bytes)) {
+    auto reader = ZipReader::Open(bytes, "");
+    if (reader.ok() && (*reader)->Find("word/document.xml") >= 0) return ReportFormat::kDocx;
+    return ReportFormat::kZip;
+  }
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    auto text = DecodeToUtf8(bytes.substr(0, kHtmlSniffBytes * 2 & ~size_t{1}), "");
+    if (text.ok() && LooksLikeHtml(text->utf8)) return ReportFormat::kHtml;
+    return ReportFormat::kText;
+  }
+  return LooksLikeHtml(bytes) ? ReportFormat::kHtml : ReportFormat::kText;
+}
+
+namespace ingest_internal {
+
+StatusOr<ImportedReport> FinishLayout(const LayoutText& layout, const std::string& name,
+                                      std::string format, std::string encoding) {
+  if (layout.lines() > kMaxLayoutLines) {
+    return ResourceExhaustedError(name + ": 文本行数过多（" + std::to_string(layout.lines()) +
+                                  "） (too many lines)");
+  }
+  GONGKAI_ASSIGN_OR_RETURN(ImportedReport out,
+                           ImportLayoutText(layout.text(), name, layout.sources()));
+  out.format = std::move(format);
+  out.encoding = std::move(encoding);
+  if (!out.encoding.starts_with("UTF-8")) {
+    SourceLocation loc;
+    loc.file = name;
+    out.findings.push_back(MakeFinding("IMPORT-ENCODING",
+                                       "文件编码为 " + out.encoding + "，已转换为 UTF-8",
+                                       "file encoding " + out.encoding + " converted to UTF-8", loc));
+  }
+  return out;
+}
+
+StatusOr<std::string> ConvertToUtf8(std::string_view bytes, const std::string& charset,
+                                    const std::string& name) {
+  iconv_t cd = iconv_open("UTF-8", charset.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
+    return InvalidArgumentError(name + ": 不支持的编码 " + charset + " (unknown encoding)");
+  }
+  std::unique_ptr<void, int (*)(iconv_t)> closer(cd, iconv_close);
+  std::string out(bytes.size() * 2 + 16, '\0');
+  char* inp = const_cast<char*>(bytes.data());
+  size_t inleft = bytes.size();
+  char* outp = out.data();
+  size_t outleft = out.size();
+  while (inleft > 0) {
+    size_t r = iconv(cd, &inp, &inleft, &outp, &outleft);
+    if (r != static_cast<size_t>(-1)) break;
+    if (errno == E2BIG) {
+      size_t used = static_cast<size_t>(outp - out.data());
+      out.resize(out.size() * 2);
+      outp = out.data() + used;
+      outleft = out.size() - used;
+      continue;
+    }
+    size_t offset = bytes.size() - inleft;
+    return DataLossError(name + ": 字节偏移 " + std::to_string(offset) + " 处无法按 " + charset +
+                         " 解码 (cannot decode as " + charset + " at byte offset " +
+                         std::to_string(offset) + ")");
+  }
+  out.resize(static_cast<size_t>(outp - out.data()));
+  if (FindInvalidUtf8(out) != std::string::npos) {
+    return DataLossError(name + ": 解码结果不是有效的 UTF-8 (decoding gave invalid UTF-8)");
+  }
+  return out;
+}
+
+}  // namespace ingest_internal
+
+StatusOr<ImportedReport> ImportReportBytes(std::string_view bytes, const std::string& name) {
+  if (bytes.empty()) return InvalidArgumentError(name + ": 文件为空 (empty file)");
+  if (bytes.size() > kMaxReportBytes) return ResourceExhaustedError(TooLarge(name, bytes.size()));
+  ReportFormat format = DetectFormat(bytes);
+  if (format != ReportFormat::kZip) return ImportSingle(bytes, name, format);
+  std::vector<NamedImport> all = ImportArchive(bytes, name);
+  if (all.size() == 1) return std::move(all[0].result);
+  return InvalidArgumentError(name + ": 压缩包中有 " + std::to_string(all.size()) +
+                              " 个文件，请逐个读取 (the archive holds " + std::to_string(all.size()) +
+                              " files; read it with ImportReportsBytes)");
+}
+
+std::vector<NamedImport> ImportReportsBytes(std::string_view bytes, const std::string& name) {
+  std::vector<NamedImport> out;
+  if (!bytes.empty() && bytes.size() <= kMaxReportBytes && DetectFormat(bytes) == ReportFormat::kZip) {
+    return ImportArchive(bytes, name);
+  }
+  out.push_back({name, ImportReportBytes(bytes, name)});
+  return out;
+}
+
+namespace {
+
+StatusOr<std::string> ReadReportFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError(path + ": 无法打开文件 (cannot open file)");
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) return IoError(path + ": 无法读取文件 (cannot read file)");
+  if (static_cast<uint64_t>(size) > kMaxReportBytes) {
+    return ResourceExhaustedError(TooLarge(path, static_cast<size_t>(size)));
+  }
+  in.seekg(0);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (!in.read(bytes.data(), size)) return IoError(path + ": 读取失败 (read failed)");
+  return bytes;
+}
+
+}  // namespace
+
+StatusOr<ImportedReport> ImportReportFile(const std::string& path) {
+  GONGKAI_ASSIGN_OR_RETURN(std::string bytes, ReadReportFile(path));
+  return ImportReportBytes(bytes, path);
+}
+
+std::vector<NamedImport> ImportReportsFile(const std::string& path) {
+  auto bytes = ReadReportFile(path);
+  if (!bytes.ok()) {
+    std::vector<NamedImport> out;
+    out.push_back({path, bytes.status()});
+    return out;
+  }
+  return ImportReportsBytes(*bytes, path);
+}
+
+}  // namespace gongkai

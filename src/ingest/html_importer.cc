@@ -1,0 +1,359 @@
+// The HTML importer: libxml2's forgiving HTML parser, then a walk of the tree that renders
+// paragraphs as lines and tables as grids (rowspan/colspan honoured) of TAB-separated cells.
+//
+// Page chrome (scripts, styles, navigation, share buttons, footers, hidden elements) is skipped.
+// A table whose cells hold other tables is a layout table: its cells are read as paragraphs.
+// Provenance: every line carries the HTML source line; table rows also carry table and row.
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gongkai/decode.h"
+#include "importers.h"
+
+namespace gongkai::ingest_internal {
+namespace {
+
+// Element nesting beyond which structure is ignored and only text is collected.
+constexpr int kMaxHtmlDepth = 256;
+// How far into the document a <meta> charset declaration is looked for.
+constexpr size_t kCharsetSniffBytes = 64 * 1024;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// The charset a <meta> tag declares, lowercased, or "".
+std::string SniffMetaCharset(std::string_view bytes) {
+  std::string head = Lower(bytes.substr(0, kCharsetSniffBytes));
+  for (size_t p = head.find("<meta"); p != std::string::npos; p = head.find("<meta", p + 5)) {
+    size_t end = head.find('>', p);
+    if (end == std::string::npos) break;
+    std::string_view tag = std::string_view(head).substr(p, end - p);
+    size_t c = tag.find("charset");
+    if (c == std::string_view::npos) continue;
+    c += 7;
+    while (c < tag.size() && (tag[c] == ' ' || tag[c] == '=' || tag[c] == '"' || tag[c] == '\'')) ++c;
+    size_t e = c;
+    while (e < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[e])) || tag[e] == '-' ||
+                              tag[e] == '_' || tag[e] == ':' || tag[e] == '.')) {
+      ++e;
+    }
+    if (e > c) return std::string(tag.substr(c, e - c));
+  }
+  return "";
+}
+
+struct HtmlText {
+  std::string utf8;
+  std::string encoding;
+};
+
+StatusOr<HtmlText> DecodeHtml(std::string_view bytes, const std::string& name) {
+  bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" || bytes.substr(0, 2) == "\xFF\xFE" ||
+             bytes.substr(0, 2) == "\xFE\xFF";
+  std::string declared = bom ? "" : SniffMetaCharset(bytes);
+  if (declared == "gb2312" || declared == "gbk" || declared == "x-gbk" || declared == "cp936" ||
+      declared == "gb18030" || declared == "euc-cn") {
+    auto r = ConvertToUtf8(bytes, "GB18030", name);
+    if (r.ok()) return HtmlText{std::move(r).value(), "GB18030"};
+  } else if (!declared.empty() && declared != "utf-8" && declared != "utf8" &&
+             declared != "us-ascii" && declared != "iso-8859-1") {
+    auto r = ConvertToUtf8(bytes, declared, name);
+    if (r.ok()) return HtmlText{std::move(r).value(), Lower(declared)};
+  }
+  // Declared UTF-8 (or nothing, or a declaration that does not fit): BOM, UTF-8, GB18030.
+  GONGKAI_ASSIGN_OR_RETURN(DecodedText t, DecodeToUtf8(bytes, name));
+  return HtmlText{std::move(t.utf8), std::move(t.encoding)};
+}
+
+bool Is(const xmlNode* n, const char* name) {
+  return n->type == XML_ELEMENT_NODE && n->name &&
+         std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
+}
+
+bool IsAny(const xmlNode* n, std::initializer_list<const char*> names) {
+  for (const char* name : names)
+    if (Is(n, name)) return true;
+  return false;
+}
+
+std::string Attr(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return "";
+  std::string out(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return out;
+}
+
+int IntAttr(const xmlNode* n, const char* name) {
+  std::string v = Attr(n, name);
+  int out = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9') break;
+    out = std::min(out * 10 + (c - '0'), 100000);
+  }
+  return out;
+}
+
+// A class or id word that marks page chrome.
+bool IsChromeWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 10> kWords = {
+      "nav", "menu", "footer", "share", "breadcrumb", "crumb", "sidebar", "copyright", "toolbar",
+      "topbar"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  for (std::string_view k : {"nav", "menu", "footer", "share"}) {
+    if (w.size() > k.size() && (w.ends_with(k) || w.starts_with(k))) return true;
+  }
+  return w.starts_with("bdshare");
+}
+
+bool HasChromeClass(const xmlNode* n) {
+  for (const char* attr : {"class", "id"}) {
+    std::string v = Lower(Attr(n, attr));
+    size_t i = 0;
+    while (i < v.size()) {
+      while (i < v.size() && !std::isalnum(static_cast<unsigned char>(v[i]))) ++i;
+      size_t j = i;
+      while (j < v.size() && std::isalnum(static_cast<unsigned char>(v[j]))) ++j;
+      if (j > i && IsChromeWord(std::string_view(v).substr(i, j - i))) return true;
+      i = j;
+    }
+  }
+  return false;
+}
+
+bool IsHidden(const xmlNode* n) {
+  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+  std::string style = Lower(Attr(n, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+bool IsSkipped(const xmlNode* n) {
+  if (IsAny(n, {"script", "style", "noscript", "template", "nav", "footer", "aside", "button",
+                "select", "option", "textarea", "iframe", "object", "embed", "svg", "canvas",
+                "map", "audio", "video", "head", "title", "meta", "link"})) {
+    return true;
+  }
+  return HasChromeClass(n) || IsHidden(n);
+}
+
+bool IsBlock(const xmlNode* n) {
+  return IsAny(n, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+                   "dd", "section", "article", "blockquote", "pre", "center", "address", "hr",
+                   "header", "main", "figure", "figcaption", "caption", "form", "fieldset",
+                   "legend", "tr", "td", "th", "thead", "tbody", "tfoot", "body", "html"});
+}
+
+int LineOf(const xmlNode* n) {
+  long l = xmlGetLineNo(n);
+  return l > 0 && l < (1L << 30) ? static_cast<int>(l) : 0;
+}
+
+// The rows of a table, in order (directly or inside thead/tbody/tfoot).
+std::vector<const xmlNode*> TableRows(const xmlNode* table) {
+  std::vector<const xmlNode*> rows;
+  for (const xmlNode* c = table->children; c; c = c->next) {
+    if (Is(c, "tr")) {
+      rows.push_back(c);
+    } else if (IsAny(c, {"thead", "tbody", "tfoot"})) {
+      for (const xmlNode* r = c->children; r; r = r->next)
+        if (Is(r, "tr")) rows.push_back(r);
+    }
+  }
+  return rows;
+}
+
+bool HasDescendantTable(const xmlNode* n, int depth) {
+  if (depth > kMaxHtmlDepth) return false;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (Is(c, "table") || HasDescendantTable(c, depth + 1)) return true;
+  }
+  return false;
+}
+
+class HtmlLayout {
+ public:
+  explicit HtmlLayout(LayoutText* out) : out_(out) {}
+
+  void Title(const xmlNode* title) {
+    TextRun run;
+    CollectText(title, &run);
+    SourceLocation s;
+    s.line = LineOf(title);
+    out_->AddLine(run.Take(), s);
+  }
+
+  // Walks the children of `n`; `cell` is the cell being read, or null in the page's flow.
+  void Children(const xmlNode* n, int depth, TextRun* cell) {
+    for (const xmlNode* c = n->children; c; c = c->next) Visit(c, depth + 1, cell);
+  }
+
+  // Walks `first` and its following siblings in the page's flow.
+  void Siblings(const xmlNode* first) {
+    for (const xmlNode* c = first; c; c = c->next) Visit(c, 1, nullptr);
+  }
+
+  void Finish() { FlushLine(); }
+
+ private:
+  void FlushLine() {
+    if (line_.empty()) return;
+    SourceLocation s;
+    s.line = line_src_;
+    out_->AddLine(line_.Take(), s);
+  }
+
+  // Text of every descendant, without structure (beyond the depth limit, and for titles).
+  static void CollectText(const xmlNode* root, TextRun* run) {
+    const xmlNode* n = root->children;
+    while (n && n != root) {
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content) run->Append(reinterpret_cast<const char*>(n->content));
+      }
+      if (n->type == XML_ELEMENT_NODE && n->children && !IsSkipped(n)) {
+        n = n->children;
+        continue;
+      }
+      while (n && n != root && !n->next) n = n->parent;
+      if (n && n != root) n = n->next;
+    }
+  }
+
+  void Visit(const xmlNode* n, int depth, TextRun* cell) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (!n->content) return;
+      TextRun* target = cell ? cell : &line_;
+      if (!cell && line_.empty()) line_src_ = LineOf(n);
+      target->Append(reinterpret_cast<const char*>(n->content));
+      return;
+    }
+    if (n->type != XML_ELEMENT_NODE || IsSkipped(n)) return;
+    if (depth > kMaxHtmlDepth) {
+      if (!cell && line_.empty()) line_src_ = LineOf(n);
+      CollectText(n, cell ? cell : &line_);
+      return;
+    }
+    if (Is(n, "br")) {
+      if (cell) cell->SoftBreak();
+      else FlushLine();
+      return;
+    }
+    if (Is(n, "table")) {
+      if (cell) {
+        cell->SoftBreak();
+        Children(n, depth, cell);
+        cell->SoftBreak();
+      } else {
+        FlushLine();
+        Table(n, depth);
+      }
+      return;
+    }
+    if (IsBlock(n)) {
+      if (cell) cell->SoftBreak();
+      else FlushLine();
+      Children(n, depth, cell);
+      if (cell) cell->SoftBreak();
+      else FlushLine();
+      return;
+    }
+    Children(n, depth, cell);
+  }
+
+  void Table(const xmlNode* table, int depth) {
+    std::vector<const xmlNode*> rows = TableRows(table);
+    for (const xmlNode* c = table->children; c; c = c->next) {
+      if (Is(c, "caption")) Visit(c, depth + 1, nullptr);
+    }
+    if (HasDescendantTable(table, depth)) {
+      // A layout table: each cell is a block of the page.
+      for (const xmlNode* tr : rows) {
+        for (const xmlNode* td = tr->children; td; td = td->next) {
+          if (!IsAny(td, {"td", "th"}) || IsSkipped(td)) continue;
+          FlushLine();
+          Children(td, depth + 2, nullptr);
+          FlushLine();
+        }
+      }
+      return;
+    }
+    GridBuilder grid;
+    std::vector<int> row_lines;
+    const int total = static_cast<int>(rows.size());
+    for (int r = 0; r < total; ++r) {
+      const xmlNode* tr = rows[static_cast<size_t>(r)];
+      grid.StartRow();
+      row_lines.push_back(LineOf(tr));
+      if (IsSkipped(tr)) continue;
+      for (const xmlNode* td = tr->children; td; td = td->next) {
+        if (!IsAny(td, {"td", "th"})) continue;
+        TextRun run;
+        if (!IsSkipped(td)) Children(td, depth + 2, &run);
+        grid.AddCell(run.Take(), IntAttr(td, "rowspan"), IntAttr(td, "colspan"), total - r);
+      }
+    }
+    SourceLocation s;
+    s.table = tables_++;
+    out_->AddTable(grid.Finish(), s, &row_lines);
+  }
+
+  LayoutText* out_;
+  TextRun line_;
+  int line_src_ = 0;
+  int tables_ = 0;
+};
+
+const xmlNode* FindElement(const xmlNode* n, const char* name, int depth) {
+  for (; n; n = n->next) {
+    if (Is(n, name)) return n;
+    if (n->type == XML_ELEMENT_NODE && depth < 3) {
+      if (const xmlNode* f = FindElement(n->children, name, depth + 1)) return f;
+    }
+  }
+  return nullptr;
+}
+
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+
+}  // namespace
+
+StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& name) {
+  GONGKAI_ASSIGN_OR_RETURN(HtmlText text, DecodeHtml(bytes, name));
+  if (text.utf8.size() > static_cast<size_t>(INT32_MAX)) {
+    return ResourceExhaustedError(name + ": HTML 过大 (HTML too large)");
+  }
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                      HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOIMPLIED;
+  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
+      text.utf8.data(), static_cast<int>(text.utf8.size()), nullptr, "UTF-8", options));
+  if (!doc) return DataLossError(name + ": 无法解析 HTML (cannot parse HTML)");
+  LayoutText layout(name);
+  HtmlLayout walker(&layout);
+  if (const xmlNode* head = FindElement(doc->children, "head", 0)) {
+    if (const xmlNode* title = FindElement(head->children, "title", 0)) walker.Title(title);
+  }
+  // Every top-level node: recovery may leave content beside <html>.
+  walker.Siblings(doc->children);
+  walker.Finish();
+  return FinishLayout(layout, name, "html", text.encoding);
+}
+
+}  // namespace gongkai::ingest_internal

@@ -1,0 +1,33 @@
+// Internal: the importer of each format, and what they share.
+//
+// ImportReportBytes (format.cc) detects the format by content and calls one of these. Every
+// structured importer renders its input to layout text (layout.h) and finishes with
+// ImportLayoutText, so that all table logic is shared. All are thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "gongkai/importer.h"
+#include "layout.h"
+
+namespace gongkai::ingest_internal {
+
+// Plain text or markdown, in any encoding DecodeToUtf8 knows.
+StatusOr<ImportedReport> ImportText(std::string_view bytes, const std::string& name);
+// HTML, with the encoding from its BOM, its <meta> declaration, or detection.
+StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& name);
+// A Word 2007+ document (a ZIP holding word/document.xml).
+StatusOr<ImportedReport> ImportDocx(std::string_view bytes, const std::string& name);
+// A PDF with a text layer.
+StatusOr<ImportedReport> ImportPdf(std::string_view bytes, const std::string& name);
+
+// Runs ImportLayoutText on `layout` and sets the format and encoding.
+StatusOr<ImportedReport> FinishLayout(const LayoutText& layout, const std::string& name,
+                                      std::string format, std::string encoding);
+
+// Converts `bytes` from `charset` (an iconv name) to UTF-8. Errors name the byte offset.
+StatusOr<std::string> ConvertToUtf8(std::string_view bytes, const std::string& charset,
+                                    const std::string& name);
+
+}  // namespace gongkai::ingest_internal
