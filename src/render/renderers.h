@@ -1,0 +1,20 @@
+// Internal to the renderers: the binary formats, each in its own file.
+// All are thread-safe and return the document bytes or an error naming the step that failed.
+#pragma once
+
+#include <string>
+
+#include "gongkai/render.h"
+
+namespace gongkai::render_internal {
+
+// A WordprocessingML package (docx_renderer.cc).
+StatusOr<std::string> RenderDocx(const AnnualReport& report);
+
+// An XLSX workbook with one sheet per table (xlsx_renderer.cc).
+StatusOr<std::string> RenderXlsx(const AnnualReport& report, const RenderOptions& options);
+
+// The DOCX converted to PDF by LibreOffice (pdf_renderer.cc).
+StatusOr<std::string> RenderPdf(const AnnualReport& report, const RenderOptions& options);
+
+}  // namespace gongkai::render_internal
