@@ -121,17 +121,17 @@ struct AnnualReport {
 };
 
 // ---- Canonical ids (domain.md A.1) ----
-std::string_view T3RowId(int row);      // "new", "carried_over", …
-std::string_view T3RowLabel(int row);   // the 2021 label, e.g. "一、本年新收政府信息公开申请数量"
-std::string_view T3ColumnId(int col);   // "natural", …, "total"
+std::string_view T3RowId(int row);  // "new", "carried_over", …
+std::string_view T3RowLabel(int row);  // the 2021 label, e.g. "一、本年新收政府信息公开申请数量"
+std::string_view T3ColumnId(int col);  // "natural", …, "total"
 std::string_view T3ColumnLabel(int col);
 std::string_view T4GroupId(int group);  // "review", "suit_direct", "suit_after_review"
 std::string_view T4GroupLabel(int group);
 std::string_view T4ColumnLabel(int col);
-std::string_view DocKindId(int kind);        // "rules", "normative_docs"
-std::string_view DocKindLabel(int kind);     // "规章", "行政规范性文件"
-std::string_view DocColumnLabel(int col);    // "本年制发件数", …
-std::string_view DecisionKindId(int kind);   // "licensing", "penalty", "coercion"
+std::string_view DocKindId(int kind);       // "rules", "normative_docs"
+std::string_view DocKindLabel(int kind);    // "规章", "行政规范性文件"
+std::string_view DocColumnLabel(int col);   // "本年制发件数", …
+std::string_view DecisionKindId(int kind);  // "licensing", "penalty", "coercion"
 std::string_view DecisionKindLabel(int kind);
 std::string_view SectionTitle(int section);  // "一、总体情况", …
 

@@ -1,7 +1,8 @@
 // Status and StatusOr<T>: errors as values that carry their context.
 //
 // A Status is either OK or holds a code and a message that names the operation and the object
-// (a file, a field, a byte offset) before the cause. Values are cheap to copy and thread-compatible.
+// (a file, a field, a byte offset) before the cause. Values are cheap to copy and
+// thread-compatible.
 //
 // Example:
 //   StatusOr<std::string> text = ReadFile(path);
@@ -70,7 +71,7 @@ inline Status FailedPreconditionError(std::string m) {
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  StatusOr(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   StatusOr(Status status) : status_(std::move(status)) {  // NOLINT
     if (status_.ok()) status_ = Status(StatusCode::kInternal, "StatusOr built from OK status");
   }
@@ -96,9 +97,9 @@ class [[nodiscard]] StatusOr {
 #define GONGKAI_CONCAT(a, b) GONGKAI_CONCAT_INNER(a, b)
 
 // Returns from the current function if `expr` (a Status) is not OK.
-#define GONGKAI_RETURN_IF_ERROR(expr)          \
-  do {                                         \
-    ::gongkai::Status gongkai_status_ = (expr); \
+#define GONGKAI_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::gongkai::Status gongkai_status_ = (expr);        \
     if (!gongkai_status_.ok()) return gongkai_status_; \
   } while (0)
 

@@ -12,7 +12,7 @@ namespace gongkai::cli {
 
 struct BatchItem {
   std::string path;
-  Status status;           // not OK: the file could not be read as a report
+  Status status;            // not OK: the file could not be read as a report
   ImportedReport imported;  // valid when status.ok()
   Findings findings;        // importer findings + validator findings (+ cross-year)
 };

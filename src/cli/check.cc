@@ -19,7 +19,8 @@ constexpr const char* kHelp =
     "also checked for carry-over.\n"
     "\n"
     "  --summary csv   每份报告一行 CSV：文件、机构、年度、错误数、警告数、首个错误\n"
-    "                  (one CSV row per report: file, agency, year, errors, warnings, first error)\n"
+    "                  (one CSV row per report: file, agency, year, errors, warnings, first "
+    "error)\n"
     "  --all           同时列出提示（info）级别 (also list info findings)\n"
     "  --lang en       用英文输出说明 (messages in English)\n"
     "\n"
@@ -27,9 +28,12 @@ constexpr const char* kHelp =
 
 std::string Location(const std::string& path, const SourceLocation& l) {
   std::string s = l.file.empty() ? path : l.file;
-  if (l.line > 0) s += ":" + std::to_string(l.line);
-  else if (l.page > 0) s += ":p" + std::to_string(l.page);
-  else if (l.table >= 0) s += ":table" + std::to_string(l.table + 1) + "/row" + std::to_string(l.row + 1);
+  if (l.line > 0)
+    s += ":" + std::to_string(l.line);
+  else if (l.page > 0)
+    s += ":p" + std::to_string(l.page);
+  else if (l.table >= 0)
+    s += ":table" + std::to_string(l.table + 1) + "/row" + std::to_string(l.row + 1);
   return s;
 }
 
@@ -37,9 +41,12 @@ std::string Csv(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '"')
+      out += "\"\"";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out + "\"";
 }

@@ -34,8 +34,8 @@ int UsageError(const std::string& command, const std::string& message);
 
 }  // namespace gongkai::cli
 
-#define GONGKAI_COMMAND(name, summary, fn)                                        \
-  namespace {                                                                     \
-  [[maybe_unused]] const bool GONGKAI_CONCAT(gongkai_command_, __LINE__) =        \
-      ::gongkai::cli::RegisterCommand(name, summary, fn);                         \
+#define GONGKAI_COMMAND(name, summary, fn)                                 \
+  namespace {                                                              \
+  [[maybe_unused]] const bool GONGKAI_CONCAT(gongkai_command_, __LINE__) = \
+      ::gongkai::cli::RegisterCommand(name, summary, fn);                  \
   }

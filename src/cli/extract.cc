@@ -10,11 +10,13 @@ namespace gongkai::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "用法 (usage): gongkai extract [--json] [--compact] [--no-provenance] [--no-sections] 文件或目录...\n"
+    "用法 (usage): gongkai extract [--json] [--compact] [--no-provenance] [--no-sections] "
+    "文件或目录...\n"
     "\n"
     "读取政府信息公开工作年度报告（文本，目录则递归读取），按 domain.md A.2 的标准 JSON 输出，\n"
     "含 findings（导入与检查发现的问题）。一个文件输出一个 JSON 对象，多个文件输出数组。\n"
-    "Reads annual reports (files, or directories recursively) and prints the interchange JSON with\n"
+    "Reads annual reports (files, or directories recursively) and prints the interchange JSON "
+    "with\n"
     "findings: one object for one file, an array for several.\n"
     "\n"
     "  --json            输出 JSON（默认）(print JSON, the default)\n"

@@ -1,9 +1,10 @@
 // gongkai rules: the rule catalogue.
+#include "gongkai/rules.h"
+
 #include <cstdio>
 #include <iostream>
 
 #include "command.h"
-#include "gongkai/rules.h"
 
 namespace gongkai::cli {
 
@@ -17,7 +18,8 @@ int RunRules(const Args& args) {
           "列出全部检查规则：编号、级别、说明。Lists every rule: id, severity, description.\n",
           stdout);
       return 0;
-    } else if (a == "--lang" && i + 1 < args.size() && (args[i + 1] == "zh" || args[i + 1] == "en")) {
+    } else if (a == "--lang" && i + 1 < args.size() &&
+               (args[i + 1] == "zh" || args[i + 1] == "en")) {
       english = args[++i] == "en";
     } else {
       return UsageError("rules", "未知参数 " + a + " (unknown argument)");

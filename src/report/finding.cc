@@ -17,8 +17,8 @@ std::string_view SeverityName(Severity s) {
 }
 
 int CountSeverity(const Findings& findings, Severity s) {
-  return static_cast<int>(
-      std::count_if(findings.begin(), findings.end(), [s](const Finding& f) { return f.severity == s; }));
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
+                                        [s](const Finding& f) { return f.severity == s; }));
 }
 
 }  // namespace gongkai

@@ -96,11 +96,15 @@ std::string_view T4GroupLabel(int group) { return At(kT4GroupLabels, group); }
 std::string_view T4ColumnLabel(int col) { return At(kT4ColumnLabels, col); }
 std::string_view SectionTitle(int section) { return At(kSectionTitles, section); }
 
-std::string_view DocKindId(int kind) { return kind == 0 ? "rules" : kind == 1 ? "normative_docs" : ""; }
-std::string_view DocKindLabel(int kind) { return kind == 0 ? "规章" : kind == 1 ? "行政规范性文件" : ""; }
+std::string_view DocKindId(int kind) {
+  return kind == 0 ? "rules" : kind == 1 ? "normative_docs" : "";
+}
+std::string_view DocKindLabel(int kind) {
+  return kind == 0 ? "规章" : kind == 1 ? "行政规范性文件" : "";
+}
 std::string_view DocColumnLabel(int col) {
-  static constexpr std::array<std::string_view, kDocColumns> kLabels = {"本年制发件数", "本年废止件数",
-                                                                        "现行有效件数"};
+  static constexpr std::array<std::string_view, kDocColumns> kLabels = {
+      "本年制发件数", "本年废止件数", "现行有效件数"};
   return At(kLabels, col);
 }
 std::string_view DecisionKindId(int kind) {
@@ -109,8 +113,8 @@ std::string_view DecisionKindId(int kind) {
   return At(kIds, kind);
 }
 std::string_view DecisionKindLabel(int kind) {
-  static constexpr std::array<std::string_view, kDecisionKindCount> kLabels = {"行政许可", "行政处罚",
-                                                                               "行政强制"};
+  static constexpr std::array<std::string_view, kDecisionKindCount> kLabels = {
+      "行政许可", "行政处罚", "行政强制"};
   return At(kLabels, kind);
 }
 

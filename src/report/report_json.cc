@@ -53,7 +53,8 @@ ordered_json FindingJson(const Finding& f) {
 
 Status ReadCell(const ordered_json& v, const std::string& field, Cell* out) {
   if (v.is_null()) return Status::Ok();
-  if (!v.is_number()) return InvalidArgumentError("字段 " + field + " 应为数字或 null (must be a number or null)");
+  if (!v.is_number())
+    return InvalidArgumentError("字段 " + field + " 应为数字或 null (must be a number or null)");
   out->value = v.get<double>();
   return Status::Ok();
 }
@@ -139,7 +140,8 @@ std::string ReportToJson(const AnnualReport& r, const Findings& findings, const 
     p["table2"] = p2;
     ordered_json p3;
     for (int row = 0; row < kT3Rows; ++row) {
-      p3[std::string(T3RowId(row))] = MapArray(r.table3.cells[static_cast<size_t>(row)], CellSource);
+      p3[std::string(T3RowId(row))] =
+          MapArray(r.table3.cells[static_cast<size_t>(row)], CellSource);
     }
     p["table3"] = p3;
     ordered_json p4;
@@ -155,12 +157,14 @@ std::string ReportToJson(const AnnualReport& r, const Findings& findings, const 
 StatusOr<AnnualReport> ReportFromJson(std::string_view json, const std::string& name) {
   ordered_json j = ordered_json::parse(json.begin(), json.end(), nullptr, false);
   if (j.is_discarded()) return InvalidArgumentError(name + ": 不是有效的 JSON (invalid JSON)");
-  if (!j.is_object()) return InvalidArgumentError(name + ": JSON 顶层应为对象 (top level must be an object)");
+  if (!j.is_object())
+    return InvalidArgumentError(name + ": JSON 顶层应为对象 (top level must be an object)");
   AnnualReport r;
   auto fail = [&](const Status& s) { return s.WithContext(name); };
   if (j.contains("agency") && j["agency"].is_string()) r.agency = j["agency"].get<std::string>();
   if (j.contains("year") && !j["year"].is_null()) {
-    if (!j["year"].is_number_integer()) return fail(InvalidArgumentError("字段 year 应为整数 (year must be an integer)"));
+    if (!j["year"].is_number_integer())
+      return fail(InvalidArgumentError("字段 year 应为整数 (year must be an integer)"));
     r.year = j["year"].get<int>();
   }
   if (j.contains("table2") && j["table2"].is_object()) {
@@ -186,11 +190,13 @@ StatusOr<AnnualReport> ReportFromJson(std::string_view json, const std::string& 
   }
   if (j.contains("table3") && j["table3"].is_object() && j["table3"].contains("rows")) {
     const auto& rows = j["table3"]["rows"];
-    if (!rows.is_object()) return fail(InvalidArgumentError("字段 table3.rows 应为对象 (must be an object)"));
+    if (!rows.is_object())
+      return fail(InvalidArgumentError("字段 table3.rows 应为对象 (must be an object)"));
     for (int row = 0; row < kT3Rows; ++row) {
       std::string id(T3RowId(row));
       if (!rows.contains(id)) continue;
-      Status s = ReadCells(rows[id], "table3.rows." + id, &r.table3.cells[static_cast<size_t>(row)]);
+      Status s =
+          ReadCells(rows[id], "table3.rows." + id, &r.table3.cells[static_cast<size_t>(row)]);
       if (!s.ok()) return fail(s);
     }
   }
@@ -198,7 +204,8 @@ StatusOr<AnnualReport> ReportFromJson(std::string_view json, const std::string& 
     for (int g = 0; g < kT4Groups; ++g) {
       std::string id(T4GroupId(g));
       if (!j["table4"].contains(id)) continue;
-      Status s = ReadCells(j["table4"][id], "table4." + id, &r.table4.cells[static_cast<size_t>(g)]);
+      Status s =
+          ReadCells(j["table4"][id], "table4." + id, &r.table4.cells[static_cast<size_t>(g)]);
       if (!s.ok()) return fail(s);
     }
   }
@@ -209,7 +216,8 @@ StatusOr<AnnualReport> ReportFromJson(std::string_view json, const std::string& 
       if (!o.is_object()) continue;
       Section& sec = r.sections[s];
       sec.present = o.value("present", o.contains("text"));
-      if (o.contains("heading") && o["heading"].is_string()) sec.heading = o["heading"].get<std::string>();
+      if (o.contains("heading") && o["heading"].is_string())
+        sec.heading = o["heading"].get<std::string>();
       if (o.contains("text") && o["text"].is_string()) sec.text = o["text"].get<std::string>();
       sec.order = sec.present ? static_cast<int>(s) : -1;
     }

@@ -1,8 +1,8 @@
 #include "gongkai/report_json.h"
 
-#include <nlohmann/json.hpp>
-
 #include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
 
 namespace gongkai {
 namespace {

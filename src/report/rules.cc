@@ -20,14 +20,16 @@ const std::vector<RuleInfo>& RuleCatalogue() {
       // Values
       {"VALUE-NEGATIVE", Severity::kError, "数量不能为负数", "Counts are non-negative"},
       {"VALUE-NOT-INTEGER", Severity::kError, "件数应为整数", "Counts are integers"},
-      {"T2-FEE-NEGATIVE", Severity::kError, "收费金额不能为负数", "The fee is a non-negative amount"},
+      {"T2-FEE-NEGATIVE", Severity::kError, "收费金额不能为负数",
+       "The fee is a non-negative amount"},
       // Table 2
       {"T2-IN-FORCE", Severity::kWarning, "表二现行有效件数小于本年制发件数减本年废止件数",
        "Table 2 in_force is smaller than made - abolished"},
       {"T2-NONE-IN-FORCE", Severity::kWarning, "表二本年有制发但现行有效件数为 0",
        "Table 2: documents made this year but none in force"},
       // Structure
-      {"STRUCT-SECTION-MISSING", Severity::kWarning, "缺少规定的章节", "A required section is missing"},
+      {"STRUCT-SECTION-MISSING", Severity::kWarning, "缺少规定的章节",
+       "A required section is missing"},
       {"STRUCT-SECTION-ORDER", Severity::kWarning, "章节顺序与规定格式不一致",
        "Sections are not in the standard order"},
       {"STRUCT-TABLE-MISSING", Severity::kError, "缺少规定的表格", "A required table is missing"},
@@ -48,7 +50,8 @@ const std::vector<RuleInfo>& RuleCatalogue() {
        "Glued digits admit several splits; the cells are left empty"},
       {"IMPORT-STRAY-NUMBER", Severity::kInfo, "忽略与标签粘连的多余数字",
        "A stray number glued to a label was ignored"},
-      {"IMPORT-ENCODING", Severity::kInfo, "文件编码不是 UTF-8，已转换", "The file was not UTF-8; converted"},
+      {"IMPORT-ENCODING", Severity::kInfo, "文件编码不是 UTF-8，已转换",
+       "The file was not UTF-8; converted"},
       // Narrative and metadata
       {"NARR-RECEIVED", Severity::kWarning, "正文所述收到申请数与表三本年新收申请数不一致",
        "The narrative's number of requests received disagrees with table 3"},
@@ -56,7 +59,8 @@ const std::vector<RuleInfo>& RuleCatalogue() {
        "The narrative's number of requests handled disagrees with table 3"},
       {"NARR-YEAR", Severity::kWarning, "标题中的报告年度与统计期限不一致",
        "The report year in the title disagrees with the statistical period"},
-      {"META-YEAR-MISSING", Severity::kWarning, "无法确定报告年度", "The report year could not be found"},
+      {"META-YEAR-MISSING", Severity::kWarning, "无法确定报告年度",
+       "The report year could not be found"},
       // Across years
       {"XYEAR-CARRY-OVER", Severity::kWarning, "上年结转下年度数与本年上年结转数不一致",
        "Last year's carried_forward differs from this year's carried_over"},

@@ -1,8 +1,8 @@
 #include "gongkai/rules.h"
 
-#include <set>
-
 #include <gtest/gtest.h>
+
+#include <set>
 
 namespace gongkai {
 namespace {

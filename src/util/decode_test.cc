@@ -1,8 +1,7 @@
 #include "gongkai/decode.h"
 
-#include <iconv.h>
-
 #include <gtest/gtest.h>
+#include <iconv.h>
 
 namespace gongkai {
 namespace {
@@ -65,16 +64,22 @@ TEST(DecodeTest, UndecodableBytesNameFileAndOffset) {
 TEST(DecodeTest, FindInvalidUtf8) {
   EXPECT_EQ(FindInvalidUtf8("plain ascii text, long enough for the fast path"), std::string::npos);
   EXPECT_EQ(FindInvalidUtf8("中文"), std::string::npos);
-  EXPECT_EQ(FindInvalidUtf8("ab\xC0\x80"), 2u);          // overlong
+  EXPECT_EQ(FindInvalidUtf8("ab\xC0\x80"), 2u);            // overlong
   EXPECT_EQ(FindInvalidUtf8("abcdefgh\xED\xA0\x80"), 8u);  // surrogate
-  EXPECT_EQ(FindInvalidUtf8("\xE4\xB8"), 0u);             // truncated
+  EXPECT_EQ(FindInvalidUtf8("\xE4\xB8"), 0u);              // truncated
 }
 
 TEST(NormalizeTest, FullWidthFormsBecomeAscii) {
   EXPECT_EQ(NormalizeForMatching("（一）予以公开：１２３，４"), "(一)予以公开:123,4");
-  EXPECT_EQ(NormalizeForMatching("a\xE3\x80\x80" "b\xC2\xA0" "c"), "a b c");
+  EXPECT_EQ(NormalizeForMatching("a\xE3\x80\x80"
+                                 "b\xC2\xA0"
+                                 "c"),
+            "a b c");
   EXPECT_EQ(NormalizeForMatching("x\r\ny\rz"), "x\ny\nz");
-  EXPECT_EQ(NormalizeForMatching("\xEF\xBB\xBF" "a\xE2\x80\x8B" "b"), "ab");
+  EXPECT_EQ(NormalizeForMatching("\xEF\xBB\xBF"
+                                 "a\xE2\x80\x8B"
+                                 "b"),
+            "ab");
   EXPECT_EQ(NormalizeForMatching("“三安全一稳定”、。"), "“三安全一稳定”、。");
 }
 

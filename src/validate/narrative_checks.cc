@@ -19,7 +19,7 @@ struct Statement {
   std::string_view verb;  // the verb found
   bool negated = false;   // 未收到
   std::optional<long long> count;
-  std::string clause;     // the clause, for messages
+  std::string clause;         // the clause, for messages
   bool all_answered = false;  // the sentence says every request was answered
 };
 
@@ -27,7 +27,8 @@ struct Statement {
 constexpr auto kStops = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 256; ++c) {
-    t[static_cast<size_t>(c)] = c == ' ' || c == '\t' || c == '\n' || MayNormalize(static_cast<unsigned char>(c));
+    t[static_cast<size_t>(c)] =
+        c == ' ' || c == '\t' || c == '\n' || MayNormalize(static_cast<unsigned char>(c));
   }
   return t;
 }();
@@ -81,10 +82,12 @@ std::optional<long long> CountIn(std::string_view s) {
   return std::nullopt;
 }
 
-std::vector<Statement> FindStatements(std::string_view text, std::initializer_list<std::string_view> verbs) {
+std::vector<Statement> FindStatements(std::string_view text,
+                                      std::initializer_list<std::string_view> verbs) {
   std::vector<Statement> out;
   for (std::string_view verb : verbs) {
-    for (size_t pos = text.find(verb); pos != std::string_view::npos; pos = text.find(verb, pos + 1)) {
+    for (size_t pos = text.find(verb); pos != std::string_view::npos;
+         pos = text.find(verb, pos + 1)) {
       Statement st;
       st.verb = verb;
       st.negated = pos >= 3 && text.substr(pos - 3, 3) == "未";
@@ -100,8 +103,8 @@ std::vector<Statement> FindStatements(std::string_view text, std::initializer_li
         if (!st.count) continue;
       }
       std::string_view sentence = SentenceAt(text, pos);
-      for (std::string_view all : {"全部答复", "全部办结", "均已办结", "均已答复", "全部按时予以答复",
-                                   "全部予以答复", "已全部答复"}) {
+      for (std::string_view all : {"全部答复", "全部办结", "均已办结", "均已答复",
+                                   "全部按时予以答复", "全部予以答复", "已全部答复"}) {
         if (sentence.find(all) != std::string_view::npos) st.all_answered = true;
       }
       out.push_back(std::move(st));
@@ -123,18 +126,16 @@ void CheckReceived(const AnnualReport& r, const std::string& text, const SourceL
     long long n = st.negated ? 0 : *st.count;
     if (received && n != *received) {
       std::string extra = carried && n == *received + *carried ? "（恰为本年新收加上年结转）" : "";
-      out->push_back(MakeFinding(
-          "NARR-RECEIVED",
-          "正文“" + st.clause + "”称收到申请 " + std::to_string(n) + " 件，表三本年新收申请为 " +
-              Num(*received) + " 件" + extra,
-          "the text says " + std::to_string(n) + " requests were received; table 3 says " +
-              Num(*received),
-          where));
+      out->push_back(MakeFinding("NARR-RECEIVED",
+                                 "正文“" + st.clause + "”称收到申请 " + std::to_string(n) +
+                                     " 件，表三本年新收申请为 " + Num(*received) + " 件" + extra,
+                                 "the text says " + std::to_string(n) +
+                                     " requests were received; table 3 says " + Num(*received),
+                                 where));
     }
     if (st.all_answered && received && results && *received > 0 && *results == 0) {
       out->push_back(MakeFinding(
-          "NARR-HANDLED",
-          "正文称申请已全部答复，但表三办理结果总计为 0",
+          "NARR-HANDLED", "正文称申请已全部答复，但表三办理结果总计为 0",
           "the text says every request was answered, but table 3 reports no results", where));
     }
   }
@@ -151,19 +152,19 @@ void CheckHandled(const AnnualReport& r, const std::string& text, const SourceLo
     double n = static_cast<double>(*st.count);
     bool matches = n == *results || (received && carried && n == *received + *carried);
     if (matches) continue;
-    out->push_back(MakeFinding(
-        "NARR-HANDLED",
-        "正文“" + st.clause + "”称办理申请 " + std::to_string(*st.count) +
-            " 件，表三办理结果总计为 " + Num(*results) + " 件",
-        "the text says " + std::to_string(*st.count) + " requests were handled; table 3 says " +
-            Num(*results),
-        where));
+    out->push_back(MakeFinding("NARR-HANDLED",
+                               "正文“" + st.clause + "”称办理申请 " + std::to_string(*st.count) +
+                                   " 件，表三办理结果总计为 " + Num(*results) + " 件",
+                               "the text says " + std::to_string(*st.count) +
+                                   " requests were handled; table 3 says " + Num(*results),
+                               where));
   }
 }
 
 // "YYYY年1月1日…至…YYYY年12月31日": the statistical period's year.
 std::optional<int> PeriodYear(const std::string& text) {
-  for (size_t pos = text.find("年1月1日"); pos != std::string::npos; pos = text.find("年1月1日", pos + 1)) {
+  for (size_t pos = text.find("年1月1日"); pos != std::string::npos;
+       pos = text.find("年1月1日", pos + 1)) {
     if (pos < 4) continue;
     std::string_view y(text.data() + pos - 4, 4);
     bool digits = true;
@@ -196,7 +197,8 @@ void CheckNarrative(const AnnualReport& r, Findings* out) {
   if (auto y = PeriodYear(text); y && r.year && *y != *r.year) {
     out->push_back(MakeFinding(
         "NARR-YEAR",
-        "标题中的报告年度为 " + std::to_string(*r.year) + " 年，统计期限却为 " + std::to_string(*y) + " 年",
+        "标题中的报告年度为 " + std::to_string(*r.year) + " 年，统计期限却为 " +
+            std::to_string(*y) + " 年",
         "title year " + std::to_string(*r.year) + " but statistical period " + std::to_string(*y),
         r.title_source));
   }

@@ -37,10 +37,10 @@ void CheckStructure(const AnnualReport& r, Findings* out) {
   for (int s = 0; s < kSectionCount; ++s) {
     const Section& sec = r.sections[static_cast<size_t>(s)];
     if (!sec.present) {
-      out->push_back(MakeFinding("STRUCT-SECTION-MISSING",
-                                 "缺少第" + std::to_string(s + 1) + "部分“" +
-                                     std::string(SectionTitle(s)) + "”",
-                                 "section " + std::to_string(s + 1) + " is missing", r.title_source));
+      out->push_back(MakeFinding(
+          "STRUCT-SECTION-MISSING",
+          "缺少第" + std::to_string(s + 1) + "部分“" + std::string(SectionTitle(s)) + "”",
+          "section " + std::to_string(s + 1) + " is missing", r.title_source));
       continue;
     }
     if (sec.order < last_order) ordered = false;
@@ -52,7 +52,8 @@ void CheckStructure(const AnnualReport& r, Findings* out) {
   }
   int p = 0, t = 0;
   p = 0, t = 0;
-  for (const auto& d : r.table2.docs) CountCells(std::array<std::array<Cell, kDocColumns>, 1>{d}, &p, &t);
+  for (const auto& d : r.table2.docs)
+    CountCells(std::array<std::array<Cell, kDocColumns>, 1>{d}, &p, &t);
   for (const Cell& c : r.table2.decisions) {
     ++t;
     if (c.present()) ++p;

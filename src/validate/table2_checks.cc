@@ -22,13 +22,13 @@ void CheckTable2(const AnnualReport& r, Findings* out) {
     if (!abolished.present()) continue;
     double net = *made.value - *abolished.value;
     if (*in_force.value < net) {
-      out->push_back(MakeFinding(
-          "T2-IN-FORCE",
-          "表二“" + label + "”：现行有效 " + Num(*in_force.value) + " 件，少于本年制发 " +
-              Num(*made.value) + " 件减本年废止 " + Num(*abolished.value) + " 件",
-          "table 2 " + std::string(DocKindId(k)) + ": in_force " + Num(*in_force.value) +
-              " < made - abolished = " + Num(net),
-          FirstSource(r, {&in_force})));
+      out->push_back(MakeFinding("T2-IN-FORCE",
+                                 "表二“" + label + "”：现行有效 " + Num(*in_force.value) +
+                                     " 件，少于本年制发 " + Num(*made.value) + " 件减本年废止 " +
+                                     Num(*abolished.value) + " 件",
+                                 "table 2 " + std::string(DocKindId(k)) + ": in_force " +
+                                     Num(*in_force.value) + " < made - abolished = " + Num(net),
+                                 FirstSource(r, {&in_force})));
     }
   }
 }

@@ -20,9 +20,9 @@ void CheckBalance(const AnnualReport& r, Findings* out) {
     if (lhs == rhs) continue;
     out->push_back(MakeFinding(
         "T3-BALANCE",
-        "表三“" + std::string(T3ColumnLabel(c)) + "”列：本年新收 " + Num(*n.value) + " + 上年结转 " +
-            Num(*co.value) + " = " + Num(lhs) + "，不等于办理结果总计 " + Num(*rt.value) +
-            " + 结转下年度 " + Num(*cf.value) + " = " + Num(rhs),
+        "表三“" + std::string(T3ColumnLabel(c)) + "”列：本年新收 " + Num(*n.value) +
+            " + 上年结转 " + Num(*co.value) + " = " + Num(lhs) + "，不等于办理结果总计 " +
+            Num(*rt.value) + " + 结转下年度 " + Num(*cf.value) + " = " + Num(rhs),
         "table 3 column " + std::string(T3ColumnId(c)) + ": new + carried_over = " + Num(lhs) +
             " but result_total + carried_forward = " + Num(rhs),
         FirstSource(r, {&rt, &n})));
@@ -44,13 +44,13 @@ void CheckRowTotals(const AnnualReport& r, Findings* out) {
       sum += *x.value;
     }
     if (!complete || sum == *total.value) continue;
-    out->push_back(MakeFinding(
-        "T3-ROW-TOTAL",
-        "表三“" + std::string(T3RowLabel(row)) + "”行：总计为 " + Num(*total.value) +
-            "，但自然人与法人或其他组织各列之和为 " + Num(sum),
-        "table 3 row " + std::string(T3RowId(row)) + ": total " + Num(*total.value) +
-            " but the columns add up to " + Num(sum),
-        FirstSource(r, {&total})));
+    out->push_back(MakeFinding("T3-ROW-TOTAL",
+                               "表三“" + std::string(T3RowLabel(row)) + "”行：总计为 " +
+                                   Num(*total.value) + "，但自然人与法人或其他组织各列之和为 " +
+                                   Num(sum),
+                               "table 3 row " + std::string(T3RowId(row)) + ": total " +
+                                   Num(*total.value) + " but the columns add up to " + Num(sum),
+                               FirstSource(r, {&total})));
   }
 }
 
@@ -69,13 +69,12 @@ void CheckResultTotal(const AnnualReport& r, Findings* out) {
       sum += *x.value;
     }
     if (!complete || sum == *rt.value) continue;
-    out->push_back(MakeFinding(
-        "T3-RESULT-TOTAL",
-        "表三“" + std::string(T3ColumnLabel(c)) + "”列：（七）总计为 " + Num(*rt.value) +
-            "，但各项办理结果之和为 " + Num(sum),
-        "table 3 column " + std::string(T3ColumnId(c)) + ": result_total " + Num(*rt.value) +
-            " but the outcome rows add up to " + Num(sum),
-        FirstSource(r, {&rt})));
+    out->push_back(MakeFinding("T3-RESULT-TOTAL",
+                               "表三“" + std::string(T3ColumnLabel(c)) + "”列：（七）总计为 " +
+                                   Num(*rt.value) + "，但各项办理结果之和为 " + Num(sum),
+                               "table 3 column " + std::string(T3ColumnId(c)) + ": result_total " +
+                                   Num(*rt.value) + " but the outcome rows add up to " + Num(sum),
+                               FirstSource(r, {&rt})));
   }
 }
 

@@ -19,13 +19,13 @@ void CheckTable4(const AnnualReport& r, Findings* out) {
       sum += *cells[static_cast<size_t>(c)].value;
     }
     if (!complete || sum == *total.value) continue;
-    out->push_back(MakeFinding(
-        "T4-TOTAL",
-        "表四“" + std::string(T4GroupLabel(g)) + "”：总计为 " + Num(*total.value) +
-            "，但结果维持、结果纠正、其他结果、尚未审结之和为 " + Num(sum),
-        "table 4 group " + std::string(T4GroupId(g)) + ": total " + Num(*total.value) +
-            " but the parts add up to " + Num(sum),
-        FirstSource(r, {&total})));
+    out->push_back(MakeFinding("T4-TOTAL",
+                               "表四“" + std::string(T4GroupLabel(g)) + "”：总计为 " +
+                                   Num(*total.value) +
+                                   "，但结果维持、结果纠正、其他结果、尚未审结之和为 " + Num(sum),
+                               "table 4 group " + std::string(T4GroupId(g)) + ": total " +
+                                   Num(*total.value) + " but the parts add up to " + Num(sum),
+                               FirstSource(r, {&total})));
   }
 }
 

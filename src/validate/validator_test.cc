@@ -36,7 +36,8 @@ AnnualReport Good() {
 }
 
 int Count(const Findings& f, std::string_view rule) {
-  return static_cast<int>(std::count_if(f.begin(), f.end(), [&](const Finding& x) { return x.rule == rule; }));
+  return static_cast<int>(
+      std::count_if(f.begin(), f.end(), [&](const Finding& x) { return x.rule == rule; }));
 }
 
 TEST(ValidatorTest, ConsistentReportHasNoFindings) {
@@ -133,7 +134,8 @@ TEST(ValidatorTest, NarrativeReceived) {
   r.sections[0].text = "全区收到政府信息公开申请12件。";
   EXPECT_EQ(Count(Validate(r), "NARR-RECEIVED"), 1);
   r.sections[0].text = "";
-  r.sections[5].text = "（一）收费情况：2023年，我局未收到和处理政府信息公开申请，未收取信息处理费。";
+  r.sections[5].text =
+      "（一）收费情况：2023年，我局未收到和处理政府信息公开申请，未收取信息处理费。";
   EXPECT_EQ(Count(Validate(r), "NARR-RECEIVED"), 1);
   r.sections[5].text = "三、收到和处理政府信息公开申请情况";  // a heading, not a statement
   EXPECT_EQ(Count(Validate(r), "NARR-RECEIVED"), 0);

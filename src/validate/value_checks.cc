@@ -29,17 +29,24 @@ void CheckCount(const AnnualReport& r, const Cell& c, Name name, Findings* out) 
 void CheckValues(const AnnualReport& r, Findings* out) {
   for (int k = 0; k < kDocKindCount; ++k) {
     for (int c = 0; c < kDocColumns; ++c) {
-      CheckCount(r, r.table2.docs[static_cast<size_t>(k)][static_cast<size_t>(c)], [&] {
-        return std::pair{"表二“" + std::string(DocKindLabel(k)) + "”" + std::string(DocColumnLabel(c)),
-                         "table2." + std::string(DocKindId(k)) + "[" + std::to_string(c) + "]"};
-      }, out);
+      CheckCount(
+          r, r.table2.docs[static_cast<size_t>(k)][static_cast<size_t>(c)],
+          [&] {
+            return std::pair{
+                "表二“" + std::string(DocKindLabel(k)) + "”" + std::string(DocColumnLabel(c)),
+                "table2." + std::string(DocKindId(k)) + "[" + std::to_string(c) + "]"};
+          },
+          out);
     }
   }
   for (int k = 0; k < kDecisionKindCount; ++k) {
-    CheckCount(r, r.table2.decisions[static_cast<size_t>(k)], [&] {
-      return std::pair{"表二“" + std::string(DecisionKindLabel(k)) + "”本年处理决定数量",
-                       "table2." + std::string(DecisionKindId(k))};
-    }, out);
+    CheckCount(
+        r, r.table2.decisions[static_cast<size_t>(k)],
+        [&] {
+          return std::pair{"表二“" + std::string(DecisionKindLabel(k)) + "”本年处理决定数量",
+                           "table2." + std::string(DecisionKindId(k))};
+        },
+        out);
   }
   const Cell& fee = r.table2.fees_10k_yuan;
   if (fee.present() && *fee.value < 0) {
@@ -48,18 +55,26 @@ void CheckValues(const AnnualReport& r, Findings* out) {
   }
   for (int row = 0; row < kT3Rows; ++row) {
     for (int c = 0; c < kT3Columns; ++c) {
-      CheckCount(r, r.table3.cells[static_cast<size_t>(row)][static_cast<size_t>(c)], [&] {
-        return std::pair{"表三“" + std::string(T3RowLabel(row)) + "”“" + std::string(T3ColumnLabel(c)) + "”",
-                         "table3." + std::string(T3RowId(row)) + "[" + std::to_string(c) + "]"};
-      }, out);
+      CheckCount(
+          r, r.table3.cells[static_cast<size_t>(row)][static_cast<size_t>(c)],
+          [&] {
+            return std::pair{
+                "表三“" + std::string(T3RowLabel(row)) + "”“" + std::string(T3ColumnLabel(c)) + "”",
+                "table3." + std::string(T3RowId(row)) + "[" + std::to_string(c) + "]"};
+          },
+          out);
     }
   }
   for (int g = 0; g < kT4Groups; ++g) {
     for (int c = 0; c < kT4Columns; ++c) {
-      CheckCount(r, r.table4.cells[static_cast<size_t>(g)][static_cast<size_t>(c)], [&] {
-        return std::pair{"表四“" + std::string(T4GroupLabel(g)) + "”“" + std::string(T4ColumnLabel(c)) + "”",
-                         "table4." + std::string(T4GroupId(g)) + "[" + std::to_string(c) + "]"};
-      }, out);
+      CheckCount(
+          r, r.table4.cells[static_cast<size_t>(g)][static_cast<size_t>(c)],
+          [&] {
+            return std::pair{
+                "表四“" + std::string(T4GroupLabel(g)) + "”“" + std::string(T4ColumnLabel(c)) + "”",
+                "table4." + std::string(T4GroupId(g)) + "[" + std::to_string(c) + "]"};
+          },
+          out);
     }
   }
 }
