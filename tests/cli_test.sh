@@ -56,6 +56,13 @@ contains "carry-over warning" "$tmp/out" "XYEAR-CARRY-OVER"
 "$gk" check "$shared/corpus/pingtan-2021.txt" "$shared/corpus/pingtan-2022.txt" >"$tmp/out" 2>&1
 if grep -q XYEAR-CARRY-OVER "$tmp/out"; then echo "FAIL: false carry-over warning"; fail=1; else echo "ok: consistent years"; fi
 
+# A ZIP bundle: each report inside is checked and named by its inner path.
+(cd "$tmp" && cp "$shared/seeds/000_6208f52ea13da654.txt" a.txt && cp "$shared/seeds/004_4adde12ab8e15d65.txt" b.txt \
+  && python3 -c "import zipfile; z=zipfile.ZipFile('bundle.zip','w'); z.write('a.txt'); z.write('b.txt'); z.close()")
+"$gk" check "$tmp/bundle.zip" >"$tmp/out" 2>&1; expect "zip bundle with an inconsistent report" 1 $?
+contains "zip member named" "$tmp/out" "bundle.zip!/b.txt:[0-9]*: error: T3-BALANCE"
+contains "zip counts two reports" "$tmp/out" "共检查 2 份报告"
+
 "$gk" rules >"$tmp/rules"; expect "rules" 0 $?
 contains "rules list balance" "$tmp/rules" "^T3-BALANCE	error	"
 "$gk" rules --lang en >"$tmp/rules"; contains "rules in English" "$tmp/rules" "Table 3 balance"

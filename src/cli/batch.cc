@@ -18,16 +18,23 @@ bool IsSidecar(const fs::path& p) {
   return name.empty() || name[0] == '.' || name.ends_with(".expected.json");
 }
 
-void ProcessOne(BatchItem* item) {
-  auto r = ImportReportFile(item->path);
-  if (!r.ok()) {
-    item->status = r.status();
-    return;
+// Imports one file (several reports for a ZIP bundle) and validates each report.
+std::vector<BatchItem> ProcessFile(const std::string& path) {
+  std::vector<BatchItem> out;
+  for (NamedImport& n : ImportReportsFile(path)) {
+    BatchItem item;
+    item.path = n.name;
+    if (!n.result.ok()) {
+      item.status = n.result.status();
+    } else {
+      item.imported = std::move(n.result).value();
+      item.findings = item.imported.findings;
+      Findings v = Validate(item.imported.report);
+      item.findings.insert(item.findings.end(), v.begin(), v.end());
+    }
+    out.push_back(std::move(item));
   }
-  item->imported = std::move(r).value();
-  item->findings = item->imported.findings;
-  Findings v = Validate(item->imported.report);
-  item->findings.insert(item->findings.end(), v.begin(), v.end());
+  return out;
 }
 
 }  // namespace
@@ -59,18 +66,21 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
 }
 
 std::vector<BatchItem> RunBatch(const std::vector<std::string>& paths, unsigned threads) {
-  std::vector<BatchItem> items(paths.size());
-  for (size_t i = 0; i < paths.size(); ++i) items[i].path = paths[i];
+  std::vector<std::vector<BatchItem>> per_file(paths.size());
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, items.size())));
+  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, paths.size())));
   std::atomic<size_t> next{0};
   auto work = [&]() {
-    for (size_t i = next++; i < items.size(); i = next++) ProcessOne(&items[i]);
+    for (size_t i = next++; i < paths.size(); i = next++) per_file[i] = ProcessFile(paths[i]);
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
+  std::vector<BatchItem> items;
+  for (auto& file : per_file) {
+    for (BatchItem& it : file) items.push_back(std::move(it));
+  }
 
   // Carry-over between consecutive years of one agency.
   std::map<std::pair<std::string, int>, size_t> by_agency_year;

@@ -23,7 +23,8 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
                                       std::vector<BatchItem>* missing);
 
 // Imports and validates every file (using `threads` workers; 0 = one per core) and runs the
-// carry-over check between consecutive years of the same agency. Order follows `paths`.
+// carry-over check between consecutive years of the same agency. Order follows `paths`; a ZIP
+// bundle gives one item per report inside it, named "bundle.zip!/inner/path".
 std::vector<BatchItem> RunBatch(const std::vector<std::string>& paths, unsigned threads = 0);
 
 }  // namespace gongkai::cli
