@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks of the gongkai command: exit codes, output shapes, batches.
 set -uo pipefail
-gk=${1:?gongkai binary}; shared=${2:?shared dir}
+gk=$(realpath "${1:?gongkai binary}"); shared=$(realpath "${2:?shared dir}")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail=0
 expect() {  # expect NAME WANTED_STATUS ACTUAL_STATUS
