@@ -14,6 +14,8 @@ namespace {
 
 // How far after 收到/办理 a statement's number may stand, in bytes (about 14 CJK characters).
 constexpr size_t kStatementWindow = 45;
+// How far a sentence may run for its "all answered" claim to count, in bytes.
+constexpr size_t kSentenceWindow = 300;
 
 struct Statement {
   std::string_view verb;  // the verb found
@@ -53,20 +55,20 @@ void AppendCompact(std::string_view s, std::string* out) {
   }
 }
 
-// The clause starting at `pos`, up to a clause break.
-std::string_view ClauseAt(std::string_view text, size_t pos) {
-  size_t end = text.size();
+// The clause starting at `pos`, up to a clause break, at most `limit` bytes.
+std::string_view ClauseAt(std::string_view text, size_t pos, size_t limit) {
+  std::string_view rest = text.substr(pos, limit);
   for (std::string_view stop : {"。", ",", ";", "，", "；", ":"}) {
-    size_t e = text.find(stop, pos);
-    if (e != std::string_view::npos && e < end) end = e;
+    size_t e = rest.find(stop);
+    if (e != std::string_view::npos) rest = rest.substr(0, e);
   }
-  return text.substr(pos, end - pos);
+  return rest;
 }
 
-std::string_view SentenceAt(std::string_view text, size_t pos) {
-  size_t end = text.find("。", pos);
-  if (end == std::string_view::npos) end = text.size();
-  return text.substr(pos, end - pos);
+// The sentence starting at `pos`, at most `limit` bytes.
+std::string_view SentenceAt(std::string_view text, size_t pos, size_t limit) {
+  std::string_view rest = text.substr(pos, limit);
+  return rest.substr(0, rest.find("。"));
 }
 
 // The first number followed by 件 or 项 in `s`.
@@ -91,8 +93,7 @@ std::vector<Statement> FindStatements(std::string_view text,
       Statement st;
       st.verb = verb;
       st.negated = pos >= 3 && text.substr(pos - 3, 3) == "未";
-      std::string_view clause = ClauseAt(text, pos + verb.size());
-      if (clause.size() > kStatementWindow) clause = clause.substr(0, kStatementWindow);
+      std::string_view clause = ClauseAt(text, pos + verb.size(), kStatementWindow);
       size_t req = clause.find("申请");
       if (req == std::string_view::npos) continue;
       if (clause.find("结转") != std::string_view::npos) continue;
@@ -102,7 +103,7 @@ std::vector<Statement> FindStatements(std::string_view text,
         st.count = CountIn(clause);
         if (!st.count) continue;
       }
-      std::string_view sentence = SentenceAt(text, pos);
+      std::string_view sentence = SentenceAt(text, pos, kSentenceWindow);
       for (std::string_view all : {"全部答复", "全部办结", "均已办结", "均已答复",
                                    "全部按时予以答复", "全部予以答复", "已全部答复"}) {
         if (sentence.find(all) != std::string_view::npos) st.all_answered = true;
