@@ -20,6 +20,14 @@ std::string WithoutSpaces(std::string_view s) {
   return out;
 }
 
+// A line of Markdown markup alone ("##", "====", "---", left by a text import of our own
+// Markdown), which carries no prose.
+bool OnlyMarkup(std::string_view s) {
+  for (char c : s)
+    if (c != '#' && c != '=' && c != '-' && c != '\\' && c != '*' && c != ' ') return false;
+  return true;
+}
+
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s)
@@ -35,7 +43,7 @@ std::vector<std::string> Lines(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     std::string line = Trim(text.substr(start, end - start));
     // A line of digits alone is a page number left by a conversion, not prose.
-    if (!line.empty() && !AllDigits(line)) out.push_back(std::move(line));
+    if (!line.empty() && !AllDigits(line) && !OnlyMarkup(line)) out.push_back(std::move(line));
     start = end + 1;
   }
   return out;

@@ -1,0 +1,72 @@
+#include <gtest/gtest.h>
+#include <libxml/parser.h>
+
+#include "gongkai/importer.h"
+#include "gongkai/render.h"
+#include "render_test_util.h"
+
+namespace gongkai {
+namespace {
+
+size_t Count(const std::string& s, const std::string& part) {
+  size_t n = 0;
+  for (size_t p = s.find(part); p != std::string::npos; p = s.find(part, p + part.size())) ++n;
+  return n;
+}
+
+bool WellFormed(const std::string& xml) {
+  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "x.xml", nullptr,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == nullptr) return false;
+  xmlFreeDoc(doc);
+  return true;
+}
+
+TEST(DocxRendererTest, PackageIsComplete) {
+  AnnualReport r = render_test::NumberedReport();
+  r.agency = "<局&\"'>";
+  StatusOr<std::string> docx = RenderReport(r, RenderFormat::kDocx);
+  ASSERT_TRUE(docx.ok()) << docx.status().message();
+  EXPECT_EQ(docx->substr(0, 4), std::string("PK\x03\x04", 4));
+  for (const char* part : {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
+                           "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "docProps/core.xml"}) {
+    std::string xml = render_test::ReadZipEntry(*docx, part);
+    EXPECT_TRUE(WellFormed(xml)) << part;
+  }
+  std::string doc = render_test::ReadZipEntry(*docx, "word/document.xml");
+  ASSERT_TRUE(WellFormed(doc));
+  EXPECT_NE(doc.find("&lt;局&amp;&quot;&#39;&gt;2024年政府信息公开工作年度报告"), std::string::npos);
+  EXPECT_NE(doc.find("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), std::string::npos);  // A4
+  EXPECT_EQ(Count(doc, "<w:tbl>"), 3u);
+  // One <w:tr> per row of the form: table 2 has 14, table 3 has 28, table 4 has 4.
+  EXPECT_EQ(Count(doc, "<w:tr>"), 14u + 28u + 4u);
+  EXPECT_EQ(Count(doc, "<w:vMerge w:val=\"restart\"/>"),
+            1u /*note*/ + 2u /*自然人 总计*/ + 1u /*三*/ + 4u /*groups*/ + 5u /*table 4*/);
+  EXPECT_NE(doc.find("<w:gridSpan w:val=\"7\"/>"), std::string::npos);  // 申请人情况
+  EXPECT_NE(doc.find("<w:gridSpan w:val=\"10\"/>"), std::string::npos);  // 行政诉讼
+  std::string styles = render_test::ReadZipEntry(*docx, "word/styles.xml");
+  EXPECT_NE(styles.find("w:eastAsia=\"仿宋_GB2312\""), std::string::npos);
+}
+
+// The DOCX importer reads the document back to the same cells, for every seed.
+TEST(DocxRendererTest, RoundTripThroughTheImporter) {
+  for (const std::string& path : render_test::SeedPaths()) {
+    AnnualReport seed = render_test::ImportOrDie(path);
+    StatusOr<std::string> docx = RenderReport(seed, RenderFormat::kDocx);
+    ASSERT_TRUE(docx.ok()) << docx.status().message();
+    StatusOr<ImportedReport> back = ImportReportBytes(*docx, path + ".docx");
+    ASSERT_TRUE(back.ok()) << back.status().message();
+    EXPECT_EQ(back->report.agency, seed.agency) << path;
+    EXPECT_EQ(back->report.year, seed.year) << path;
+    render_test::ExpectSameCells(seed, back->report, path + " (docx)");
+  }
+  AnnualReport numbered = render_test::NumberedReport();
+  StatusOr<std::string> docx = RenderReport(numbered, RenderFormat::kDocx);
+  ASSERT_TRUE(docx.ok());
+  StatusOr<ImportedReport> back = ImportReportBytes(*docx, "numbered.docx");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  render_test::ExpectSameCells(numbered, back->report, "numbered (docx)");
+}
+
+}  // namespace
+}  // namespace gongkai
