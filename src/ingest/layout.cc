@@ -104,10 +104,11 @@ std::vector<std::vector<std::string>> GridBuilder::Finish() {
 }
 
 void LayoutText::AddLine(std::string_view text, SourceLocation source) {
+  // Tabs are kept: a leading or trailing empty cell is part of a table row.
   size_t b = 0, e = text.size();
-  while (b < e && IsAsciiSpace(text[b])) ++b;
-  while (e > b && IsAsciiSpace(text[e - 1])) --e;
-  if (b == e) return;
+  while (b < e && text[b] == ' ') ++b;
+  while (e > b && text[e - 1] == ' ') --e;
+  if (text.substr(b, e - b).find_first_not_of(" \t\r\n") == std::string_view::npos) return;
   for (char c : text.substr(b, e - b)) text_.push_back(c == '\n' || c == '\r' ? ' ' : c);
   text_.push_back('\n');
   if (source.file.empty()) source.file = file_;

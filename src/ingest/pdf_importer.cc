@@ -27,7 +27,21 @@ void SilencePoppler() {
 
 struct Line {
   double top, bottom;
+  std::vector<const PdfWord*> words;  // sorted by x once the line is complete
+  int page = 0;
+  int number = 0;  // on its page, 1-based
+};
+
+// One cell of a line: words separated from the next cell by a column gap.
+struct LineCell {
+  double x0, x1;
   std::vector<const PdfWord*> words;
+  bool numeric = false;
+};
+
+// A table column found from the numbers in it.
+struct Column {
+  double x0, x1, center;
 };
 
 bool IsPageNumber(std::string_view s) {
@@ -50,23 +64,119 @@ bool IsPageNumber(std::string_view s) {
   return digit;
 }
 
-std::string JoinLine(const Line& line) {
-  std::vector<const PdfWord*> ws = line.words;
-  std::stable_sort(ws.begin(), ws.end(), [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
-  const double h = std::max(line.bottom - line.top, 1.0);
-  std::string out;
+// A whole number as a table prints it: "12", "1,234", "0.5", "-3".
+bool IsNumberText(std::string_view s) {
+  size_t i = s.starts_with("-") ? 1 : 0;
+  bool digit = false, dot = false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c == '.' && !dot && digit) dot = true;
+    else if (c == ',' && digit && !dot) continue;
+    else return false;
+  }
+  return digit && s.back() != '.';
+}
+
+double Height(const Line& l) { return std::max(l.bottom - l.top, 1.0); }
+
+// Appends words to `out`, with a space between words where the layout shows one (never
+// between two CJK characters).
+void AppendWords(const std::vector<const PdfWord*>& ws, double h, std::string* out) {
   for (size_t i = 0; i < ws.size(); ++i) {
     if (i > 0) {
       double gap = ws[i]->x0 - ws[i - 1]->x1;
-      if (gap > kColumnGap * h) {
-        out.push_back('\t');
-      } else if (ws[i - 1]->space_after || gap > 0.25 * h) {
-        bool cjk = !out.empty() && IsNonAscii(out.back()) && !ws[i]->text.empty() &&
+      if (ws[i - 1]->space_after || gap > 0.25 * h) {
+        bool cjk = !out->empty() && IsNonAscii(out->back()) && !ws[i]->text.empty() &&
                    IsNonAscii(ws[i]->text.front());
-        if (!cjk) out.push_back(' ');
+        if (!cjk) out->push_back(' ');
       }
     }
-    for (char c : ws[i]->text) out.push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+    for (char c : ws[i]->text) out->push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+  }
+}
+
+std::vector<LineCell> SplitCells(const Line& line) {
+  std::vector<LineCell> cells;
+  const double h = Height(line);
+  for (const PdfWord* w : line.words) {
+    if (cells.empty() || w->x0 - cells.back().x1 > kColumnGap * h) {
+      cells.push_back({w->x0, w->x1, {}, false});
+    }
+    cells.back().words.push_back(w);
+    cells.back().x1 = std::max(cells.back().x1, w->x1);
+  }
+  for (LineCell& c : cells) {
+    std::string text;
+    AppendWords(c.words, h, &text);
+    c.numeric = IsNumberText(text);
+  }
+  return cells;
+}
+
+std::string JoinCells(const Line& line, const std::vector<LineCell>& cells) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) out.push_back('\t');
+    AppendWords(cells[i].words, Height(line), &out);
+  }
+  return out;
+}
+
+// Columns of a band of table rows: the numeric cells clustered by their centres.
+std::vector<Column> FindColumns(const std::vector<std::vector<LineCell>>& band, double h) {
+  std::vector<Column> spans;
+  for (const auto& cells : band) {
+    for (const LineCell& c : cells) {
+      if (c.numeric) spans.push_back({c.x0, c.x1, (c.x0 + c.x1) / 2});
+    }
+  }
+  std::sort(spans.begin(), spans.end(),
+            [](const Column& a, const Column& b) { return a.center < b.center; });
+  std::vector<Column> out;
+  for (const Column& s : spans) {
+    if (!out.empty() && s.center - out.back().center < 0.8 * h) {
+      Column& c = out.back();
+      c.x0 = std::min(c.x0, s.x0);
+      c.x1 = std::max(c.x1, s.x1);
+      continue;  // centre stays at the first member's: columns do not drift
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+// A table row rebuilt on the band's columns: its label, then one cell per column (empty where
+// the row has nothing), so that empty cells keep their place.
+std::string JoinOnColumns(const Line& line, const std::vector<Column>& columns) {
+  const double h = Height(line);
+  const double tol = 0.5 * h;
+  std::vector<const PdfWord*> label;
+  std::vector<std::vector<const PdfWord*>> slots(columns.size());
+  for (const PdfWord* w : line.words) {
+    double center = (w->x0 + w->x1) / 2;
+    if (w->x1 < columns.front().x0 - tol) {
+      label.push_back(w);
+      continue;
+    }
+    size_t best = 0;
+    double best_d = 1e300;
+    for (size_t k = 0; k < columns.size(); ++k) {
+      double d = center < columns[k].x0 ? columns[k].x0 - center
+                 : center > columns[k].x1 ? center - columns[k].x1 : 0;
+      if (d < best_d) {
+        best_d = d;
+        best = k;
+      }
+    }
+    slots[best].push_back(w);
+  }
+  Line label_line = line;
+  label_line.words = label;
+  std::string out = JoinCells(label_line, SplitCells(label_line));
+  for (const auto& slot : slots) {
+    out.push_back('\t');
+    AppendWords(slot, h, &out);
   }
   return out;
 }
@@ -74,6 +184,7 @@ std::string JoinLine(const Line& line) {
 }  // namespace
 
 void PdfPagesToLayout(const std::vector<PdfPage>& pages, LayoutText* out) {
+  std::vector<Line> lines;
   for (size_t p = 0; p < pages.size(); ++p) {
     const PdfPage& page = pages[p];
     std::vector<const PdfWord*> words;
@@ -87,12 +198,12 @@ void PdfPagesToLayout(const std::vector<PdfPage>& pages, LayoutText* out) {
     std::stable_sort(words.begin(), words.end(), [](const PdfWord* a, const PdfWord* b) {
       return a->y0 + a->y1 < b->y0 + b->y1;
     });
-    std::vector<Line> lines;
+    std::vector<Line> page_lines;
     for (const PdfWord* w : words) {
       double top = std::min(w->y0, w->y1), bottom = std::max(w->y0, w->y1);
       double center = (top + bottom) / 2;
-      if (!lines.empty()) {
-        Line& l = lines.back();
+      if (!page_lines.empty()) {
+        Line& l = page_lines.back();
         // Same line when the word's middle lies within the line, or the line's within the word.
         double lc = (l.top + l.bottom) / 2;
         if ((center >= l.top && center <= l.bottom) || (lc >= top && lc <= bottom)) {
@@ -102,20 +213,77 @@ void PdfPagesToLayout(const std::vector<PdfPage>& pages, LayoutText* out) {
           continue;
         }
       }
-      lines.push_back({top, bottom, {w}});
+      page_lines.push_back({top, bottom, {w}, static_cast<int>(p + 1), 0});
     }
-    int line_no = 0;
-    for (const Line& l : lines) {
-      ++line_no;
-      std::string text = JoinLine(l);
+    int number = 0;
+    for (Line& l : page_lines) {
+      l.number = ++number;
+      std::stable_sort(l.words.begin(), l.words.end(),
+                       [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
       bool in_margin = page.height > 0 && (l.bottom < page.height * kMarginShare ||
                                            l.top > page.height * (1 - kMarginShare));
-      if (in_margin && IsPageNumber(text)) continue;
-      SourceLocation s;
-      s.page = static_cast<int>(p + 1);
-      s.line = line_no;
-      out->AddLine(text, s);
+      if (in_margin) {
+        std::string text;
+        AppendWords(l.words, Height(l), &text);
+        if (IsPageNumber(text)) continue;
+      }
+      lines.push_back(std::move(l));
     }
+  }
+  std::vector<std::vector<LineCell>> cells(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) cells[i] = SplitCells(lines[i]);
+  std::vector<std::string> texts(lines.size());
+  // Bands of table rows: lines with a number in a cell of its own, and the short label lines
+  // between them; a text line reaching into the numbers' columns (a header) ends the band.
+  size_t i = 0;
+  while (i < lines.size()) {
+    auto numeric_x0 = [&](size_t k) {
+      double x = 1e300;
+      for (const LineCell& c : cells[k])
+        if (c.numeric && (&c != &cells[k].front() || cells[k].size() > 1)) x = std::min(x, c.x0);
+      return x;
+    };
+    if (numeric_x0(i) == 1e300) {
+      texts[i] = JoinCells(lines[i], cells[i]);
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    double left = numeric_x0(i);
+    std::vector<size_t> rows;
+    while (end < lines.size()) {
+      double x = numeric_x0(end);
+      if (x == 1e300 && cells[end].size() == 1 && cells[end][0].numeric &&
+          cells[end][0].x0 >= left - 0.5 * Height(lines[end])) {
+        x = cells[end][0].x0;  // a row whose only value sits on a line of its own
+      }
+      if (x != 1e300) {
+        left = std::min(left, x);
+        rows.push_back(end);
+      } else if (lines[end].words.back()->x1 > left - 0.5 * Height(lines[end])) {
+        break;
+      }
+      ++end;
+    }
+    std::vector<std::vector<LineCell>> band;
+    double h = 0;
+    for (size_t r : rows) {
+      band.push_back(cells[r]);
+      h = std::max(h, Height(lines[r]));
+    }
+    std::vector<Column> columns = FindColumns(band, h);
+    for (size_t k = i; k < end; ++k) {
+      bool row = std::find(rows.begin(), rows.end(), k) != rows.end();
+      texts[k] = row && columns.size() >= 2 ? JoinOnColumns(lines[k], columns)
+                                            : JoinCells(lines[k], cells[k]);
+    }
+    i = end;
+  }
+  for (size_t k = 0; k < lines.size(); ++k) {
+    SourceLocation s;
+    s.page = lines[k].page;
+    s.line = lines[k].number;
+    out->AddLine(texts[k], s);
   }
 }
 
