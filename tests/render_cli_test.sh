@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# End-to-end checks of `gongkai render`: every format from a seed and from interchange JSON,
+# normalising a messy report, usage errors and a missing LibreOffice. No PDF conversion here
+# (the PDF renderer has its own test); this stays fast.
+set -uo pipefail
+gk=$(realpath "${1:?gongkai binary}"); shared=$(realpath "${2:?shared dir}")
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+expect() {  # expect NAME WANTED_STATUS ACTUAL_STATUS
+  if [ "$2" != "$3" ]; then echo "FAIL: $1: exit $3, wanted $2"; fail=1; else echo "ok: $1"; fi
+}
+contains() {  # contains NAME FILE PATTERN
+  if grep -q -- "$3" "$2"; then echo "ok: $1"; else echo "FAIL: $1: no '$3' in output"; sed -n 1,20p "$2"; fail=1; fi
+}
+seed="$shared/seeds/001_295a9685f4c126e8.txt"
+
+"$gk" render --help >"$tmp/help" 2>&1; expect "render --help" 0 $?
+contains "help text" "$tmp/help" "用法"
+"$gk" render --bogus "$seed" >/dev/null 2>&1; expect "unknown option" 2 $?
+"$gk" render "$seed" >/dev/null 2>&1; expect "no format and no output" 2 $?
+"$gk" render --format rtf "$seed" -o "$tmp/x.rtf" 2>"$tmp/err"; expect "unknown format" 2 $?
+contains "unknown format message" "$tmp/err" "未知的输出格式"
+"$gk" render --format docx "$seed" >/dev/null 2>&1; expect "binary format to stdout" 2 $?
+"$gk" render --format html "$tmp/missing.txt" -o "$tmp/x.html" 2>"$tmp/err"; expect "missing input" 1 $?
+contains "missing input named" "$tmp/err" "missing.txt"
+
+for f in html md json docx xlsx; do
+  "$gk" render --format $f "$seed" -o "$tmp/out.$f"; expect "render $f" 0 $?
+  [ -s "$tmp/out.$f" ]; expect "$f not empty" 0 $?
+done
+"$gk" render "$seed" -o "$tmp/by-extension.md"; expect "format from the extension" 0 $?
+cmp -s "$tmp/by-extension.md" "$tmp/out.md"; expect "same as --format md" 0 $?
+contains "html title" "$tmp/out.html" "<h1>内蒙古自治区人民政府办公厅2023年政府信息公开工作年度报告</h1>"
+unzip -l "$tmp/out.docx" >"$tmp/list"; expect "docx is a zip" 0 $?
+contains "docx document part" "$tmp/list" "word/document.xml"
+unzip -l "$tmp/out.xlsx" >"$tmp/list"; expect "xlsx is a zip" 0 $?
+contains "xlsx sheet 3" "$tmp/list" "xl/worksheets/sheet3.xml"
+
+# Interchange JSON in, the same document out; and every rendered format reads back.
+"$gk" extract --json "$seed" >"$tmp/seed.json"
+"$gk" render --format md "$tmp/seed.json" -o "$tmp/from-json.md"; expect "render from JSON" 0 $?
+# (The interchange JSON has no preamble, so compare from section 一 on.)
+diff <(sed -n '/^## 一/,$p' "$tmp/out.md") <(sed -n '/^## 一/,$p' "$tmp/from-json.md") >/dev/null
+expect "JSON and text give the same Markdown" 0 $?
+for f in md html docx; do
+  "$gk" extract --json --no-provenance --no-sections "$tmp/out.$f" >"$tmp/back.$f.json"; expect "extract rendered $f" 0 $?
+  python3 - "$tmp/seed.json" "$tmp/back.$f.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for k in ("agency", "year", "table2", "table3", "table4"):
+    assert a[k] == b[k], k
+PY
+  expect "$f reads back to the same tables" 0 $?
+done
+
+# A messy report (glued digits, web text) comes out in the standard form.
+"$gk" render --format md "$shared/corpus/pingtan-2021.txt" -o "$tmp/pingtan.md"; expect "normalise a messy report" 0 $?
+contains "standard table 3 label" "$tmp/pingtan.md" "| 三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密 |"
+
+"$gk" render --format pdf --soffice /nonexistent/soffice "$seed" -o "$tmp/x.pdf" 2>"$tmp/err"; expect "pdf without LibreOffice" 1 $?
+contains "pdf error names LibreOffice" "$tmp/err" "LibreOffice"
+
+exit $fail
