@@ -21,8 +21,8 @@
 namespace gongkai::ingest_internal {
 namespace {
 
-// Element nesting beyond which structure is ignored and only text is collected.
-constexpr int kMaxHtmlDepth = 256;
+// Tables nested deeper than this are read as plain blocks.
+constexpr int kMaxTableNesting = 16;
 // How far into the document a <meta> charset declaration is looked for.
 constexpr size_t kCharsetSniffBytes = 64 * 1024;
 
@@ -178,13 +178,37 @@ std::vector<const xmlNode*> TableRows(const xmlNode* table) {
   return rows;
 }
 
-bool HasDescendantTable(const xmlNode* n, int depth) {
-  if (depth > kMaxHtmlDepth) return false;
-  for (const xmlNode* c = n->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    if (Is(c, "table") || HasDescendantTable(c, depth + 1)) return true;
+// Visits the descendants of `root` in document order without recursion, so that any depth of
+// nesting is safe. `enter(n)` returns whether to descend into n; `leave(n)` runs after n's
+// subtree (also for nodes not descended into).
+template <typename Enter, typename Leave>
+void WalkTree(const xmlNode* root, Enter enter, Leave leave) {
+  const xmlNode* n = root->children;
+  while (n) {
+    if (enter(n) && n->children) {
+      n = n->children;
+      continue;
+    }
+    leave(n);
+    while (!n->next) {
+      n = n->parent;
+      if (!n || n == root) return;
+      leave(n);
+    }
+    n = n->next;
   }
-  return false;
+}
+
+bool HasDescendantTable(const xmlNode* n) {
+  bool found = false;
+  WalkTree(
+      n,
+      [&](const xmlNode* c) {
+        if (Is(c, "table")) found = true;
+        return !found && c->type == XML_ELEMENT_NODE;
+      },
+      [](const xmlNode*) {});
+  return found;
 }
 
 class HtmlLayout {
@@ -193,20 +217,24 @@ class HtmlLayout {
 
   void Title(const xmlNode* title) {
     TextRun run;
-    CollectText(title, &run);
+    WalkTree(
+        title,
+        [&](const xmlNode* n) {
+          if (n->type == XML_TEXT_NODE && n->content) run.Append(reinterpret_cast<const char*>(n->content));
+          return false;
+        },
+        [](const xmlNode*) {});
     SourceLocation s;
     s.line = LineOf(title);
     out_->AddLine(run.Take(), s);
   }
 
-  // Walks the children of `n`; `cell` is the cell being read, or null in the page's flow.
-  void Children(const xmlNode* n, int depth, TextRun* cell) {
-    for (const xmlNode* c = n->children; c; c = c->next) Visit(c, depth + 1, cell);
-  }
-
-  // Walks `first` and its following siblings in the page's flow.
-  void Siblings(const xmlNode* first) {
-    for (const xmlNode* c = first; c; c = c->next) Visit(c, 1, nullptr);
+  // Walks the content under `root`; `cell` is the table cell being read, or null in the page's
+  // flow. `tables` is how many tables enclose it.
+  void Walk(const xmlNode* root, TextRun* cell, int tables) {
+    WalkTree(
+        root, [&](const xmlNode* n) { return Enter(n, cell, tables); },
+        [&](const xmlNode* n) { Leave(n, cell); });
   }
 
   void Finish() { FlushLine(); }
@@ -219,75 +247,52 @@ class HtmlLayout {
     out_->AddLine(line_.Take(), s);
   }
 
-  // Text of every descendant, without structure (beyond the depth limit, and for titles).
-  static void CollectText(const xmlNode* root, TextRun* run) {
-    const xmlNode* n = root->children;
-    while (n && n != root) {
-      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (n->content) run->Append(reinterpret_cast<const char*>(n->content));
-      }
-      if (n->type == XML_ELEMENT_NODE && n->children && !IsSkipped(n)) {
-        n = n->children;
-        continue;
-      }
-      while (n && n != root && !n->next) n = n->parent;
-      if (n && n != root) n = n->next;
-    }
+  void Break(TextRun* cell) {
+    if (cell) cell->SoftBreak();
+    else FlushLine();
   }
 
-  void Visit(const xmlNode* n, int depth, TextRun* cell) {
+  bool Enter(const xmlNode* n, TextRun* cell, int tables) {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      if (!n->content) return;
-      TextRun* target = cell ? cell : &line_;
+      if (!n->content) return false;
       if (!cell && line_.empty()) line_src_ = LineOf(n);
-      target->Append(reinterpret_cast<const char*>(n->content));
-      return;
+      (cell ? cell : &line_)->Append(reinterpret_cast<const char*>(n->content));
+      return false;
     }
-    if (n->type != XML_ELEMENT_NODE || IsSkipped(n)) return;
-    if (depth > kMaxHtmlDepth) {
-      if (!cell && line_.empty()) line_src_ = LineOf(n);
-      CollectText(n, cell ? cell : &line_);
-      return;
-    }
+    if (n->type != XML_ELEMENT_NODE || IsSkipped(n)) return false;
     if (Is(n, "br")) {
-      if (cell) cell->SoftBreak();
-      else FlushLine();
-      return;
+      Break(cell);
+      return false;
     }
-    if (Is(n, "table")) {
-      if (cell) {
-        cell->SoftBreak();
-        Children(n, depth, cell);
-        cell->SoftBreak();
-      } else {
-        FlushLine();
-        Table(n, depth);
-      }
-      return;
+    if (Is(n, "table") && !cell && tables < kMaxTableNesting) {
+      FlushLine();
+      Table(n, tables + 1);
+      return false;
     }
-    if (IsBlock(n)) {
-      if (cell) cell->SoftBreak();
-      else FlushLine();
-      Children(n, depth, cell);
-      if (cell) cell->SoftBreak();
-      else FlushLine();
-      return;
-    }
-    Children(n, depth, cell);
+    if (IsBlock(n) || Is(n, "table")) Break(cell);
+    return true;
   }
 
-  void Table(const xmlNode* table, int depth) {
+  void Leave(const xmlNode* n, TextRun* cell) {
+    if (n->type == XML_ELEMENT_NODE && (IsBlock(n) || Is(n, "table")) && !IsSkipped(n)) Break(cell);
+  }
+
+  void Table(const xmlNode* table, int tables) {
     std::vector<const xmlNode*> rows = TableRows(table);
     for (const xmlNode* c = table->children; c; c = c->next) {
-      if (Is(c, "caption")) Visit(c, depth + 1, nullptr);
+      if (Is(c, "caption") && !IsSkipped(c)) {
+        Walk(c, nullptr, tables);
+        FlushLine();
+      }
     }
-    if (HasDescendantTable(table, depth)) {
+    if (HasDescendantTable(table)) {
       // A layout table: each cell is a block of the page.
       for (const xmlNode* tr : rows) {
+        if (IsSkipped(tr)) continue;
         for (const xmlNode* td = tr->children; td; td = td->next) {
           if (!IsAny(td, {"td", "th"}) || IsSkipped(td)) continue;
           FlushLine();
-          Children(td, depth + 2, nullptr);
+          Walk(td, nullptr, tables);
           FlushLine();
         }
       }
@@ -304,7 +309,7 @@ class HtmlLayout {
       for (const xmlNode* td = tr->children; td; td = td->next) {
         if (!IsAny(td, {"td", "th"})) continue;
         TextRun run;
-        if (!IsSkipped(td)) Children(td, depth + 2, &run);
+        if (!IsSkipped(td)) Walk(td, &run, tables);
         grid.AddCell(run.Take(), IntAttr(td, "rowspan"), IntAttr(td, "colspan"), total - r);
       }
     }
@@ -342,16 +347,26 @@ StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& n
   }
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                       HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOIMPLIED;
-  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
-      text.utf8.data(), static_cast<int>(text.utf8.size()), nullptr, "UTF-8", options));
+  std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(),
+                                                                     htmlFreeParserCtxt);
+  if (!ctxt) return Status(StatusCode::kInternal, name + ": out of memory");
+  std::unique_ptr<xmlDoc, DocFree> doc(htmlCtxtReadMemory(
+      ctxt.get(), text.utf8.data(), static_cast<int>(text.utf8.size()), nullptr, "UTF-8", options));
   if (!doc) return DataLossError(name + ": 无法解析 HTML (cannot parse HTML)");
+  // libxml2 stops reading at its nesting limit (256 levels without HTML_PARSE_HUGE); what
+  // follows would be lost silently, so the page is refused instead.
+  const xmlError* err = xmlCtxtGetLastError(ctxt.get());
+  if (err && err->message && std::strstr(err->message, "Excessive depth")) {
+    return ResourceExhaustedError(name + ": HTML 元素嵌套过深（超过 256 层），无法完整读取 "
+                                         "(HTML nesting deeper than 256 levels)");
+  }
   LayoutText layout(name);
   HtmlLayout walker(&layout);
   if (const xmlNode* head = FindElement(doc->children, "head", 0)) {
     if (const xmlNode* title = FindElement(head->children, "title", 0)) walker.Title(title);
   }
   // Every top-level node: recovery may leave content beside <html>.
-  walker.Siblings(doc->children);
+  walker.Walk(reinterpret_cast<const xmlNode*>(doc.get()), nullptr, 0);
   walker.Finish();
   return FinishLayout(layout, name, "html", text.encoding);
 }
