@@ -99,8 +99,14 @@ void AppendWords(const std::vector<const PdfWord*>& ws, double h, std::string* o
 std::vector<LineCell> SplitCells(const Line& line) {
   std::vector<LineCell> cells;
   const double h = Height(line);
+  const PdfWord* prev = nullptr;
   for (const PdfWord* w : line.words) {
-    if (cells.empty() || w->x0 - cells.back().x1 > kColumnGap * h) {
+    double gap = cells.empty() ? 0 : w->x0 - cells.back().x1;
+    // Two numbers with any visible gap between them sit in two cells of a narrow table.
+    bool numbers_apart = prev && (prev->space_after || gap > 0.1 * h) &&
+                         IsNumberText(prev->text) && IsNumberText(w->text);
+    prev = w;
+    if (cells.empty() || gap > kColumnGap * h || numbers_apart) {
       cells.push_back({w->x0, w->x1, {}, false});
     }
     cells.back().words.push_back(w);
