@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "gongkai/importer.h"
 #include "gongkai/render.h"
@@ -45,7 +46,7 @@ std::string Unescape(std::string s) {
   return s;
 }
 
-// Words of `pdftotext -bbox` output, in document order.
+// Words of `pdftotext -bbox` output, in the order of the output.
 std::vector<Word> ReadWords(const std::string& html) {
   std::vector<Word> words;
   std::istringstream in(html);
@@ -106,6 +107,10 @@ TEST(PdfRendererTest, Seed001LooksLikeTheOfficialForm) {
   }();
   std::vector<Word> words = ReadWords(*bbox);
   ASSERT_FALSE(words.empty());
+  // Reading order (the content stream need not be): by page, then top to bottom, left to right.
+  std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return std::tie(a.page, a.y0, a.x0) < std::tie(b.page, b.y0, b.x0);
+  });
 
   // Table 3: each row label, in order, then the numbers on its line.
   size_t from = 0;
