@@ -1,0 +1,185 @@
+// The ledger schema, as an ordered list of migrations. Never edit a released migration: append
+// a new one. Dates are ISO "YYYY-MM-DD" text (they sort as dates); timestamps are UTC ISO 8601.
+#include "schema.h"
+
+#include <string>
+#include <vector>
+
+#include "sqlite_db.h"
+
+namespace gongkai::store_internal {
+namespace {
+
+const char* const kMigrations[] = {
+    // 1: the ledger.
+    R"sql(
+CREATE TABLE agency(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  parent_id INTEGER REFERENCES agency(id),
+  kind TEXT NOT NULL CHECK (kind IN ('region', 'city', 'county', 'department')));
+CREATE INDEX agency_parent ON agency(parent_id);
+
+CREATE TABLE applicant(
+  id INTEGER PRIMARY KEY,
+  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 5),
+  name TEXT NOT NULL);
+
+-- Personal data, apart from every case table (store.h).
+CREATE TABLE applicant_private(
+  applicant_id INTEGER PRIMARY KEY REFERENCES applicant(id),
+  id_number TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  address TEXT NOT NULL);
+
+CREATE TABLE request(
+  id INTEGER PRIMARY KEY,
+  agency_id INTEGER NOT NULL REFERENCES agency(id),
+  applicant_id INTEGER NOT NULL REFERENCES applicant(id),
+  applicant_kind INTEGER NOT NULL CHECK (applicant_kind BETWEEN 0 AND 5),
+  channel TEXT NOT NULL,
+  received TEXT NOT NULL,
+  content TEXT NOT NULL,
+  form TEXT NOT NULL,
+  state TEXT NOT NULL,
+  clock_start TEXT NOT NULL,
+  excluded_days INTEGER NOT NULL,
+  paused_since TEXT,
+  correction_due TEXT,
+  correction_received INTEGER NOT NULL,
+  extension_days INTEGER NOT NULL CHECK (extension_days BETWEEN 0 AND 20),
+  extension_approver TEXT NOT NULL,
+  fee_method INTEGER NOT NULL,
+  fee_yuan INTEGER NOT NULL,
+  fee_due TEXT,
+  due TEXT,
+  concluded_on TEXT,
+  outcome TEXT NOT NULL,
+  reply_basis TEXT NOT NULL,
+  reply_text TEXT NOT NULL,
+  breaches TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  CHECK ((concluded_on IS NULL) = (outcome = '')));
+CREATE INDEX request_agency_received ON request(agency_id, received);
+CREATE INDEX request_agency_concluded ON request(agency_id, concluded_on);
+CREATE INDEX request_applicant_received ON request(applicant_id, received);
+CREATE INDEX request_open ON request(state) WHERE state <> 'concluded';
+
+CREATE TABLE event(
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES request(id),
+  kind TEXT NOT NULL,
+  date TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  breach TEXT NOT NULL,
+  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+CREATE INDEX event_request ON event(request_id);
+
+CREATE TABLE attachment(
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES request(id),
+  name TEXT NOT NULL,
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  size INTEGER NOT NULL,
+  content BLOB NOT NULL);
+CREATE INDEX attachment_request ON attachment(request_id);
+
+CREATE TABLE review_case(
+  id INTEGER PRIMARY KEY,
+  agency_id INTEGER NOT NULL REFERENCES agency(id),
+  grp INTEGER NOT NULL CHECK (grp BETWEEN 0 AND 2),
+  filed TEXT NOT NULL,
+  decided TEXT,
+  result INTEGER NOT NULL CHECK (result BETWEEN -1 AND 2),
+  request_id INTEGER REFERENCES request(id),
+  CHECK ((decided IS NULL) = (result = -1)));
+CREATE INDEX review_case_agency ON review_case(agency_id, filed);
+
+CREATE TABLE normative_doc(
+  id INTEGER PRIMARY KEY,
+  agency_id INTEGER NOT NULL REFERENCES agency(id),
+  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 1),
+  title TEXT NOT NULL,
+  number TEXT NOT NULL,
+  made TEXT NOT NULL,
+  abolished TEXT);
+CREATE INDEX normative_doc_agency ON normative_doc(agency_id);
+
+CREATE TABLE year_counts(
+  agency_id INTEGER NOT NULL REFERENCES agency(id),
+  year INTEGER NOT NULL,
+  licensing INTEGER NOT NULL,
+  penalty INTEGER NOT NULL,
+  coercion INTEGER NOT NULL,
+  fees_10k_yuan REAL NOT NULL,
+  PRIMARY KEY (agency_id, year));
+
+-- Append-only: who, when, what, before -> after.
+CREATE TABLE audit_log(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id INTEGER NOT NULL,
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL);
+CREATE INDEX audit_entity ON audit_log(entity, entity_id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER event_no_update BEFORE UPDATE ON event
+  BEGIN SELECT RAISE(ABORT, 'event history is append-only'); END;
+CREATE TRIGGER event_no_delete BEFORE DELETE ON event
+  BEGIN SELECT RAISE(ABORT, 'event history is append-only'); END;
+)sql",
+};
+
+constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+
+}  // namespace
+
+int LatestSchemaVersion() { return kMigrationCount; }
+
+Status Migrate(sqlite3* db) {
+  GONGKAI_RETURN_IF_ERROR(Exec(db,
+                               "CREATE TABLE IF NOT EXISTS schema_version("
+                               "version INTEGER PRIMARY KEY, "
+                               "applied_at TEXT NOT NULL DEFAULT "
+                               "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"));
+  for (;;) {
+    GONGKAI_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+    Statement q;
+    Status s = q.Prepare(db, "SELECT coalesce(max(version), 0) FROM schema_version");
+    StatusOr<bool> row = s.ok() ? q.Step() : StatusOr<bool>(s);
+    if (!row.ok()) {
+      (void)Exec(db, "ROLLBACK");
+      return row.status();
+    }
+    int current = static_cast<int>(q.Int(0));
+    q.Reset();
+    if (current > kMigrationCount) {
+      (void)Exec(db, "ROLLBACK");
+      return FailedPreconditionError("数据库结构版本 " + std::to_string(current) +
+                                     " 比本程序新 (database schema is newer than this build: " +
+                                     std::to_string(kMigrationCount) + ")");
+    }
+    if (current == kMigrationCount) return Exec(db, "COMMIT");
+    s = Exec(db, kMigrations[current]);
+    if (s.ok()) {
+      Statement ins;
+      s = ins.Prepare(db, "INSERT INTO schema_version(version) VALUES (?1)");
+      if (s.ok()) s = ins.Bind(1, current + 1).Run();
+    }
+    if (s.ok()) s = Exec(db, "COMMIT");
+    if (!s.ok()) {
+      (void)Exec(db, "ROLLBACK");
+      return s.WithContext("结构迁移 (schema migration) " + std::to_string(current + 1));
+    }
+  }
+}
+
+}  // namespace gongkai::store_internal

@@ -1,0 +1,710 @@
+// The SQLite CaseStore.
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+#include "gongkai/store.h"
+#include "schema.h"
+#include "sqlite_db.h"
+
+namespace gongkai {
+namespace {
+
+using store_internal::Exec;
+using store_internal::SqliteError;
+using store_internal::Statement;
+using Json = nlohmann::ordered_json;
+
+std::optional<std::string> OptDate(const std::optional<Date>& d) {
+  if (!d) return std::nullopt;
+  return d->ToString();
+}
+
+std::string JoinBreaches(const std::vector<std::string>& v) {
+  std::string s;
+  for (const std::string& b : v) s += (s.empty() ? "" : ";") + b;
+  return s;
+}
+
+std::vector<std::string> SplitBreaches(const std::string& s) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t semi = s.find(';', pos);
+    if (semi == std::string::npos) semi = s.size();
+    out.push_back(s.substr(pos, semi - pos));
+    pos = semi + 1;
+  }
+  return out;
+}
+
+Json DateJson(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
+
+Json RequestJson(const Request& r) {
+  return Json{{"id", r.id},
+              {"agency_id", r.agency_id},
+              {"applicant_id", r.applicant_id},
+              {"applicant_kind", ApplicantKindId(r.applicant_kind)},
+              {"channel", ChannelId(r.channel)},
+              {"received", r.received.ToString()},
+              {"content", r.content},
+              {"form", r.form},
+              {"state", RequestStateId(r.state)},
+              {"clock_start", r.clock_start.ToString()},
+              {"excluded_days", r.excluded_days},
+              {"paused_since", DateJson(r.paused_since)},
+              {"correction_due", DateJson(r.correction_due)},
+              {"correction_received", r.correction_received},
+              {"extension_days", r.extension_days},
+              {"extension_approver", r.extension_approver},
+              {"fee_method", static_cast<int>(r.fee_method)},
+              {"fee_yuan", r.fee_yuan},
+              {"fee_due", DateJson(r.fee_due)},
+              {"due", DateJson(r.due)},
+              {"concluded_on", DateJson(r.concluded_on)},
+              {"outcome", r.outcome},
+              {"reply_basis", r.reply_basis},
+              {"reply_text", r.reply_text},
+              {"breaches", r.breaches},
+              {"version", r.version}};
+}
+
+constexpr const char* kRequestColumns =
+    "id, agency_id, applicant_id, applicant_kind, channel, received, content, form, state, "
+    "clock_start, excluded_days, paused_since, correction_due, correction_received, "
+    "extension_days, extension_approver, fee_method, fee_yuan, fee_due, due, concluded_on, "
+    "outcome, reply_basis, reply_text, breaches, version";
+
+// Binds parameters 2..26 of an INSERT/UPDATE that lists kRequestColumns after the id (?1).
+void BindRequest(Statement& s, const Request& r, int version) {
+  s.Bind(2, r.agency_id)
+      .Bind(3, r.applicant_id)
+      .Bind(4, static_cast<int>(r.applicant_kind))
+      .Bind(5, ChannelId(r.channel))
+      .Bind(6, r.received.ToString())
+      .Bind(7, r.content)
+      .Bind(8, r.form)
+      .Bind(9, RequestStateId(r.state))
+      .Bind(10, r.clock_start.ToString())
+      .Bind(11, r.excluded_days)
+      .Bind(12, OptDate(r.paused_since))
+      .Bind(13, OptDate(r.correction_due))
+      .Bind(14, r.correction_received ? 1 : 0)
+      .Bind(15, r.extension_days)
+      .Bind(16, r.extension_approver)
+      .Bind(17, static_cast<int>(r.fee_method))
+      .Bind(18, r.fee_yuan)
+      .Bind(19, OptDate(r.fee_due))
+      .Bind(20, OptDate(r.due))
+      .Bind(21, OptDate(r.concluded_on))
+      .Bind(22, r.outcome)
+      .Bind(23, r.reply_basis)
+      .Bind(24, r.reply_text)
+      .Bind(25, JoinBreaches(r.breaches))
+      .Bind(26, version);
+}
+
+std::optional<Date> ColDate(const Statement& s, int col) {
+  if (s.IsNull(col)) return std::nullopt;
+  StatusOr<Date> d = Date::Parse(s.Text(col));
+  if (!d.ok()) return std::nullopt;
+  return *d;
+}
+
+Request ReadRequest(const Statement& s) {
+  Request r;
+  r.id = s.Int(0);
+  r.agency_id = s.Int(1);
+  r.applicant_id = s.Int(2);
+  r.applicant_kind = static_cast<ApplicantKind>(s.Int(3));
+  r.channel = ChannelFromId(s.Text(4)).ok() ? *ChannelFromId(s.Text(4)) : Channel::kOnline;
+  r.received = ColDate(s, 5).value_or(Date());
+  r.content = s.Text(6);
+  r.form = s.Text(7);
+  std::string state = s.Text(8);
+  for (int i = 0; i <= static_cast<int>(RequestState::kConcluded); ++i) {
+    if (RequestStateId(static_cast<RequestState>(i)) == state) r.state = static_cast<RequestState>(i);
+  }
+  r.clock_start = ColDate(s, 9).value_or(Date());
+  r.excluded_days = static_cast<int>(s.Int(10));
+  r.paused_since = ColDate(s, 11);
+  r.correction_due = ColDate(s, 12);
+  r.correction_received = s.Int(13) != 0;
+  r.extension_days = static_cast<int>(s.Int(14));
+  r.extension_approver = s.Text(15);
+  r.fee_method = static_cast<FeeMethod>(s.Int(16));
+  r.fee_yuan = s.Int(17);
+  r.fee_due = ColDate(s, 18);
+  r.due = ColDate(s, 19);
+  r.concluded_on = ColDate(s, 20);
+  r.outcome = s.Text(21);
+  r.reply_basis = s.Text(22);
+  r.reply_text = s.Text(23);
+  r.breaches = SplitBreaches(s.Text(24));
+  r.version = static_cast<int>(s.Int(25));
+  return r;
+}
+
+class SqliteStore final : public CaseStore {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  Status Init() {
+    sqlite3_busy_timeout(db_, 10000);
+    GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA journal_mode=WAL"));
+    GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA synchronous=FULL"));
+    GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA foreign_keys=ON"));
+    return store_internal::Migrate(db_);
+  }
+
+  StatusOr<int64_t> AddAgency(const Agency& a, const std::string& actor) override {
+    if (a.name.empty()) return InvalidArgumentError("机关名称不能为空 (agency name is empty)");
+    return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
+      Statement& s = Stmt(kInsertAgency,
+                          "INSERT INTO agency(name, parent_id, kind) VALUES (?1, ?2, ?3)");
+      s.Bind(1, a.name).Bind(3, AgencyKindId(a.kind));
+      if (a.parent_id) {
+        s.Bind(2, a.parent_id);
+      } else {
+        s.BindNull(2);
+      }
+      GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记机关 (add agency)"));
+      int64_t id = sqlite3_last_insert_rowid(db_);
+      Json j{{"id", id}, {"name", a.name}, {"parent_id", a.parent_id}, {"kind", AgencyKindId(a.kind)}};
+      GONGKAI_RETURN_IF_ERROR(Audit(actor, "insert", "agency", id, "", j.dump()));
+      return id;
+    });
+  }
+
+  StatusOr<Agency> GetAgency(int64_t id) override {
+    Statement& s = Stmt(kGetAgency, "SELECT id, name, coalesce(parent_id, 0), kind FROM agency WHERE id = ?1");
+    s.Bind(1, id);
+    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) {
+      s.Reset();
+      return NotFoundError("没有编号为 " + std::to_string(id) + " 的机关 (no such agency)");
+    }
+    Agency a = ReadAgency(s);
+    s.Reset();
+    return a;
+  }
+
+  StatusOr<std::vector<Agency>> ListAgencies() override {
+    Statement& s = Stmt(kListAgencies, "SELECT id, name, coalesce(parent_id, 0), kind FROM agency ORDER BY id");
+    std::vector<Agency> out;
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out.push_back(ReadAgency(s));
+    }
+    s.Reset();
+    return out;
+  }
+
+  StatusOr<int64_t> AddApplicant(const Applicant& a, const PersonalData& p,
+                                 const std::string& actor) override {
+    return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
+      Statement& s = Stmt(kInsertApplicant, "INSERT INTO applicant(kind, name) VALUES (?1, ?2)");
+      GONGKAI_RETURN_IF_ERROR(s.Bind(1, static_cast<int>(a.kind)).Bind(2, a.name).Run());
+      int64_t id = sqlite3_last_insert_rowid(db_);
+      Statement& q = Stmt(kInsertPrivate,
+                          "INSERT INTO applicant_private(applicant_id, id_number, phone, address) "
+                          "VALUES (?1, ?2, ?3, ?4)");
+      GONGKAI_RETURN_IF_ERROR(
+          q.Bind(1, id).Bind(2, p.id_number).Bind(3, p.phone).Bind(4, p.address).Run());
+      Json j{{"id", id}, {"kind", ApplicantKindId(a.kind)}, {"name", a.name}};
+      GONGKAI_RETURN_IF_ERROR(Audit(actor, "insert", "applicant", id, "", j.dump()));
+      // The audit log records that personal data were stored, never their values.
+      Json pj{{"applicant_id", id}, {"personal_data", "recorded (not logged)"}};
+      GONGKAI_RETURN_IF_ERROR(Audit(actor, "insert", "applicant_private", id, "", pj.dump()));
+      return id;
+    });
+  }
+
+  StatusOr<Applicant> GetApplicant(int64_t id) override {
+    Statement& s = Stmt(kGetApplicant, "SELECT id, kind, name FROM applicant WHERE id = ?1");
+    s.Bind(1, id);
+    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) {
+      s.Reset();
+      return NotFoundError("没有编号为 " + std::to_string(id) + " 的申请人 (no such applicant)");
+    }
+    Applicant a{s.Int(0), static_cast<ApplicantKind>(s.Int(1)), s.Text(2)};
+    s.Reset();
+    return a;
+  }
+
+  StatusOr<PersonalData> GetPersonalData(int64_t applicant_id) override {
+    Statement& s = Stmt(kGetPrivate,
+                        "SELECT id_number, phone, address FROM applicant_private "
+                        "WHERE applicant_id = ?1");
+    s.Bind(1, applicant_id);
+    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) {
+      s.Reset();
+      return NotFoundError("申请人 " + std::to_string(applicant_id) +
+                           " 没有个人信息记录 (no personal data)");
+    }
+    PersonalData p{s.Text(0), s.Text(1), s.Text(2)};
+    s.Reset();
+    return p;
+  }
+
+  StatusOr<int64_t> AddRequest(const Request& r, const std::vector<Attachment>& attachments,
+                               const Event& registered) override {
+    return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
+      GONGKAI_ASSIGN_OR_RETURN(int64_t id, InsertRequest(r, registered));
+      Statement& s = Stmt(kInsertAttachment,
+                          "INSERT INTO attachment(request_id, name, sha256, size, content) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5)");
+      for (const Attachment& a : attachments) {
+        GONGKAI_RETURN_IF_ERROR(s.Bind(1, id)
+                                    .Bind(2, a.name)
+                                    .Bind(3, a.sha256)
+                                    .Bind(4, static_cast<int64_t>(a.content.size()))
+                                    .BindBlob(5, a.content)
+                                    .Run()
+                                    .WithContext("保存附件 (store attachment) " + a.name));
+        int64_t aid = sqlite3_last_insert_rowid(db_);
+        Json j{{"id", aid}, {"request_id", id}, {"name", a.name}, {"sha256", a.sha256},
+               {"size", a.content.size()}};
+        GONGKAI_RETURN_IF_ERROR(Audit(registered.actor, "insert", "attachment", aid, "", j.dump()));
+      }
+      return id;
+    });
+  }
+
+  Status AddRequests(std::vector<Request>* requests, const std::string& actor) override {
+    StatusOr<int64_t> r = InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
+      Event e;
+      e.kind = "register";
+      e.actor = actor;
+      e.detail = "{}";
+      for (Request& q : *requests) {
+        e.date = q.received;
+        GONGKAI_ASSIGN_OR_RETURN(q.id, InsertRequest(q, e));
+      }
+      return 0;
+    });
+    return r.status();
+  }
+
+  StatusOr<Request> GetRequest(int64_t id) override {
+    Statement& s = Stmt(kGetRequest, (std::string("SELECT ") + kRequestColumns +
+                                      " FROM request WHERE id = ?1").c_str());
+    s.Bind(1, id);
+    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) {
+      s.Reset();
+      return NotFoundError("没有编号为 " + std::to_string(id) + " 的申请 (no such request)");
+    }
+    Request r = ReadRequest(s);
+    s.Reset();
+    return r;
+  }
+
+  Status UpdateRequest(const Request& before, const Request& after, const Event& event) override {
+    StatusOr<int64_t> r = InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
+      Statement& s = Stmt(
+          kUpdateRequest,
+          "UPDATE request SET agency_id=?2, applicant_id=?3, applicant_kind=?4, channel=?5, "
+          "received=?6, content=?7, form=?8, state=?9, clock_start=?10, excluded_days=?11, "
+          "paused_since=?12, correction_due=?13, correction_received=?14, extension_days=?15, "
+          "extension_approver=?16, fee_method=?17, fee_yuan=?18, fee_due=?19, due=?20, "
+          "concluded_on=?21, outcome=?22, reply_basis=?23, reply_text=?24, breaches=?25, "
+          "version=?26 WHERE id=?1 AND version=?27");
+      s.Bind(1, before.id);
+      BindRequest(s, after, before.version + 1);
+      s.Bind(27, before.version);
+      GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("更新申请 (update request)"));
+      if (sqlite3_changes(db_) != 1) {
+        return FailedPreconditionError("申请 " + std::to_string(before.id) +
+                                       " 已被他人修改，请重试 (request changed concurrently; retry)");
+      }
+      Request stored = after;
+      stored.id = before.id;
+      stored.version = before.version + 1;
+      GONGKAI_RETURN_IF_ERROR(InsertEvent(before.id, event));
+      GONGKAI_RETURN_IF_ERROR(Audit(event.actor, "update", "request", before.id,
+                                    RequestJson(before).dump(), RequestJson(stored).dump()));
+      return 0;
+    });
+    return r.status();
+  }
+
+  StatusOr<std::vector<Event>> ListEvents(int64_t request_id) override {
+    Statement& s = Stmt(kListEvents,
+                        "SELECT id, request_id, kind, date, actor, reason, detail, breach "
+                        "FROM event WHERE request_id = ?1 ORDER BY id");
+    s.Bind(1, request_id);
+    std::vector<Event> out;
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      Event e;
+      e.id = s.Int(0);
+      e.request_id = s.Int(1);
+      e.kind = s.Text(2);
+      e.date = ColDate(s, 3).value_or(Date());
+      e.actor = s.Text(4);
+      e.reason = s.Text(5);
+      e.detail = s.Text(6);
+      e.breach = s.Text(7);
+      out.push_back(std::move(e));
+    }
+    s.Reset();
+    return out;
+  }
+
+  StatusOr<std::vector<Attachment>> ListAttachments(int64_t request_id) override {
+    Statement& s = Stmt(kListAttachments,
+                        "SELECT id, name, sha256, size FROM attachment WHERE request_id = ?1 "
+                        "ORDER BY id");
+    s.Bind(1, request_id);
+    std::vector<Attachment> out;
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out.push_back(Attachment{s.Int(0), s.Text(1), s.Text(2), s.Int(3), ""});
+    }
+    s.Reset();
+    return out;
+  }
+
+  StatusOr<std::vector<Request>> ListOpenRequests(int64_t agency_id) override {
+    Statement& s = Stmt(kListOpen, (std::string("SELECT ") + kRequestColumns +
+                                    " FROM request WHERE state <> 'concluded' AND "
+                                    "(?1 = 0 OR agency_id = ?1) ORDER BY id").c_str());
+    s.Bind(1, agency_id);
+    std::vector<Request> out;
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out.push_back(ReadRequest(s));
+    }
+    s.Reset();
+    return out;
+  }
+
+  StatusOr<int64_t> CountApplicantRequestsInMonth(int64_t applicant_id, int year,
+                                                  int month) override {
+    Date first = Date::FromYmd(year, month, 1);
+    Date next = month == 12 ? Date::FromYmd(year + 1, 1, 1) : Date::FromYmd(year, month + 1, 1);
+    Statement& s = Stmt(kCountMonth,
+                        "SELECT count(*) FROM request WHERE applicant_id = ?1 AND "
+                        "received >= ?2 AND received < ?3");
+    s.Bind(1, applicant_id).Bind(2, first.ToString()).Bind(3, next.ToString());
+    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+    int64_t n = row ? s.Int(0) : 0;
+    s.Reset();
+    return n;
+  }
+
+  StatusOr<int64_t> AddReviewCase(const ReviewCase& c, const std::string& actor) override {
+    if (c.group < 0 || c.group >= kT4Groups) {
+      return InvalidArgumentError("复议诉讼类别无效 (invalid review/suit group)");
+    }
+    if ((c.result == CaseResult::kPending) != !c.decided) {
+      return InvalidArgumentError(
+          "已审结的案件需要结果和审结日期，未审结的不能有 (a decided case needs a result and a "
+          "date; a pending one has neither)");
+    }
+    return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
+      Statement& s = Stmt(kInsertCase,
+                          "INSERT INTO review_case(agency_id, grp, filed, decided, result, "
+                          "request_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      s.Bind(1, c.agency_id).Bind(2, c.group).Bind(3, c.filed.ToString());
+      s.Bind(4, OptDate(c.decided)).Bind(5, static_cast<int>(c.result));
+      if (c.request_id) {
+        s.Bind(6, c.request_id);
+      } else {
+        s.BindNull(6);
+      }
+      GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记复议诉讼 (add review case)"));
+      int64_t id = sqlite3_last_insert_rowid(db_);
+      Json j{{"id", id}, {"agency_id", c.agency_id}, {"group", T4GroupId(c.group)},
+             {"filed", c.filed.ToString()}, {"decided", DateJson(c.decided)},
+             {"result", static_cast<int>(c.result)}, {"request_id", c.request_id}};
+      GONGKAI_RETURN_IF_ERROR(Audit(actor, "insert", "review_case", id, "", j.dump()));
+      return id;
+    });
+  }
+
+  StatusOr<int64_t> AddDocument(const NormativeDoc& d, const std::string& actor) override {
+    if (d.kind < 0 || d.kind >= kDocKindCount) {
+      return InvalidArgumentError("文件类别无效 (invalid document kind)");
+    }
+    if (d.abolished && *d.abolished < d.made) {
+      return InvalidArgumentError("废止日期早于制发日期 (abolished before it was made)");
+    }
+    return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
+      Statement& s = Stmt(kInsertDoc,
+                          "INSERT INTO normative_doc(agency_id, kind, title, number, made, "
+                          "abolished) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      s.Bind(1, d.agency_id).Bind(2, d.kind).Bind(3, d.title).Bind(4, d.number);
+      s.Bind(5, d.made.ToString()).Bind(6, OptDate(d.abolished));
+      GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记文件 (add document)"));
+      int64_t id = sqlite3_last_insert_rowid(db_);
+      Json j{{"id", id}, {"agency_id", d.agency_id}, {"kind", DocKindId(d.kind)},
+             {"title", d.title}, {"number", d.number}, {"made", d.made.ToString()},
+             {"abolished", DateJson(d.abolished)}};
+      GONGKAI_RETURN_IF_ERROR(Audit(actor, "insert", "normative_doc", id, "", j.dump()));
+      return id;
+    });
+  }
+
+  Status SetYearCounts(const YearCounts& c, const std::string& actor) override {
+    if (c.licensing < 0 || c.penalty < 0 || c.coercion < 0 || c.fees_10k_yuan < 0) {
+      return InvalidArgumentError("数量和金额不能为负数 (counts must be non-negative)");
+    }
+    StatusOr<int64_t> r = InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
+      Statement& q = Stmt(kGetCounts,
+                          "SELECT licensing, penalty, coercion, fees_10k_yuan FROM year_counts "
+                          "WHERE agency_id = ?1 AND year = ?2");
+      q.Bind(1, c.agency_id).Bind(2, c.year);
+      GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
+      std::string before;
+      if (row) {
+        before = Json{{"licensing", q.Int(0)}, {"penalty", q.Int(1)}, {"coercion", q.Int(2)},
+                      {"fees_10k_yuan", q.Double(3)}}
+                     .dump();
+      }
+      q.Reset();
+      Statement& s = Stmt(kSetCounts,
+                          "INSERT OR REPLACE INTO year_counts(agency_id, year, licensing, penalty, "
+                          "coercion, fees_10k_yuan) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      s.Bind(1, c.agency_id).Bind(2, c.year).Bind(3, c.licensing).Bind(4, c.penalty);
+      s.Bind(5, c.coercion).Bind(6, c.fees_10k_yuan);
+      GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记年度数量 (set year counts)"));
+      Json j{{"agency_id", c.agency_id}, {"year", c.year}, {"licensing", c.licensing},
+             {"penalty", c.penalty}, {"coercion", c.coercion},
+             {"fees_10k_yuan", c.fees_10k_yuan}};
+      GONGKAI_RETURN_IF_ERROR(Audit(actor, row ? "update" : "insert", "year_counts",
+                                    c.agency_id * 10000 + c.year, before, j.dump()));
+      return 0;
+    });
+    return r.status();
+  }
+
+  StatusOr<std::map<int64_t, YearFigures>> TallyYear(int year, int64_t agency_id) override;
+
+  StatusOr<std::vector<AuditEntry>> ListAudit(const std::string& entity,
+                                              int64_t entity_id) override {
+    Statement& s = Stmt(kListAudit,
+                        "SELECT id, at, actor, action, entity, entity_id, before_json, after_json "
+                        "FROM audit_log WHERE ?1 = '' OR (entity = ?1 AND entity_id = ?2) "
+                        "ORDER BY id");
+    s.Bind(1, entity).Bind(2, entity_id);
+    std::vector<AuditEntry> out;
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out.push_back(AuditEntry{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Int(5),
+                               s.Text(6), s.Text(7)});
+    }
+    s.Reset();
+    return out;
+  }
+
+ private:
+  enum StmtId {
+    kInsertAgency, kGetAgency, kListAgencies, kInsertApplicant, kInsertPrivate, kGetApplicant,
+    kGetPrivate, kInsertRequest, kInsertEvent, kInsertAttachment, kGetRequest, kUpdateRequest,
+    kListEvents, kListAttachments, kListOpen, kCountMonth, kInsertCase, kInsertDoc, kGetCounts,
+    kSetCounts, kListAudit, kAudit, kBegin, kCommit, kRollback,
+    kTallyFirst,  // TallyYear's statements follow
+    kStmtCount = kTallyFirst + 16,
+  };
+
+  // The cached prepared statement `id`, prepared from `sql` on first use. A prepare failure is
+  // a programming error (the SQL is fixed) and leaves the statement unprepared, so that its
+  // first Step() fails with SQLite's message.
+  Statement& Stmt(int id, const char* sql) {
+    Statement& s = stmts_[static_cast<size_t>(id)];
+    (void)s.Prepare(db_, sql);
+    return s;
+  }
+
+  static Agency ReadAgency(const Statement& s) {
+    Agency a;
+    a.id = s.Int(0);
+    a.name = s.Text(1);
+    a.parent_id = s.Int(2);
+    a.kind = AgencyKindFromId(s.Text(3)).ok() ? *AgencyKindFromId(s.Text(3)) : AgencyKind::kDepartment;
+    return a;
+  }
+
+  template <typename T, typename F>
+  StatusOr<T> InTransaction(F&& body) {
+    GONGKAI_RETURN_IF_ERROR(Stmt(kBegin, "BEGIN IMMEDIATE").Run());
+    StatusOr<T> r = body();
+    if (r.ok()) {
+      Status c = Stmt(kCommit, "COMMIT").Run();
+      if (c.ok()) return r;
+      r = c;
+    }
+    (void)Stmt(kRollback, "ROLLBACK").Run();
+    return r;
+  }
+
+  StatusOr<int64_t> InsertRequest(const Request& r, const Event& registered) {
+    Statement& s = Stmt(kInsertRequest, (std::string("INSERT INTO request(") + kRequestColumns +
+                                         ") VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                                         "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+                                         "?22, ?23, ?24, ?25, ?26)").c_str());
+    BindRequest(s, r, 1);
+    GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记申请 (register request)"));
+    int64_t id = sqlite3_last_insert_rowid(db_);
+    GONGKAI_RETURN_IF_ERROR(InsertEvent(id, registered));
+    Request stored = r;
+    stored.id = id;
+    stored.version = 1;
+    GONGKAI_RETURN_IF_ERROR(
+        Audit(registered.actor, "insert", "request", id, "", RequestJson(stored).dump()));
+    return id;
+  }
+
+  Status InsertEvent(int64_t request_id, const Event& e) {
+    Statement& s = Stmt(kInsertEvent,
+                        "INSERT INTO event(request_id, kind, date, actor, reason, detail, breach) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    return s.Bind(1, request_id)
+        .Bind(2, e.kind)
+        .Bind(3, e.date.ToString())
+        .Bind(4, e.actor)
+        .Bind(5, e.reason)
+        .Bind(6, e.detail.empty() ? std::string("{}") : e.detail)
+        .Bind(7, e.breach)
+        .Run()
+        .WithContext("记录事件 (record event)");
+  }
+
+  Status Audit(const std::string& actor, const char* action, const char* entity, int64_t id,
+               const std::string& before, const std::string& after) {
+    Statement& s = Stmt(kAudit,
+                        "INSERT INTO audit_log(actor, action, entity, entity_id, before_json, "
+                        "after_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    return s.Bind(1, actor)
+        .Bind(2, action)
+        .Bind(3, entity)
+        .Bind(4, id)
+        .Bind(5, before)
+        .Bind(6, after)
+        .Run()
+        .WithContext("写审计日志 (append audit log)");
+  }
+
+  sqlite3* db_;
+  std::array<Statement, kStmtCount> stmts_;
+};
+
+StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_t agency_id) {
+  const std::string first = Date::FromYmd(year, 1, 1).ToString();
+  const std::string last = Date::FromYmd(year, 12, 31).ToString();
+  std::map<int64_t, YearFigures> out;
+  // Each query binds ?1 = first day, ?2 = last day, ?3 = agency or 0; the "one agency" and "all
+  // agencies" forms are separate statements so that the per-agency form uses the indexes.
+  struct Query {
+    const char* sql;
+    int kind;  // 0: t3 row given by `row`; 1: t3 outcome; 2: t4; 3: docs; 4: counts
+    int row;
+  };
+  static const Query kQueries[] = {
+      {"SELECT agency_id, applicant_kind, count(*) FROM request WHERE %A received BETWEEN ?1 "
+       "AND ?2 GROUP BY 1, 2",
+       0, kNew},
+      {"SELECT agency_id, applicant_kind, count(*) FROM request WHERE %A received < ?1 AND "
+       "(concluded_on IS NULL OR concluded_on >= ?1) GROUP BY 1, 2",
+       0, kCarriedOver},
+      {"SELECT agency_id, applicant_kind, count(*), outcome FROM request WHERE %A concluded_on "
+       "BETWEEN ?1 AND ?2 GROUP BY 1, 2, 4",
+       1, 0},
+      {"SELECT agency_id, applicant_kind, count(*) FROM request WHERE %A received <= ?2 AND "
+       "(concluded_on IS NULL OR concluded_on > ?2) GROUP BY 1, 2",
+       0, kCarriedForward},
+      {"SELECT agency_id, grp, CASE WHEN decided IS NULL OR decided > ?2 THEN 3 ELSE result END, "
+       "count(*) FROM review_case WHERE %A filed BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3",
+       2, 0},
+      {"SELECT agency_id, kind, sum(made BETWEEN ?1 AND ?2), sum(abolished BETWEEN ?1 AND ?2), "
+       "sum(made <= ?2 AND (abolished IS NULL OR abolished > ?2)) FROM normative_doc WHERE %A "
+       "made <= ?2 GROUP BY 1, 2",
+       3, 0},
+      {"SELECT agency_id, licensing, penalty, coercion, fees_10k_yuan FROM year_counts WHERE %A "
+       "year = CAST(substr(?1, 1, 4) AS INTEGER)",
+       4, 0},
+  };
+  int qi = 0;
+  for (const Query& q : kQueries) {
+    std::string sql = q.sql;
+    sql.replace(sql.find("%A"), 2, agency_id ? "agency_id = ?3 AND" : "?3 = 0 AND");
+    Statement& s = Stmt(kTallyFirst + 2 * qi + (agency_id ? 1 : 0), sql.c_str());
+    ++qi;
+    s.Bind(1, first).Bind(2, last).Bind(3, agency_id);
+    for (;;) {
+      StatusOr<bool> row = s.Step();
+      if (!row.ok()) return row.status().WithContext("统计年度数据 (tally the year)");
+      if (!*row) break;
+      YearFigures& f = out[s.Int(0)];
+      switch (q.kind) {
+        case 0:
+        case 1: {
+          int row_index = q.row;
+          if (q.kind == 1) {
+            row_index = T3RowFromId(s.Text(3));
+            if (row_index < kFirstOutcomeRow || row_index > kLastOutcomeRow) {
+              s.Reset();
+              return DataLossError("申请的办理结果“" + s.Text(3) +
+                                   "”不是表三的结果行 (stored outcome is not a table-3 row)");
+            }
+          }
+          int64_t kind = s.Int(1);
+          if (kind < 0 || kind >= kApplicantKindCount) break;
+          f.t3[static_cast<size_t>(row_index)][static_cast<size_t>(kind)] += s.Int(2);
+          break;
+        }
+        case 2: {
+          int64_t g = s.Int(1), c = s.Int(2);
+          if (g >= 0 && g < kT4Groups && c >= 0 && c < 4) {
+            f.t4[static_cast<size_t>(g)][static_cast<size_t>(c)] += s.Int(3);
+          }
+          break;
+        }
+        case 3: {
+          int64_t k = s.Int(1);
+          if (k >= 0 && k < kDocKindCount) {
+            for (int c = 0; c < kDocColumns; ++c) {
+              f.docs[static_cast<size_t>(k)][static_cast<size_t>(c)] += s.Int(2 + c);
+            }
+          }
+          break;
+        }
+        default:
+          f.decisions = {s.Int(1), s.Int(2), s.Int(3)};
+          f.fees_10k_yuan = s.Double(4);
+      }
+    }
+    s.Reset();
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    Status s = IoError("打开数据库 " + path + " 失败 (cannot open database): " +
+                       (db ? sqlite3_errmsg(db) : "out of memory"));
+    sqlite3_close_v2(db);
+    return s;
+  }
+  auto store = std::make_unique<SqliteStore>(db);
+  GONGKAI_RETURN_IF_ERROR(store->Init().WithContext("打开数据库 (open database) " + path));
+  return std::unique_ptr<CaseStore>(std::move(store));
+}
+
+}  // namespace gongkai

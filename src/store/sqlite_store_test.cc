@@ -1,0 +1,191 @@
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "gongkai/store.h"
+
+namespace gongkai {
+namespace {
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("gongkai_store_test_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "ledger.db").string();
+    auto s = OpenSqliteStore(path_);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    store_ = std::move(s).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // Runs SQL directly on the file (as someone bypassing the application would).
+  int RawExec(const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path_.c_str(), &db);
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc;
+  }
+
+  Request NewRequest(int64_t agency, int64_t applicant, const char* received) {
+    Request r;
+    r.agency_id = agency;
+    r.applicant_id = applicant;
+    r.received = *Date::Parse(received);
+    r.clock_start = r.received;
+    r.content = "2023年度部门预算";
+    r.form = "电子邮件";
+    return r;
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+  std::unique_ptr<CaseStore> store_;
+};
+
+TEST_F(SqliteStoreTest, StoresAndReadsBackEveryRecord) {
+  auto region = store_->AddAgency({0, "内蒙古自治区人民政府", 0, AgencyKind::kRegion}, "admin");
+  ASSERT_TRUE(region.ok()) << region.status().message();
+  auto dept = store_->AddAgency({0, "内蒙古自治区民族事务委员会", *region, AgencyKind::kDepartment},
+                                "admin");
+  ASSERT_TRUE(dept.ok());
+  EXPECT_FALSE(store_->AddAgency({0, "无上级", 9999, AgencyKind::kCounty}, "admin").ok());
+  auto agencies = store_->ListAgencies();
+  ASSERT_TRUE(agencies.ok());
+  ASSERT_EQ(agencies->size(), 2u);
+  EXPECT_EQ((*agencies)[1].parent_id, *region);
+
+  auto app = store_->AddApplicant({0, ApplicantKind::kLegal, "某律师事务所"},
+                                  {"150102199001011234", "13800000000", "呼和浩特市新城区"}, "clerk");
+  ASSERT_TRUE(app.ok());
+  EXPECT_EQ(store_->GetPersonalData(*app)->phone, "13800000000");
+
+  Request r = NewRequest(*dept, *app, "2024-03-01");
+  r.applicant_kind = ApplicantKind::kLegal;
+  r.due = *Date::Parse("2024-03-29");
+  Event e{0, 0, "register", r.received, "clerk", "", "{}", ""};
+  auto id = store_->AddRequest(r, {{0, "申请表.pdf", std::string(64, 'a'), 3, "abc"}}, e);
+  ASSERT_TRUE(id.ok()) << id.status().message();
+  auto got = store_->GetRequest(*id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->received.ToString(), "2024-03-01");
+  EXPECT_EQ(got->due->ToString(), "2024-03-29");
+  EXPECT_EQ(got->applicant_kind, ApplicantKind::kLegal);
+  EXPECT_EQ(got->version, 1);
+  EXPECT_EQ(store_->ListAttachments(*id)->at(0).size, 3);
+  EXPECT_EQ(*store_->CountApplicantRequestsInMonth(*app, 2024, 3), 1);
+  EXPECT_EQ(*store_->CountApplicantRequestsInMonth(*app, 2024, 4), 0);
+
+  // Personal data never reach the case tables or the audit log.
+  auto audit = store_->ListAudit("", 0);
+  ASSERT_TRUE(audit.ok());
+  for (const AuditEntry& a : *audit) {
+    EXPECT_EQ(a.after_json.find("13800000000"), std::string::npos) << a.after_json;
+    EXPECT_EQ(a.after_json.find("150102199001011234"), std::string::npos);
+  }
+}
+
+TEST_F(SqliteStoreTest, UpdatesAreVersionedAndAudited) {
+  int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
+  int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
+  Request r = NewRequest(ag, ap, "2024-03-01");
+  int64_t id = *store_->AddRequest(r, {}, {0, 0, "register", r.received, "clerk", "", "{}", ""});
+  Request before = *store_->GetRequest(id);
+  Request after = before;
+  after.state = RequestState::kConcluded;
+  after.outcome = "granted";
+  after.concluded_on = *Date::Parse("2024-03-05");
+  Event reply{0, id, "reply", *after.concluded_on, "李四", "予以公开", "{}", ""};
+  ASSERT_TRUE(store_->UpdateRequest(before, after, reply).ok());
+  // A second writer holding the old version loses.
+  Status stale = store_->UpdateRequest(before, after, reply);
+  EXPECT_EQ(stale.code(), StatusCode::kFailedPrecondition);
+  Request now = *store_->GetRequest(id);
+  EXPECT_EQ(now.version, 2);
+  EXPECT_EQ(now.outcome, "granted");
+  auto events = *store_->ListEvents(id);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].actor, "李四");
+  auto audit = *store_->ListAudit("request", id);
+  ASSERT_EQ(audit.size(), 2u);
+  EXPECT_NE(audit[1].before_json.find("\"outcome\":\"\""), std::string::npos);
+  EXPECT_NE(audit[1].after_json.find("\"outcome\":\"granted\""), std::string::npos);
+  EXPECT_EQ(audit[1].actor, "李四");
+}
+
+TEST_F(SqliteStoreTest, AuditLogAndEventsAreAppendOnly) {
+  int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
+  int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
+  Request r = NewRequest(ag, ap, "2024-03-01");
+  ASSERT_TRUE(store_->AddRequest(r, {}, {0, 0, "register", r.received, "c", "", "{}", ""}).ok());
+  size_t entries = store_->ListAudit("", 0)->size();
+  EXPECT_NE(RawExec("UPDATE audit_log SET actor = 'x'"), SQLITE_OK);
+  EXPECT_NE(RawExec("DELETE FROM audit_log"), SQLITE_OK);
+  EXPECT_NE(RawExec("DELETE FROM event"), SQLITE_OK);
+  EXPECT_NE(RawExec("UPDATE event SET actor = 'x'"), SQLITE_OK);
+  EXPECT_EQ(store_->ListAudit("", 0)->size(), entries);
+  EXPECT_EQ(store_->ListEvents(1)->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, MigratesOnceAndKeepsDataAcrossReopen) {
+  int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
+  store_.reset();
+  auto again = OpenSqliteStore(path_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)->GetAgency(ag)->name, "某局");
+  again->reset();
+  ASSERT_EQ(RawExec("INSERT INTO schema_version(version) VALUES (999)"), SQLITE_OK);
+  auto newer = OpenSqliteStore(path_);
+  EXPECT_EQ(newer.status().code(), StatusCode::kFailedPrecondition);
+}
+
+TEST_F(SqliteStoreTest, TalliesTheYear) {
+  int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
+  int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
+  std::vector<Request> rs = {NewRequest(ag, ap, "2023-12-20"), NewRequest(ag, ap, "2024-02-01"),
+                             NewRequest(ag, ap, "2024-12-30")};
+  rs[0].state = RequestState::kConcluded;
+  rs[0].outcome = "partial";
+  rs[0].concluded_on = *Date::Parse("2024-01-10");
+  ASSERT_TRUE(store_->AddRequests(&rs, "bulk").ok());
+  EXPECT_GT(rs[2].id, rs[0].id);
+  ASSERT_TRUE(store_->AddReviewCase({0, ag, kReview, *Date::Parse("2024-05-01"),
+                                     *Date::Parse("2024-07-01"), CaseResult::kUpheld, 0},
+                                    "x").ok());
+  ASSERT_TRUE(store_->AddReviewCase({0, ag, kSuitDirect, *Date::Parse("2024-05-01"),
+                                     std::nullopt, CaseResult::kPending, 0},
+                                    "x").ok());
+  ASSERT_TRUE(store_->AddDocument({0, ag, 1, "办法", "某发〔2020〕1号", *Date::Parse("2020-01-01"),
+                                   *Date::Parse("2024-06-01")},
+                                  "x").ok());
+  ASSERT_TRUE(store_->SetYearCounts({ag, 2024, 5, 6, 7, 1.5}, "x").ok());
+  auto t = store_->TallyYear(2024, ag);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  const YearFigures& f = t->at(ag);
+  EXPECT_EQ(f.t3[kNew][0], 2);
+  EXPECT_EQ(f.t3[kCarriedOver][0], 1);
+  EXPECT_EQ(f.t3[kPartial][0], 1);
+  EXPECT_EQ(f.t3[kCarriedForward][0], 2);
+  EXPECT_EQ(f.t4[kReview][0], 1);
+  EXPECT_EQ(f.t4[kSuitDirect][3], 1);
+  EXPECT_EQ(f.docs[1][0], 0);
+  EXPECT_EQ(f.docs[1][1], 1);
+  EXPECT_EQ(f.docs[1][2], 0);
+  EXPECT_EQ(f.decisions[2], 7);
+  auto all = store_->TallyYear(2024, 0);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->at(ag).t3[kNew][0], 2);
+}
+
+}  // namespace
+}  // namespace gongkai
