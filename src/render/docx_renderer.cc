@@ -18,8 +18,9 @@ namespace {
 constexpr int kPageWidth = 11906, kPageHeight = 16838;
 constexpr int kMarginTop = 2098, kMarginBottom = 1984, kMarginLeft = 1588, kMarginRight = 1474;
 constexpr int kTextWidth = kPageWidth - kMarginLeft - kMarginRight;
-// Font sizes in half-points: 三号 16pt body, 二号 22pt title, 五号 10.5pt and 小五 9pt tables.
-constexpr int kBodySize = 32, kTitleSize = 44, kTableSize = 21, kWideTableSize = 18;
+// Font sizes in half-points: 三号 16pt body, 二号 22pt title, 10pt tables (小五 9pt for the
+// 15 columns of table 4), so that table 3 fits on one A4 page.
+constexpr int kBodySize = 32, kTitleSize = 44, kTableSize = 20, kWideTableSize = 18;
 
 constexpr const char* kContentTypes =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -93,7 +94,7 @@ std::string Styles() {
   s += R"(<w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/><w:basedOn w:val="Normal"/><w:qFormat/>)"
        R"(<w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr></w:style>)";
   s += R"(<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/>)"
-       R"(<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="30" w:after="30" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr><w:rPr>)" +
+       R"(<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="12" w:after="12" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr><w:rPr>)" +
        Fonts("宋体") + "<w:sz w:val=\"" + std::to_string(kTableSize) + "\"/><w:szCs w:val=\"" +
        std::to_string(kTableSize) + "\"/></w:rPr></w:style>";
   s += R"(<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>)"
@@ -162,6 +163,8 @@ void Table(const FormGrid& grid, std::string* out) {
         *out += pos.origin_row == static_cast<int>(r) ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>";
       }
       *out += "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>";
+      // Keep a table on one page where it fits: every row keeps with the next.
+      if (r + 1 < covered.size()) *out += "<w:keepNext/>";
       bool left = cell && cell->row_header && cell->row_span == 1;
       if (left) *out += "<w:jc w:val=\"left\"/>";
       *out += "</w:pPr>";

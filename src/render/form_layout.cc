@@ -117,7 +117,7 @@ FormGrid Table3Grid(const Table3& t) {
   g.caption = "收到和处理政府信息公开申请情况";
   g.columns = 3 + kT3Columns;
   g.header_rows = 3;
-  g.widths = {6, 10, 30, 8, 8, 8, 8, 8, 8, 8};
+  g.widths = {5, 10, 31, 8, 8, 8, 8, 8, 8, 8};
   g.rows.push_back({Heading(kT3BalanceNote, 3, 3), Heading("申请人情况", 1, kT3Columns)});
   g.rows.push_back({Heading(std::string(T3ColumnLabel(kNatural)), 2, 1),
                     Heading("法人或其他组织", 1, 5), Heading(std::string(T3ColumnLabel(kTotal)), 2, 1)});

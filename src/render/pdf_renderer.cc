@@ -1,6 +1,12 @@
 // The PDF renderer: the DOCX of docx_renderer.cc converted by LibreOffice, headless, with a
 // private user profile in a temporary directory (so concurrent conversions do not share a
 // profile lock), run without a shell and stopped after kConversionTimeoutSeconds.
+//
+// Fonts: the DOCX names the fonts of official documents (仿宋_GB2312, 宋体, 方正小标宋简体, 黑体),
+// which Linux machines rarely have; fontconfig would then pick any CJK face, usually a sans
+// one. The conversion therefore runs with a private fontconfig file that includes the
+// system's and maps each official font to the same font if present, else to a free CJK font of
+// the same kind (serif for 仿宋/宋体, sans for 黑体).
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -12,9 +18,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <string_view>
 #include <thread>
 #include <vector>
 
+#include "escape.h"
 #include "gongkai/render.h"
 #include "renderers.h"
 #include "temp_dir.h"
@@ -47,6 +55,32 @@ std::string FindProgram(const std::string& program) {
   return "";
 }
 
+// Fontconfig aliases for the official fonts, included after the system configuration.
+std::string FontConfig() {
+  const char* user = std::getenv("FONTCONFIG_FILE");
+  std::string base = user && *user ? user : "/etc/fonts/fonts.conf";
+  std::string out =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n"
+      "  <include ignore_missing=\"yes\">" + EscapeMarkup(base) + "</include>\n";
+  struct Alias {
+    const char* family;
+    const char* prefer;
+  };
+  for (Alias a : {Alias{"仿宋_GB2312", "<family>仿宋_GB2312</family><family>FangSong</family><family>仿宋</family>"
+                                       "<family>Noto Serif CJK SC</family><family>Source Han Serif SC</family>"},
+                  Alias{"宋体", "<family>宋体</family><family>SimSun</family><family>Noto Serif CJK SC</family>"
+                                "<family>Source Han Serif SC</family>"},
+                  Alias{"方正小标宋简体", "<family>方正小标宋简体</family><family>Noto Serif CJK SC</family>"
+                                          "<family>Source Han Serif SC</family>"},
+                  Alias{"黑体", "<family>黑体</family><family>SimHei</family><family>Noto Sans CJK SC</family>"
+                                "<family>Source Han Sans SC</family>"}}) {
+    out += std::string("  <alias binding=\"same\"><family>") + a.family + "</family><prefer>" + a.prefer +
+           "</prefer></alias>\n";
+  }
+  out += "</fontconfig>\n";
+  return out;
+}
+
 Status WriteFile(const std::string& path, const std::string& data) {
   std::ofstream out(path, std::ios::binary);
   out.write(data.data(), static_cast<std::streamsize>(data.size()));
@@ -55,18 +89,32 @@ Status WriteFile(const std::string& path, const std::string& data) {
   return Status::Ok();
 }
 
-// Runs argv[0] with its output sent to `log`; returns its exit status or an error.
-StatusOr<int> Run(const std::vector<std::string>& args, const std::string& log) {
+// Runs argv[0] with its output sent to `log` and `extra_env` ("NAME=value", replacing NAME)
+// added to the environment; returns its exit status or an error.
+StatusOr<int> Run(const std::vector<std::string>& args, const std::string& log,
+                  const std::vector<std::string>& extra_env) {
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+    std::string_view entry(*e);
+    bool replaced = false;
+    for (const std::string& x : extra_env) {
+      size_t eq = x.find('=');
+      if (entry.substr(0, eq + 1) == std::string_view(x).substr(0, eq + 1)) replaced = true;
+    }
+    if (!replaced) envp.push_back(*e);
+  }
+  for (const std::string& x : extra_env) envp.push_back(const_cast<char*>(x.c_str()));
+  envp.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
     return IoError(args[0] + ": 无法启动 (cannot start): " + std::strerror(rc));
@@ -102,6 +150,8 @@ StatusOr<std::string> RenderPdf(const AnnualReport& report, const RenderOptions&
   const std::string input = dir.path() + "/report.docx";
   GONGKAI_RETURN_IF_ERROR(WriteFile(input, docx));
   const std::string log = dir.path() + "/soffice.log";
+  const std::string fonts = dir.path() + "/fonts.conf";
+  GONGKAI_RETURN_IF_ERROR(WriteFile(fonts, FontConfig()));
   std::vector<std::string> args = {soffice,
                                    "-env:UserInstallation=file://" + dir.path() + "/profile",
                                    "--headless",
@@ -112,7 +162,7 @@ StatusOr<std::string> RenderPdf(const AnnualReport& report, const RenderOptions&
                                    "--outdir",
                                    dir.path(),
                                    input};
-  GONGKAI_ASSIGN_OR_RETURN(int exit_status, Run(args, log));
+  GONGKAI_ASSIGN_OR_RETURN(int exit_status, Run(args, log, {"FONTCONFIG_FILE=" + fonts}));
   StatusOr<std::string> pdf = ReadWholeFile(dir.path() + "/report.pdf");
   if (exit_status != 0 || !pdf.ok() || pdf->substr(0, 5) != "%PDF-") {
     StatusOr<std::string> output = ReadWholeFile(log);
