@@ -83,5 +83,16 @@ TEST(SectionsTest, OriginalOffsetMapsFullWidthText) {
   EXPECT_EQ(original.substr(OriginalOffset(original, pos)), "予以公开");
 }
 
+// Regression: shuyang-fgj-2023.html titles section five "存在的主要问题及整改措施"; it was
+// reported missing.
+TEST(SectionsTest, SectionFiveTitledWithCorrectiveMeasures) {
+  AnnualReport r = Read(
+      "五、存在的主要问题及整改措施\n（一）存在的主要问题。人员不足。\n"
+      "六、其他需要报告的事项\n无\n");
+  ASSERT_TRUE(r.sections[4].present);
+  EXPECT_EQ(r.sections[4].heading, "五、存在的主要问题及整改措施");
+  EXPECT_EQ(r.sections[4].text, "（一）存在的主要问题。人员不足。");
+}
+
 }  // namespace
 }  // namespace gongkai::ingest_internal
