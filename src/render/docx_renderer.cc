@@ -31,6 +31,7 @@ constexpr const char* kContentTypes =
     R"(<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>)"
     R"(<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>)"
     R"(<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>)"
+    R"(<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>)"
     R"(<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>)"
     R"(</Types>)";
 
@@ -47,6 +48,7 @@ constexpr const char* kDocumentRels =
     R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
     R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>)"
     R"(<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>)"
+    R"(<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>)"
     R"(</Relationships>)";
 
 // Each font of official documents, with the free CJK font LibreOffice should use where the
@@ -60,6 +62,20 @@ constexpr const char* kFontTable =
     R"(<w:font w:name="黑体"><w:altName w:val="Noto Sans CJK SC"/><w:charset w:val="86"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>)"
     R"(<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>)"
     R"(</w:fonts>)";
+
+// The page number of official documents (GB/T 9704): "— N —", centred, 宋体 四号.
+constexpr const char* kFooter =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
+    R"(<w:p><w:pPr><w:jc w:val="center"/><w:spacing w:line="240" w:lineRule="auto"/></w:pPr>)"
+    R"(<w:r><w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">— </w:t></w:r>)"
+    R"(<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>)"
+    R"(<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>)"
+    R"(<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>)"
+    R"(<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>1</w:t></w:r>)"
+    R"(<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>)"
+    R"(<w:r><w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve"> —</w:t></w:r>)"
+    R"(</w:p></w:ftr>)";
 
 constexpr const char* kSettings =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -200,7 +216,7 @@ std::string Document(const AnnualReport& report) {
     }
     for (const std::string& p : SectionParagraphs(report, s)) Paragraph("BodyText", p, &out);
   }
-  out += "<w:sectPr><w:pgSz w:w=\"" + std::to_string(kPageWidth) + "\" w:h=\"" +
+  out += "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/><w:pgSz w:w=\"" + std::to_string(kPageWidth) + "\" w:h=\"" +
          std::to_string(kPageHeight) + "\"/><w:pgMar w:top=\"" + std::to_string(kMarginTop) +
          "\" w:right=\"" + std::to_string(kMarginRight) + "\" w:bottom=\"" +
          std::to_string(kMarginBottom) + "\" w:left=\"" + std::to_string(kMarginLeft) +
@@ -220,6 +236,7 @@ StatusOr<std::string> RenderDocx(const AnnualReport& report) {
       {"word/styles.xml", Styles()},
       {"word/settings.xml", kSettings},
       {"word/fontTable.xml", kFontTable},
+      {"word/footer1.xml", kFooter},
       {"word/_rels/document.xml.rels", kDocumentRels},
   };
   StatusOr<std::string> zip = WriteZip(entries);

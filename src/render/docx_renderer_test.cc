@@ -29,7 +29,8 @@ TEST(DocxRendererTest, PackageIsComplete) {
   ASSERT_TRUE(docx.ok()) << docx.status().message();
   EXPECT_EQ(docx->substr(0, 4), std::string("PK\x03\x04", 4));
   for (const char* part : {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
-                           "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "docProps/core.xml"}) {
+                           "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/footer1.xml",
+                           "docProps/core.xml"}) {
     std::string xml = render_test::ReadZipEntry(*docx, part);
     EXPECT_TRUE(WellFormed(xml)) << part;
   }
