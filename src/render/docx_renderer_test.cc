@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
 
+#include <random>
+
 #include "gongkai/importer.h"
 #include "gongkai/render.h"
 #include "render_test_util.h"
@@ -67,6 +69,46 @@ TEST(DocxRendererTest, RoundTripThroughTheImporter) {
   StatusOr<ImportedReport> back = ImportReportBytes(*docx, "numbered.docx");
   ASSERT_TRUE(back.ok()) << back.status().message();
   render_test::ExpectSameCells(numbered, back->report, "numbered (docx)");
+}
+
+// Reports with arbitrary text (markup characters, control characters, CJK) and any mix of
+// absent and present values always give a well-formed document (fixed seed, reproducible).
+TEST(DocxRendererTest, ArbitraryContentStaysWellFormed) {
+  std::mt19937 rng(20241123);
+  const std::vector<std::string> pieces = {"<", ">", "&", "\"", "'", "|", "\x01", "\t", "\n", "]]>",
+                                           "&amp;", "局", "（一）", "年", "2023", "。", " ", "\xEF\xBC\x9C"};
+  auto text = [&](size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s += pieces[rng() % pieces.size()];
+    return s;
+  };
+  auto cell = [&](Cell* c) {
+    if (rng() % 3 == 0) c->value = static_cast<double>(rng() % 100000) / ((rng() % 4 == 0) ? 100.0 : 1.0);
+  };
+  for (int iteration = 0; iteration < 30; ++iteration) {
+    AnnualReport r;
+    r.agency = text(rng() % 6);
+    if (rng() % 2) r.year = 2000 + static_cast<int>(rng() % 30);
+    r.preamble = text(rng() % 20);
+    for (Section& sec : r.sections) sec.text = text(rng() % 30);
+    for (auto& row : r.table2.docs)
+      for (Cell& c : row) cell(&c);
+    for (Cell& c : r.table2.decisions) cell(&c);
+    cell(&r.table2.fees_10k_yuan);
+    for (auto& row : r.table3.cells)
+      for (Cell& c : row) cell(&c);
+    for (auto& row : r.table4.cells)
+      for (Cell& c : row) cell(&c);
+    StatusOr<std::string> docx = RenderReport(r, RenderFormat::kDocx);
+    ASSERT_TRUE(docx.ok()) << docx.status().message();
+    EXPECT_TRUE(WellFormed(render_test::ReadZipEntry(*docx, "word/document.xml"))) << iteration;
+    EXPECT_TRUE(WellFormed(render_test::ReadZipEntry(*docx, "docProps/core.xml"))) << iteration;
+    std::string html = RenderHtml(r);
+    EXPECT_EQ(html.find("<&"), std::string::npos);
+    EXPECT_EQ(html.find('\x01'), std::string::npos);
+    StatusOr<std::string> xlsx = RenderReport(r, RenderFormat::kXlsx);
+    ASSERT_TRUE(xlsx.ok()) << xlsx.status().message();
+  }
 }
 
 }  // namespace
