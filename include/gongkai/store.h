@@ -218,9 +218,10 @@ class CaseStore {
   virtual StatusOr<std::vector<Attachment>> ListAttachments(int64_t request_id) = 0;
   // Requests not concluded, of one agency or (agency_id == 0) of all, ordered by id.
   virtual StatusOr<std::vector<Request>> ListOpenRequests(int64_t agency_id) = 0;
-  // Requests of one applicant received in a calendar month (按件 fees count per month).
+  // Requests of one applicant received in a calendar month with id <= max_id (按件 fees count
+  // per applicant per month; max_id gives a request's rank among them).
   virtual StatusOr<int64_t> CountApplicantRequestsInMonth(int64_t applicant_id, int year,
-                                                          int month) = 0;
+                                                          int month, int64_t max_id) = 0;
 
   // Table 4 and table 2 registries.
   virtual StatusOr<int64_t> AddReviewCase(const ReviewCase& c, const std::string& actor) = 0;

@@ -387,14 +387,14 @@ class SqliteStore final : public CaseStore {
     return out;
   }
 
-  StatusOr<int64_t> CountApplicantRequestsInMonth(int64_t applicant_id, int year,
-                                                  int month) override {
+  StatusOr<int64_t> CountApplicantRequestsInMonth(int64_t applicant_id, int year, int month,
+                                                  int64_t max_id) override {
     Date first = Date::FromYmd(year, month, 1);
     Date next = month == 12 ? Date::FromYmd(year + 1, 1, 1) : Date::FromYmd(year, month + 1, 1);
     Statement& s = Stmt(kCountMonth,
                         "SELECT count(*) FROM request WHERE applicant_id = ?1 AND "
-                        "received >= ?2 AND received < ?3");
-    s.Bind(1, applicant_id).Bind(2, first.ToString()).Bind(3, next.ToString());
+                        "received >= ?2 AND received < ?3 AND id <= ?4");
+    s.Bind(1, applicant_id).Bind(2, first.ToString()).Bind(3, next.ToString()).Bind(4, max_id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
     int64_t n = row ? s.Int(0) : 0;
     s.Reset();
