@@ -60,7 +60,7 @@ std::vector<std::vector<Covered>> CoveredGrid(const FormGrid& grid);
 // (trailing zeros dropped); "" when absent.
 std::string FormatValue(const std::optional<double>& value);
 
-// Group captions of table 3 that span rows.
+// The note in the top-left cell of table 3, as printed on the form.
 inline constexpr const char* kT3BalanceNote =
     "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 

@@ -35,7 +35,6 @@ th { font-weight: bold; text-align: center; }
 th[scope="row"] { text-align: left; font-weight: normal; }
 th.group { text-align: center; }
 td { text-align: center; font-variant-numeric: tabular-nums; }
-td.absent::after { content: ""; }
 @media (forced-colors: active) { th, td { border-color: CanvasText; } }
 @media print {
   @page { size: A4; margin: 2.5cm 2cm; }
@@ -51,9 +50,7 @@ td.absent::after { content: ""; }
 void AppendGrid(const FormGrid& grid, const std::string& caption_label, std::string* out) {
   *out += "<div class=\"table-wrap\"><table id=\"" + grid.id + "\">\n<caption>" +
           EscapeMarkup(caption_label) + "</caption>\n";
-  auto covered = render_internal::CoveredGrid(grid);
   for (size_t r = 0; r < grid.rows.size(); ++r) {
-    bool in_head = static_cast<int>(r) < grid.header_rows;
     if (r == 0 && grid.header_rows > 0) *out += "<thead>\n";
     if (static_cast<int>(r) == grid.header_rows) *out += "<tbody>\n";
     *out += "<tr>";
@@ -62,12 +59,11 @@ void AppendGrid(const FormGrid& grid, const std::string& caption_label, std::str
       if (c.row_span > 1) attrs += " rowspan=\"" + std::to_string(c.row_span) + "\"";
       if (c.col_span > 1) attrs += " colspan=\"" + std::to_string(c.col_span) + "\"";
       if (c.numeric) {
-        if (!c.value) attrs += " class=\"absent\"";
+        // An absent value is an empty cell (never 0); screen readers say it was not given.
+        if (!c.value) attrs += " class=\"absent\" aria-label=\"未填报\"";
         *out += "<td" + attrs + ">" + EscapeMarkup(c.text) + "</td>";
       } else if (c.header) {
         const char* scope = c.col_span > 1 ? "colgroup" : "col";
-        // Table 2's block captions and table 3's balance note head the rows below them.
-        if (!in_head && c.col_span == grid.columns) scope = "colgroup";
         *out += std::string("<th scope=\"") + scope + "\"" + attrs + ">" + EscapeMarkup(c.text) + "</th>";
       } else {
         const char* scope = c.row_span > 1 ? "rowgroup" : "row";

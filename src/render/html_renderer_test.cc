@@ -59,7 +59,7 @@ TEST(HtmlRendererTest, AbsentValuesAreEmptyCells) {
   r.table3.cells[kNew][kNatural].value = 7;
   std::string html = RenderHtml(r);
   EXPECT_NE(html.find("<td>7</td>"), std::string::npos);
-  EXPECT_NE(html.find("<td class=\"absent\"></td>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"absent\" aria-label=\"未填报\"></td>"), std::string::npos);
   EXPECT_EQ(html.find("<td>0</td>"), std::string::npos);
 }
 

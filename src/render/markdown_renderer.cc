@@ -2,7 +2,7 @@
 //
 // Pipe tables have one header row and no merged cells, so group labels repeat on every row
 // they cover and merged column headings are joined ("法人或其他组织：商业企业"). The text
-// importer reads the result back to the same cells (tested in render_roundtrip_test.cc);
+// importer reads the result back to the same cells (tested in markdown_renderer_test.cc);
 // section prose follows each table so that its numbers cannot be taken for table cells.
 #include "escape.h"
 #include "form_layout.h"
