@@ -239,9 +239,17 @@ class CaseStore {
                                                       int64_t entity_id) = 0;
 };
 
+struct SqliteOptions {
+  // synchronous=FULL: an acknowledged write survives a crash of the process or the machine.
+  // false (synchronous=OFF) only for throwaway databases (tests, benchmarks, demos in /tmp);
+  // it gives up durability, never atomicity.
+  bool durable = true;
+};
+
 // Opens (creating if needed) a SQLite ledger at `path` and applies pending schema migrations.
-// WAL journal, foreign keys on, synchronous=FULL.
-StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path);
+// WAL journal, foreign keys on, synchronous=FULL unless options.durable is false.
+StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path,
+                                                     const SqliteOptions& options = {});
 
 // Canonical ids used in storage and JSON.
 std::string_view ChannelId(Channel c);           // "online", "letter_signed", …

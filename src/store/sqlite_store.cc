@@ -150,10 +150,11 @@ class SqliteStore final : public CaseStore {
   explicit SqliteStore(sqlite3* db) : db_(db) {}
   ~SqliteStore() override { sqlite3_close_v2(db_); }
 
-  Status Init() {
+  Status Init(const SqliteOptions& options) {
     sqlite3_busy_timeout(db_, 10000);
     GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA journal_mode=WAL"));
-    GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA synchronous=FULL"));
+    GONGKAI_RETURN_IF_ERROR(
+        Exec(db_, options.durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF"));
     GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA foreign_keys=ON"));
     return store_internal::Migrate(db_);
   }
@@ -691,7 +692,8 @@ StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_
 
 }  // namespace
 
-StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path) {
+StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path,
+                                                     const SqliteOptions& options) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -703,7 +705,7 @@ StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path) {
     return s;
   }
   auto store = std::make_unique<SqliteStore>(db);
-  GONGKAI_RETURN_IF_ERROR(store->Init().WithContext("打开数据库 (open database) " + path));
+  GONGKAI_RETURN_IF_ERROR(store->Init(options).WithContext("打开数据库 (open database) " + path));
   return std::unique_ptr<CaseStore>(std::move(store));
 }
 

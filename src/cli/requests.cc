@@ -1,0 +1,297 @@
+// gongkai requests: register requests, record each step, reply, list what falls due.
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
+
+#include "ledger_options.h"
+
+namespace gongkai::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "用法 (usage): gongkai requests <子命令> [选项] [--db PATH，默认 ./gongkai.db]\n\n"
+    "  register   --agency ID --applicant ID --channel C --content 内容 [--form 获取方式]\n"
+    "             [--submitted D] [--signed D] [--confirmed D] [--attach 文件]... --actor 经办人\n"
+    "             登记申请；收到日期按条例第三十一条由渠道决定：in_person 用 --submitted，\n"
+    "             letter_signed 用 --signed，letter_ordinary/online/fax/email 用 --confirmed。\n"
+    "             提交成功后打印申请编号 (prints the id once committed)\n"
+    "  correction --id ID --date D --deadline D --items 补正事项 --actor A   补正通知（第三十条）\n"
+    "  supplement --id ID --date D --actor A                  收到补正，重新计算期限\n"
+    "  consult    --id ID --date D --party third_party|other_agency --actor A  征求意见\n"
+    "  consult-end --id ID --date D --actor A                 征求意见结束\n"
+    "  extend     --id ID --date D --days N --approver 批准人 --actor A  延期（至多一次、20个工作日）\n"
+    "  fee        --id ID --date D --method per_request|per_page [--pages N] --actor A  收费通知\n"
+    "  fee-paid   --id ID --date D --actor A                  登记缴费\n"
+    "  withdraw   --id ID --date D --actor A                  申请人撤回\n"
+    "  reply      --id ID --date D --outcome 结果 --basis 依据 (--letter 正文|--letter-file F)\n"
+    "             --actor A   答复；结果为表三的一行，如 granted、partial、unable_no_info\n"
+    "  show       --id ID [--today D]                          申请详情与事件\n"
+    "  due        [--days N] [--today D] [--agency ID]        今后 N 个工作日内到期的申请，超期在前\n"
+    "  list       [--agency ID]                                未办结的申请\n"
+    "所有步骤可加 --reason 说明理由。日期格式 YYYY-MM-DD。\n"
+    "Every step takes --reason. Dates are ISO YYYY-MM-DD.\n";
+
+Date Today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return Date::FromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+std::string Opt(const std::optional<Date>& d) { return d ? d->ToString() : "-"; }
+
+void PrintRequest(const RequestStatus& s) {
+  const Request& r = s.request;
+  std::cout << r.id << "\t" << RequestStateId(r.state) << "\t收到 " << r.received.ToString()
+            << "\t答复期限 " << Opt(r.due) << "\t下一期限 " << Opt(s.action_due)
+            << (s.overdue ? "\t已超期 (overdue)" : "") << "\t机关 " << r.agency_id << "\t"
+            << ApplicantKindId(r.applicant_kind);
+  if (!r.outcome.empty()) std::cout << "\t结果 " << r.outcome << " " << Opt(r.concluded_on);
+  for (const std::string& b : r.breaches) std::cout << "\t违规 " << b;
+  std::cout << "\n";
+}
+
+// Runs one step that takes --id, --date, --actor and --reason, plus `extra` options.
+int RunStep(const CliOptions& o, const std::vector<std::string>& extra,
+            const std::function<Status(Ledger&, int64_t, const StepInput&)>& step) {
+  std::vector<std::string> allowed = {"id", "date", "actor", "reason"};
+  allowed.insert(allowed.end(), extra.begin(), extra.end());
+  if (Status s = o.OnlyAllowed(allowed); !s.ok()) return UsageError("requests", s.message());
+  StatusOr<int64_t> id = o.Int("id");
+  if (!id.ok()) return UsageError("requests", id.status().message());
+  StatusOr<Date> date = o.DateOf("date");
+  if (!date.ok()) return UsageError("requests", date.status().message());
+  StatusOr<std::string> actor = o.Required("actor");
+  if (!actor.ok()) return UsageError("requests", actor.status().message());
+  auto session = OpenLedger(o);
+  if (!session.ok()) return Fail("requests", session.status());
+  Status s = step(*(*session)->ledger, *id, {*date, *actor, o.Get("reason")});
+  if (!s.ok()) return Fail("requests", s);
+  auto now = (*session)->ledger->Describe(*id, *date);
+  if (!now.ok()) return Fail("requests", now.status());
+  PrintRequest(*now);
+  return 0;
+}
+
+int Register(const CliOptions& o) {
+  if (Status s = o.OnlyAllowed({"agency", "applicant", "channel", "content", "form", "submitted",
+                                "signed", "confirmed", "attach", "actor"});
+      !s.ok()) {
+    return UsageError("requests", s.message());
+  }
+  NewRequest n;
+  StatusOr<int64_t> agency = o.Int("agency");
+  StatusOr<int64_t> applicant = o.Int("applicant");
+  StatusOr<Channel> channel = ChannelFromId(o.Get("channel"));
+  StatusOr<std::string> actor = o.Required("actor");
+  StatusOr<std::optional<Date>> submitted = o.OptionalDate("submitted");
+  StatusOr<std::optional<Date>> signed_for = o.OptionalDate("signed");
+  StatusOr<std::optional<Date>> confirmed = o.OptionalDate("confirmed");
+  for (const Status& s : {agency.status(), applicant.status(), channel.status(), actor.status(),
+                          submitted.status(), signed_for.status(), confirmed.status()}) {
+    if (!s.ok()) return UsageError("requests", s.message());
+  }
+  n.agency_id = *agency;
+  n.applicant_id = *applicant;
+  n.channel = *channel;
+  n.dates = {*submitted, *signed_for, *confirmed};
+  n.content = o.Get("content");
+  n.form = o.Get("form");
+  n.actor = *actor;
+  for (const std::string& path : o.GetAll("attach")) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (!in) return Fail("requests", IoError("读取附件 " + path + " 失败 (cannot read attachment)"));
+    size_t slash = path.find_last_of('/');
+    n.attachments.push_back(
+        {0, slash == std::string::npos ? path : path.substr(slash + 1), "", 0, ss.str()});
+  }
+  auto session = OpenLedger(o);
+  if (!session.ok()) return Fail("requests", session.status());
+  StatusOr<int64_t> id = (*session)->ledger->Register(n);
+  if (!id.ok()) return Fail("requests", id.status());
+  std::cout << *id << "\n";
+  std::fflush(stdout);
+  return 0;
+}
+
+int Reply(const CliOptions& o) {
+  if (Status s = o.OnlyAllowed({"id", "date", "actor", "outcome", "basis", "letter", "letter-file"});
+      !s.ok()) {
+    return UsageError("requests", s.message());
+  }
+  StatusOr<int64_t> id = o.Int("id");
+  StatusOr<Date> date = o.DateOf("date");
+  StatusOr<std::string> actor = o.Required("actor");
+  for (const Status& s : {id.status(), date.status(), actor.status()}) {
+    if (!s.ok()) return UsageError("requests", s.message());
+  }
+  ReplyInput in{*date, *actor, o.GetAll("outcome"), o.Get("basis"), o.Get("letter")};
+  if (o.Has("letter-file")) {
+    std::ifstream f(o.Get("letter-file"), std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    if (!f) return Fail("requests", IoError("读取 " + o.Get("letter-file") + " 失败 (cannot read)"));
+    in.letter = ss.str();
+  }
+  auto session = OpenLedger(o);
+  if (!session.ok()) return Fail("requests", session.status());
+  if (Status s = (*session)->ledger->Reply(*id, in); !s.ok()) return Fail("requests", s);
+  auto now = (*session)->ledger->Describe(*id, *date);
+  if (!now.ok()) return Fail("requests", now.status());
+  PrintRequest(*now);
+  return 0;
+}
+
+int Show(const CliOptions& o) {
+  if (Status s = o.OnlyAllowed({"id", "today"}); !s.ok()) return UsageError("requests", s.message());
+  StatusOr<int64_t> id = o.Int("id");
+  if (!id.ok()) return UsageError("requests", id.status().message());
+  StatusOr<std::optional<Date>> today = o.OptionalDate("today");
+  if (!today.ok()) return UsageError("requests", today.status().message());
+  auto session = OpenLedger(o);
+  if (!session.ok()) return Fail("requests", session.status());
+  auto st = (*session)->ledger->Describe(*id, today->value_or(Today()));
+  if (!st.ok()) return Fail("requests", st.status());
+  PrintRequest(*st);
+  std::cout << "内容 (content): " << st->request.content << "\n";
+  auto events = (*session)->store->ListEvents(*id);
+  if (!events.ok()) return Fail("requests", events.status());
+  for (const Event& e : *events) {
+    std::cout << "  " << e.date.ToString() << "\t" << e.kind << "\t" << e.actor << "\t"
+              << e.reason << "\t" << e.detail << (e.breach.empty() ? "" : "\t违规 " + e.breach)
+              << "\n";
+  }
+  auto files = (*session)->store->ListAttachments(*id);
+  if (!files.ok()) return Fail("requests", files.status());
+  for (const Attachment& a : *files) {
+    std::cout << "  附件 (attachment) " << a.name << "\t" << a.size << " bytes\tsha256 " << a.sha256
+              << "\n";
+  }
+  return 0;
+}
+
+int Due(const CliOptions& o, bool all_open) {
+  if (Status s = o.OnlyAllowed({"days", "today", "agency"}); !s.ok()) {
+    return UsageError("requests", s.message());
+  }
+  int64_t days = 5, agency = 0;
+  if (o.Has("days")) {
+    StatusOr<int64_t> d = o.Int("days");
+    if (!d.ok() || *d < 0 || *d > 1000) {
+      return UsageError("requests", "--days 应为 0 到 1000 的整数 (expects 0..1000)");
+    }
+    days = *d;
+  }
+  if (o.Has("agency")) {
+    StatusOr<int64_t> a = o.Int("agency");
+    if (!a.ok()) return UsageError("requests", a.status().message());
+    agency = *a;
+  }
+  StatusOr<std::optional<Date>> today = o.OptionalDate("today");
+  if (!today.ok()) return UsageError("requests", today.status().message());
+  auto session = OpenLedger(o);
+  if (!session.ok()) return Fail("requests", session.status());
+  Ledger& ledger = *(*session)->ledger;
+  Date t = today->value_or(Today());
+  if (all_open) {
+    auto open = (*session)->store->ListOpenRequests(agency);
+    if (!open.ok()) return Fail("requests", open.status());
+    for (const Request& r : *open) {
+      auto st = ledger.Describe(r.id, t);
+      if (!st.ok()) return Fail("requests", st.status());
+      PrintRequest(*st);
+    }
+    return 0;
+  }
+  auto due = ledger.ListDue(t, static_cast<int>(days), agency);
+  if (!due.ok()) return Fail("requests", due.status());
+  for (const RequestStatus& s : *due) PrintRequest(s);
+  return 0;
+}
+
+}  // namespace
+
+int RunRequests(const Args& args) {
+  std::string sub = args.empty() ? "" : args[0];
+  CliOptions o;
+  if (sub.empty() || sub == "--help" || sub == "-h") {
+    std::fputs(kUsage, stdout);
+    return sub.empty() ? 2 : 0;
+  }
+  if (!o.Parse(args, 1, {})) return UsageError("requests", o.error());
+  if (o.help()) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (sub == "register") return Register(o);
+  if (sub == "reply") return Reply(o);
+  if (sub == "show") return Show(o);
+  if (sub == "due") return Due(o, false);
+  if (sub == "list") return Due(o, true);
+  if (sub == "correction") {
+    return RunStep(o, {"deadline", "items"}, [&](Ledger& l, int64_t id, const StepInput& s) {
+      StatusOr<Date> deadline = o.DateOf("deadline");
+      if (!deadline.ok()) return deadline.status();
+      return l.SendCorrectionNotice(id, s, *deadline, o.Get("items"));
+    });
+  }
+  if (sub == "supplement") {
+    return RunStep(o, {}, [](Ledger& l, int64_t id, const StepInput& s) {
+      return l.ReceiveCorrection(id, s);
+    });
+  }
+  if (sub == "consult") {
+    return RunStep(o, {"party"}, [&](Ledger& l, int64_t id, const StepInput& s) {
+      return l.StartConsultation(id, s, o.Get("party"));
+    });
+  }
+  if (sub == "consult-end") {
+    return RunStep(o, {}, [](Ledger& l, int64_t id, const StepInput& s) {
+      return l.EndConsultation(id, s);
+    });
+  }
+  if (sub == "extend") {
+    return RunStep(o, {"days", "approver"}, [&](Ledger& l, int64_t id, const StepInput& s) {
+      StatusOr<int64_t> days = o.Int("days");
+      if (!days.ok()) return days.status();
+      return l.Extend(id, s, static_cast<int>(std::clamp<int64_t>(*days, -1, 1000)),
+                      o.Get("approver"));
+    });
+  }
+  if (sub == "fee") {
+    return RunStep(o, {"method", "pages"}, [&](Ledger& l, int64_t id, const StepInput& s) {
+      std::string m = o.Get("method");
+      FeeMethod method = m == "per_request" ? FeeMethod::kPerRequest
+                         : m == "per_page"  ? FeeMethod::kPerPage
+                                            : FeeMethod::kNone;
+      int64_t pages = 0;
+      if (o.Has("pages")) {
+        StatusOr<int64_t> p = o.Int("pages");
+        if (!p.ok()) return p.status();
+        pages = *p;
+      }
+      return l.SendFeeNotice(id, s, method, pages);
+    });
+  }
+  if (sub == "fee-paid") {
+    return RunStep(o, {}, [](Ledger& l, int64_t id, const StepInput& s) {
+      return l.RecordFeePaid(id, s);
+    });
+  }
+  if (sub == "withdraw") {
+    return RunStep(o, {}, [](Ledger& l, int64_t id, const StepInput& s) {
+      return l.Withdraw(id, s);
+    });
+  }
+  return UsageError("requests", "未知子命令 " + sub + " (unknown subcommand)");
+}
+
+}  // namespace gongkai::cli
+
+GONGKAI_COMMAND("requests", "依申请公开台账：登记、办理、答复、到期 (the request ledger)",
+                gongkai::cli::RunRequests)
