@@ -214,6 +214,7 @@ class DocxLayout {
 }  // namespace
 
 StatusOr<ImportedReport> ImportDocx(std::string_view bytes, const std::string& name) {
+  InitLibxml();
   GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<ZipReader> zip, ZipReader::Open(bytes, name));
   int main = zip->Find("word/document.xml");
   if (main < 0) {

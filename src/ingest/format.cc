@@ -2,8 +2,11 @@
 #include <errno.h>
 #include <iconv.h>
 
+#include <libxml/parser.h>
+
 #include <fstream>
 #include <memory>
+#include <mutex>
 
 #include "gongkai/decode.h"
 #include "gongkai/importer.h"
@@ -149,6 +152,11 @@ ReportFormat DetectFormat(std::string_view bytes) {
 }
 
 namespace ingest_internal {
+
+void InitLibxml() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
 
 StatusOr<ImportedReport> FinishLayout(const LayoutText& layout, const std::string& name,
                                       std::string format, std::string encoding) {

@@ -341,6 +341,7 @@ struct DocFree {
 }  // namespace
 
 StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& name) {
+  InitLibxml();
   GONGKAI_ASSIGN_OR_RETURN(HtmlText text, DecodeHtml(bytes, name));
   if (text.utf8.size() > static_cast<size_t>(INT32_MAX)) {
     return ResourceExhaustedError(name + ": HTML 过大 (HTML too large)");

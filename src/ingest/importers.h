@@ -26,6 +26,10 @@ StatusOr<ImportedReport> ImportPdf(std::string_view bytes, const std::string& na
 StatusOr<ImportedReport> FinishLayout(const LayoutText& layout, const std::string& name,
                                       std::string format, std::string encoding);
 
+// Initialises libxml2 once per process. libxml2 asks for this before threads use it, and the
+// batch importer runs importers on several threads. Call before any libxml2 function.
+void InitLibxml();
+
 // Converts `bytes` from `charset` (an iconv name) to UTF-8. Errors name the byte offset.
 StatusOr<std::string> ConvertToUtf8(std::string_view bytes, const std::string& charset,
                                     const std::string& name);

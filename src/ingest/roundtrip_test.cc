@@ -8,6 +8,8 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -135,6 +137,32 @@ TEST(RoundTrip, RandomReportsThroughPdf) {
     }
     RoundTrip(r, RenderFormat::kPdf, "random-pdf" + std::to_string(i));
     if (HasFailure()) return;
+  }
+}
+
+// The batch importer runs importers on several threads at once (libxml2, libzip and poppler
+// included); every thread must read the same report.
+TEST(RoundTrip, ConcurrentImportsAgree) {
+  std::mt19937 rng(kSeed + 2);
+  AnnualReport r = RandomReport(&rng);
+  std::vector<std::string> files = {RenderHtml(r), *RenderReport(r, RenderFormat::kDocx)};
+  constexpr int kThreads = 4;
+  std::vector<std::vector<ImportedReport>> got(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 10; ++round) {
+        for (const std::string& f : files) {
+          auto back = ImportReportBytes(f, "t");
+          if (back.ok()) got[t].push_back(std::move(back).value());
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) {
+    ASSERT_EQ(got[t].size(), 20u);
+    for (const ImportedReport& one : got[t]) ExpectSameTables(one.report, r, "thread");
   }
 }
 
