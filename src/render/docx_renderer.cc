@@ -160,8 +160,8 @@ void Table(const FormGrid& grid, std::string* out) {
   for (int w : widths) *out += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
   *out += "</w:tblGrid>";
   auto covered = CoveredGrid(grid);
-  const std::string run_props = "<w:rPr><w:sz w:val=\"" + std::to_string(font) + "\"/><w:szCs w:val=\"" +
-                                std::to_string(font) + "\"/></w:rPr>";
+  const std::string sizes = "<w:sz w:val=\"" + std::to_string(font) + "\"/><w:szCs w:val=\"" +
+                            std::to_string(font) + "\"/>";
   for (size_t r = 0; r < covered.size(); ++r) {
     *out += "<w:tr><w:trPr><w:cantSplit/>";
     if (static_cast<int>(r) < grid.header_rows) *out += "<w:tblHeader/>";
@@ -185,8 +185,7 @@ void Table(const FormGrid& grid, std::string* out) {
       if (left) *out += "<w:jc w:val=\"left\"/>";
       *out += "</w:pPr>";
       if (cell && pos.origin_row == static_cast<int>(r) && !cell->text.empty()) {
-        std::string props = run_props;
-        if (cell->header) props.insert(7, "<w:b/>");  // after "<w:rPr>"
+        std::string props = std::string("<w:rPr>") + (cell->header ? "<w:b/>" : "") + sizes + "</w:rPr>";
         *out += "<w:r>" + props + "<w:t xml:space=\"preserve\">" + EscapeMarkup(cell->text) + "</w:t></w:r>";
       }
       *out += "</w:p></w:tc>";
