@@ -170,6 +170,11 @@ AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigu
 StatusOr<AnnualReport> GenerateAnnualReport(CaseStore& store, int64_t agency_id, int year,
                                             bool rollup);
 
+// Every agency's report for `year` (in ListAgencies order) and, with `rollups`, one roll-up
+// for every agency that has agencies under it, from a single tally of the year.
+StatusOr<std::vector<AnnualReport>> GenerateAllAnnualReports(CaseStore& store, int year,
+                                                             bool rollups);
+
 // Ids of `root` and every agency below it. REQUIRES: `agencies` is acyclic.
 std::vector<int64_t> SubtreeIds(const std::vector<Agency>& agencies, int64_t root);
 

@@ -149,4 +149,43 @@ StatusOr<AnnualReport> GenerateAnnualReport(CaseStore& store, int64_t agency_id,
   return BuildAnnualReport(name, year, figures);
 }
 
+StatusOr<std::vector<AnnualReport>> GenerateAllAnnualReports(CaseStore& store, int year,
+                                                             bool rollups) {
+  GONGKAI_ASSIGN_OR_RETURN(std::vector<Agency> all, store.ListAgencies());
+  GONGKAI_ASSIGN_OR_RETURN(auto tallies, store.TallyYear(year, 0));
+  std::vector<AnnualReport> out;
+  out.reserve(all.size());
+  const YearFigures empty;
+  auto figures_of = [&](int64_t id) -> const YearFigures& {
+    auto it = tallies.find(id);
+    return it == tallies.end() ? empty : it->second;
+  };
+  for (const Agency& a : all) out.push_back(BuildAnnualReport(a.name, year, figures_of(a.id)));
+  if (!rollups) return out;
+  // Sum bottom-up: children are summed into parents in reverse breadth-first order.
+  std::map<int64_t, YearFigures> sums;
+  std::map<int64_t, const Agency*> by_id;
+  std::multimap<int64_t, int64_t> children;
+  for (const Agency& a : all) {
+    by_id[a.id] = &a;
+    children.emplace(a.parent_id, a.id);
+  }
+  std::vector<int64_t> order;
+  for (auto [b, e] = children.equal_range(0); b != e; ++b) order.push_back(b->second);
+  for (size_t i = 0; i < order.size(); ++i) {
+    for (auto [b, e] = children.equal_range(order[i]); b != e; ++b) order.push_back(b->second);
+  }
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    YearFigures& f = sums[*it];
+    f.Add(figures_of(*it));
+    int64_t parent = by_id[*it]->parent_id;
+    if (parent) sums[parent].Add(f);
+  }
+  for (const Agency& a : all) {
+    if (children.count(a.id) == 0) continue;
+    out.push_back(BuildAnnualReport(a.name + "（含所属单位汇总）", year, sums[a.id]));
+  }
+  return out;
+}
+
 }  // namespace gongkai

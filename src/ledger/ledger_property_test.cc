@@ -108,6 +108,27 @@ TEST(LedgerPropertyTest, RandomLawfulHistoriesGiveValidConsistentReports) {
   for (int row = kFirstOutcomeRow; row <= kLastOutcomeRow; ++row) {
     EXPECT_GT(per_row[static_cast<size_t>(row)], 0) << T3RowId(row);
   }
+  // The one-tally bulk path gives the same reports and roll-ups as the per-agency path.
+  for (int year = kFirstYear; year <= kLastYear; ++year) {
+    auto bulk = GenerateAllAnnualReports(store, year, true);
+    ASSERT_TRUE(bulk.ok());
+    ASSERT_EQ(bulk->size(), agencies.size() + 4);  // the region and the three cities roll up
+    auto agencies_listed = *store.ListAgencies();
+    for (size_t i = 0; i < agencies_listed.size(); ++i) {
+      auto one = GenerateAnnualReport(store, agencies_listed[i].id, year, false);
+      for (int row = 0; row < kT3Rows; ++row) {
+        EXPECT_EQ((*bulk)[i].table3.cells[row][kTotal].value, one->table3.cells[row][kTotal].value);
+      }
+    }
+    auto region_rollup = GenerateAnnualReport(store, region, year, true);
+    const AnnualReport& bulk_region = (*bulk)[agencies_listed.size()];
+    for (int row = 0; row < kT3Rows; ++row) {
+      for (int c = 0; c < kT3Columns; ++c) {
+        EXPECT_EQ(bulk_region.table3.cells[row][c].value, region_rollup->table3.cells[row][c].value);
+      }
+    }
+    EXPECT_TRUE(Validate(bulk_region).empty());
+  }
 }
 
 }  // namespace

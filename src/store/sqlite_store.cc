@@ -156,6 +156,9 @@ class SqliteStore final : public CaseStore {
     GONGKAI_RETURN_IF_ERROR(
         Exec(db_, options.durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF"));
     GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA foreign_keys=ON"));
+    // A 64 MiB page cache: the request table's four indexes are hot during bulk loads and tallies.
+    GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA cache_size=-65536"));
+    GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA temp_store=MEMORY"));
     return store_internal::Migrate(db_);
   }
 
