@@ -116,6 +116,23 @@ TEST(DocxImporter, WithoutNumberingPartHeadingsLoseOnlyTheirNumbers) {
   EXPECT_EQ(r->report.table3.cells[kNew][kTotal].value, 5);
 }
 
+TEST(DocxImporter, NumberingFromParagraphStylesAndTheirBases) {
+  // "Heading1" carries the list; "MyHeading" is based on it and inherits the numbering.
+  std::string styles =
+      "<?xml version=\"1.0\"?><w:styles "
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+      "<w:style w:styleId=\"Heading1\"><w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style>"
+      "<w:style w:styleId=\"MyHeading\"><w:basedOn w:val=\"Heading1\"/></w:style></w:styles>";
+  std::string body = WPara("总体情况", "<w:pStyle w:val=\"Heading1\"/>") + WPara("正文") +
+                     WPara("主动公开政府信息情况", "<w:pStyle w:val=\"MyHeading\"/>") +
+                     WPara("收到和处理政府信息公开申请情况", "<w:pStyle w:val=\"Heading1\"/>") + Table3();
+  auto r = ImportReportBytes(MakeDocx(body, kNumbering, styles), "styles.docx");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->report.sections[0].heading, "一、总体情况");
+  EXPECT_EQ(r->report.sections[1].heading, "二、主动公开政府信息情况");
+  EXPECT_EQ(r->report.sections[2].heading, "三、收到和处理政府信息公开申请情况");
+}
+
 TEST(DocxNumbering, FormatsChineseAndOtherStyles) {
   using ingest_internal::FormatListNumber;
   EXPECT_EQ(FormatListNumber(1, "chineseCounting"), "一");

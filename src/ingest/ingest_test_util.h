@@ -86,13 +86,15 @@ inline std::string WDocument(const std::string& body) {
          "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
          "<w:body>" + body + "</w:body></w:document>";
 }
-inline std::string MakeDocx(const std::string& body, const std::string& numbering = "") {
+inline std::string MakeDocx(const std::string& body, const std::string& numbering = "",
+                            const std::string& styles = "") {
   std::vector<std::pair<std::string, std::string>> files = {
       {"[Content_Types].xml",
        "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
        "content-types\"/>"},
       {"word/document.xml", WDocument(body)}};
   if (!numbering.empty()) files.push_back({"word/numbering.xml", numbering});
+  if (!styles.empty()) files.push_back({"word/styles.xml", styles});
   return MakeZip(files);
 }
 
