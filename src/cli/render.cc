@@ -43,6 +43,9 @@ StatusOr<AnnualReport> ReadInput(const std::string& path) {
     ss << in.rdbuf();
     bytes = ss.str();
   }
+  if (bytes.size() > kMaxReportBytes) {
+    return ResourceExhaustedError(path + ": 文件过大（" + std::to_string(bytes.size()) + " 字节） (file too large)");
+  }
   size_t first = bytes.find_first_not_of(" \t\r\n");
   if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) first = bytes.find_first_not_of(" \t\r\n", 3);
   if (first != std::string::npos && bytes[first] == '{') {
