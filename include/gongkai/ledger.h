@@ -33,6 +33,8 @@ namespace gongkai {
 inline constexpr const char* kBreachLateCorrection = "ART30-LATE-CORRECTION";  // > 7 working days
 inline constexpr const char* kBreachLateReply = "ART33-LATE-REPLY";            // after the due date
 inline constexpr const char* kBreachLateExtension = "ART33-LATE-EXTENSION";    // after the due date
+// Art. 31: an ordinary letter is confirmed with the applicant on the day it arrives.
+inline constexpr const char* kBreachLateConfirmation = "ART31-LATE-CONFIRMATION";
 
 namespace ledger_config {
 // Art. 33: reply within 20 working days of receipt.

@@ -49,13 +49,10 @@ StatusOr<Date> ReceiptDate(Channel channel, const ArrivalDates& d) {
         return missing("确认日期 --confirmed",
                        "平常信函等无需签收的，以与申请人确认之日为收到申请之日");
       }
-      if (d.submitted && *d.confirmed != *d.submitted) {
-        // Art. 31: the office must confirm on the day the letter arrives. A later confirmation is
-        // still the receipt date, but the office broke its duty; we refuse to guess which.
-        return InvalidArgumentError(
-            "平常信函应当于收到当日与申请人确认（条例第三十一条），确认日期与到达日期不同 "
-            "(ordinary letters are confirmed on the day they arrive)");
+      if (d.submitted && *d.confirmed < *d.submitted) {
+        return InvalidArgumentError("确认日期早于信件到达日期 (confirmed before the letter arrived)");
       }
+      // A confirmation after the day of arrival is still the receipt date; Register flags it.
       return *d.confirmed;
     case Channel::kOnline:
     case Channel::kFax:

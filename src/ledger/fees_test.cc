@@ -36,7 +36,8 @@ TEST(ReceiptTest, FollowsArticle31PerChannel) {
   EXPECT_FALSE(ReceiptDate(Channel::kFax, {}).ok());
   EXPECT_EQ(*ReceiptDate(Channel::kEmail, {std::nullopt, std::nullopt, d1}), d1);
   EXPECT_EQ(*ReceiptDate(Channel::kLetterOrdinary, {d1, std::nullopt, d1}), d1);
-  EXPECT_FALSE(ReceiptDate(Channel::kLetterOrdinary, {d1, std::nullopt, d2}).ok());
+  EXPECT_EQ(*ReceiptDate(Channel::kLetterOrdinary, {d1, std::nullopt, d2}), d2);  // late, flagged
+  EXPECT_FALSE(ReceiptDate(Channel::kLetterOrdinary, {d2, std::nullopt, d1}).ok());
 }
 
 TEST(Sha256Test, KnownVectors) {

@@ -77,6 +77,11 @@ StatusOr<int64_t> Ledger::Register(const NewRequest& in) {
   r.content = in.content;
   r.form = in.form;
   GONGKAI_RETURN_IF_ERROR(Recompute(&r));
+  Event e;
+  if (in.channel == Channel::kLetterOrdinary && in.dates.submitted &&
+      received > *in.dates.submitted) {
+    AddBreach(&r, &e, kBreachLateConfirmation);
+  }
   std::vector<Attachment> attachments = in.attachments;
   Json files = Json::array();
   for (Attachment& a : attachments) {
@@ -84,7 +89,6 @@ StatusOr<int64_t> Ledger::Register(const NewRequest& in) {
     a.size = static_cast<int64_t>(a.content.size());
     files.push_back({{"name", a.name}, {"sha256", a.sha256}});
   }
-  Event e;
   e.kind = "register";
   e.date = received;
   e.actor = in.actor;

@@ -79,6 +79,13 @@ TEST_F(LedgerTest, RefusesRegistrationWithoutTheReceiptDateOfArticle31) {
   ExpectRefused(ledger_->Register(n).status(), "第三十一条");
   n.dates.signed_for = D("2024-03-02");
   EXPECT_TRUE(ledger_->Register(n).ok());
+  n.channel = Channel::kLetterOrdinary;  // confirmed two days after it came: flagged
+  n.dates.confirmed = D("2024-03-04");
+  auto late = ledger_->Register(n);
+  ASSERT_TRUE(late.ok());
+  EXPECT_EQ(Get(*late).received.ToString(), "2024-03-04");
+  EXPECT_EQ(Get(*late).breaches, std::vector<std::string>{kBreachLateConfirmation});
+  n.channel = Channel::kLetterSigned;
   n.dates.signed_for = D("2027-03-02");  // beyond the calendar: an error, not a guess
   ExpectRefused(ledger_->Register(n).status(), "2027");
 }
