@@ -66,9 +66,10 @@ void AppendGrid(const FormGrid& grid, const std::string& caption_label, std::str
         const char* scope = c.col_span > 1 ? "colgroup" : "col";
         *out += std::string("<th scope=\"") + scope + "\"" + attrs + ">" + EscapeMarkup(c.text) + "</th>";
       } else {
-        const char* scope = c.row_span > 1 ? "rowgroup" : "row";
+        // scope="row" on a cell spanning rows heads every row it spans (rowgroup would claim
+        // the rest of the tbody).
         std::string cls = c.row_span > 1 ? " class=\"group\"" : "";
-        *out += std::string("<th scope=\"") + scope + "\"" + cls + attrs + ">" + EscapeMarkup(c.text) + "</th>";
+        *out += "<th scope=\"row\"" + cls + attrs + ">" + EscapeMarkup(c.text) + "</th>";
       }
     }
     *out += "</tr>\n";

@@ -20,7 +20,7 @@ TEST(HtmlRendererTest, AccessiblePageInTheOfficialLayout) {
   EXPECT_NE(html.find("<html lang=\"zh-CN\">"), std::string::npos);
   EXPECT_NE(html.find("<h1>测试市人民政府办公室2024年政府信息公开工作年度报告</h1>"), std::string::npos);
   EXPECT_EQ(Count(html, "<caption>"), 3u);
-  EXPECT_NE(html.find("<th scope=\"rowgroup\" class=\"group\" rowspan=\"22\">三、本年度办理结果</th>"),
+  EXPECT_NE(html.find("<th scope=\"row\" class=\"group\" rowspan=\"22\">三、本年度办理结果</th>"),
             std::string::npos);
   EXPECT_NE(html.find("rowspan=\"8\">（三）不予公开</th>"), std::string::npos);
   EXPECT_NE(html.find("colspan=\"5\">法人或其他组织</th>"), std::string::npos);
