@@ -36,7 +36,7 @@ struct ImportedReport {
 // Provenance (SourceLocation) by format: text gives the line and the cell on it; HTML gives the
 // line of the HTML source, and for table cells also table, row and cell (0-based, in the grid
 // with spans expanded); DOCX gives table/row/cell for table cells and, as `line`, the paragraph's
-// number (1-based) for text; PDF gives the page and, as `line`, the line on that page.
+// number (1-based) for text; PDF gives the page.
 
 // Limits that keep hostile input bounded. Input past a limit is refused with
 // kResourceExhausted, naming the file and the limit.

@@ -29,7 +29,6 @@ struct Line {
   double top, bottom;
   std::vector<const PdfWord*> words;  // sorted by x once the line is complete
   int page = 0;
-  int number = 0;  // on its page, 1-based
 };
 
 // One cell of a line: words separated from the next cell by a column gap.
@@ -219,11 +218,9 @@ void PdfPagesToLayout(const std::vector<PdfPage>& pages, LayoutText* out) {
           continue;
         }
       }
-      page_lines.push_back({top, bottom, {w}, static_cast<int>(p + 1), 0});
+      page_lines.push_back({top, bottom, {w}, static_cast<int>(p + 1)});
     }
-    int number = 0;
     for (Line& l : page_lines) {
-      l.number = ++number;
       std::stable_sort(l.words.begin(), l.words.end(),
                        [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
       bool in_margin = page.height > 0 && (l.bottom < page.height * kMarginShare ||
@@ -287,8 +284,7 @@ void PdfPagesToLayout(const std::vector<PdfPage>& pages, LayoutText* out) {
   }
   for (size_t k = 0; k < lines.size(); ++k) {
     SourceLocation s;
-    s.page = lines[k].page;
-    s.line = lines[k].number;
+    s.page = lines[k].page;  // the page only, as report.h says for PDF
     out->AddLine(texts[k], s);
   }
 }

@@ -65,7 +65,7 @@ TEST(PdfImporter, ExtractsWordsWithPositionsTopDown) {
   PdfPagesToLayout(*pages, &layout);
   EXPECT_EQ(layout.text(), "Alpha\t12\nBeta\n");
   EXPECT_EQ(layout.sources()[1].page, 1);
-  EXPECT_EQ(layout.sources()[1].line, 2);
+  EXPECT_EQ(layout.sources()[1].line, 0);
 }
 
 TEST(PdfImporter, PdfWithoutTextLayerIsRefused) {

@@ -33,7 +33,7 @@ inline constexpr double kColumnGap = 1.2;
 // words (kMaxPdfPages, kMaxPdfTextBoxes), no text layer at all (a scanned PDF).
 StatusOr<std::vector<PdfPage>> ExtractPdfWords(std::string_view bytes, const std::string& name);
 
-// Renders pages to layout text; each line's source has `page` and, as `line`, its line on the page.
+// Renders pages to layout text; each line's source has its `page`.
 void PdfPagesToLayout(const std::vector<PdfPage>& pages, LayoutText* out);
 
 }  // namespace gongkai::ingest_internal
