@@ -60,22 +60,36 @@ int main(int argc, char** argv) {
   gongkai::WorkCalendar cal = Check(gongkai::WorkCalendar::LoadDefault(), "calendar");
 
   // Agencies and applicants are set up without fsync; the timed part reopens durably.
-  auto store = Check(gongkai::OpenSqliteStore((dir / "ledger.db").string(), {.durable = false}), "open");
+  auto store =
+      Check(gongkai::OpenSqliteStore((dir / "ledger.db").string(), {.durable = false}), "open");
   std::vector<int64_t> agencies;
-  agencies.push_back(Check(store->AddAgency({0, "自治区人民政府", 0, gongkai::AgencyKind::kRegion}, "b"), "agency"));
+  agencies.push_back(Check(
+      store->AddAgency({0, "自治区人民政府", 0, gongkai::AgencyKind::kRegion}, "b"), "agency"));
   for (int i = 0; i < kCities; ++i) {
-    agencies.push_back(Check(store->AddAgency({0, "市" + std::to_string(i), agencies[0], gongkai::AgencyKind::kCity}, "b"), "agency"));
+    agencies.push_back(
+        Check(store->AddAgency(
+                  {0, "市" + std::to_string(i), agencies[0], gongkai::AgencyKind::kCity}, "b"),
+              "agency"));
   }
   for (int i = 0; i < kCounties; ++i) {
-    agencies.push_back(Check(store->AddAgency({0, "旗县" + std::to_string(i), agencies[1 + i % kCities], gongkai::AgencyKind::kCounty}, "b"), "agency"));
+    agencies.push_back(
+        Check(store->AddAgency({0, "旗县" + std::to_string(i), agencies[1 + i % kCities],
+                                gongkai::AgencyKind::kCounty},
+                               "b"),
+              "agency"));
   }
   while (static_cast<int>(agencies.size()) < kAgencies) {
     int64_t parent = agencies[agencies.size() % (1 + kCities + kCounties)];
-    agencies.push_back(Check(store->AddAgency({0, "部门" + std::to_string(agencies.size()), parent, gongkai::AgencyKind::kDepartment}, "b"), "agency"));
+    agencies.push_back(Check(store->AddAgency({0, "部门" + std::to_string(agencies.size()), parent,
+                                               gongkai::AgencyKind::kDepartment},
+                                              "b"),
+                             "agency"));
   }
   std::vector<int64_t> applicants;
   for (int i = 0; i < 1000; ++i) {
-    applicants.push_back(Check(store->AddApplicant({0, static_cast<gongkai::ApplicantKind>(i % 6), "申请人"}, {}, "b"), "applicant"));
+    applicants.push_back(Check(
+        store->AddApplicant({0, static_cast<gongkai::ApplicantKind>(i % 6), "申请人"}, {}, "b"),
+        "applicant"));
   }
 
   // The rows, prepared up front so that both loops store the same data.
@@ -96,7 +110,8 @@ int main(int argc, char** argv) {
       int reply_in = static_cast<int>(rng() % 20);
       r.state = gongkai::RequestState::kConcluded;
       r.concluded_on = Check(cal.AddWorkingDays(r.received, reply_in), "reply");
-      r.outcome = std::string(gongkai::T3RowId(gongkai::kFirstOutcomeRow + static_cast<int>(rng() % 21)));
+      r.outcome =
+          std::string(gongkai::T3RowId(gongkai::kFirstOutcomeRow + static_cast<int>(rng() % 21)));
       r.due.reset();
     }
   }
@@ -104,12 +119,17 @@ int main(int argc, char** argv) {
   // Baseline: plain inserts of the same columns.
   sqlite3* db = nullptr;
   sqlite3_open((dir / "baseline.db").string().c_str(), &db);
-  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE request("
-               "id INTEGER PRIMARY KEY, agency_id INTEGER, applicant_id INTEGER, applicant_kind "
-               "INTEGER, channel TEXT, received TEXT, content TEXT, form TEXT, state TEXT, due TEXT, "
-               "concluded_on TEXT, outcome TEXT)", nullptr, nullptr, nullptr);
+  sqlite3_exec(
+      db,
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE request("
+      "id INTEGER PRIMARY KEY, agency_id INTEGER, applicant_id INTEGER, applicant_kind "
+      "INTEGER, channel TEXT, received TEXT, content TEXT, form TEXT, state TEXT, due TEXT, "
+      "concluded_on TEXT, outcome TEXT)",
+      nullptr, nullptr, nullptr);
   sqlite3_stmt* ins = nullptr;
-  sqlite3_prepare_v2(db, "INSERT INTO request VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", -1, &ins, nullptr);
+  sqlite3_prepare_v2(
+      db, "INSERT INTO request VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", -1,
+      &ins, nullptr);
   auto t0 = Clock::now();
   for (size_t i = 0; i < rows.size(); ++i) {
     if (i % kBatch == 0) sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
@@ -130,7 +150,8 @@ int main(int argc, char** argv) {
     sqlite3_bind_text(ins, 11, r.outcome.c_str(), -1, SQLITE_TRANSIENT);
     if (sqlite3_step(ins) != SQLITE_DONE) Die(sqlite3_errmsg(db));
     sqlite3_reset(ins);
-    if (i % kBatch == kBatch - 1 || i + 1 == rows.size()) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    if (i % kBatch == kBatch - 1 || i + 1 == rows.size())
+      sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
   }
   double base_insert = Seconds(t0);
   sqlite3_finalize(ins);
@@ -139,8 +160,9 @@ int main(int argc, char** argv) {
   store = Check(gongkai::OpenSqliteStore((dir / "ledger.db").string()), "reopen");
   t0 = Clock::now();
   for (size_t i = 0; i < rows.size(); i += kBatch) {
-    std::vector<gongkai::Request> batch(rows.begin() + static_cast<long>(i),
-                                        rows.begin() + static_cast<long>(std::min(rows.size(), i + kBatch)));
+    std::vector<gongkai::Request> batch(
+        rows.begin() + static_cast<long>(i),
+        rows.begin() + static_cast<long>(std::min(rows.size(), i + kBatch)));
     gongkai::Status s = store->AddRequests(&batch, "bench");
     if (!s.ok()) Die(s.message());
   }
@@ -149,7 +171,9 @@ int main(int argc, char** argv) {
   // Baseline report: one GROUP BY giving per-agency counts.
   t0 = Clock::now();
   sqlite3_stmt* grp = nullptr;
-  sqlite3_prepare_v2(db, "SELECT agency_id, applicant_kind, outcome, count(*) FROM request GROUP BY 1, 2, 3", -1, &grp, nullptr);
+  sqlite3_prepare_v2(
+      db, "SELECT agency_id, applicant_kind, outcome, count(*) FROM request GROUP BY 1, 2, 3", -1,
+      &grp, nullptr);
   int64_t groups = 0;
   while (sqlite3_step(grp) == SQLITE_ROW) ++groups;
   sqlite3_finalize(grp);
@@ -161,25 +185,34 @@ int main(int argc, char** argv) {
   auto reports = Check(gongkai::GenerateAllAnnualReports(*store, 2025, true), "reports");
   double bulk_generate = Seconds(t0);
   int errors = 0;
-  for (const gongkai::AnnualReport& r : reports) errors += gongkai::CountSeverity(gongkai::Validate(r), gongkai::Severity::kError);
+  for (const gongkai::AnnualReport& r : reports)
+    errors += gongkai::CountSeverity(gongkai::Validate(r), gongkai::Severity::kError);
   double bulk_total = Seconds(t0);
   // The per-agency path.
   t0 = Clock::now();
   for (int64_t a : agencies) Check(gongkai::GenerateAnnualReport(*store, a, 2025, false), "report");
   double per_agency = Seconds(t0);
 
-  std::printf("ledger_bench: %lld requests, %d agencies, batches of %zu rows (one transaction each)\n",
-              static_cast<long long>(n), kAgencies, kBatch);
-  std::printf("  register (AddRequests, with events and audit): %10.0f requests/s  (%.2fx the plain SQLite insert loop, %.0f rows/s)\n",
-              n / ledger_insert, base_insert / ledger_insert, n / base_insert);
-  std::printf("  reports (one tally, %zu reports incl. %zu roll-ups): %10.0f reports/s  (%.2f s; with validation %.2f s, %d errors)\n",
-              reports.size(), reports.size() - agencies.size(), reports.size() / bulk_generate, bulk_generate, bulk_total, errors);
+  std::printf(
+      "ledger_bench: %lld requests, %d agencies, batches of %zu rows (one transaction each)\n",
+      static_cast<long long>(n), kAgencies, kBatch);
+  std::printf(
+      "  register (AddRequests, with events and audit): %10.0f requests/s  (%.2fx the plain SQLite "
+      "insert loop, %.0f rows/s)\n",
+      n / ledger_insert, base_insert / ledger_insert, n / base_insert);
+  std::printf(
+      "  reports (one tally, %zu reports incl. %zu roll-ups): %10.0f reports/s  (%.2f s; with "
+      "validation %.2f s, %d errors)\n",
+      reports.size(), reports.size() - agencies.size(), reports.size() / bulk_generate,
+      bulk_generate, bulk_total, errors);
   std::printf("  reports (per agency, indexed queries):         %10.0f reports/s  (%.2f s)\n",
               agencies.size() / per_agency, per_agency);
-  std::printf("  baseline: plain GROUP BY over the same rows:   %10.0f agency tallies/s (%.2f s, %lld groups); "
-              "one-tally reports at %.2fx, per-agency at %.2fx\n",
-              agencies.size() / base_report, base_report, static_cast<long long>(groups),
-              base_report / bulk_generate, base_report / per_agency);
+  std::printf(
+      "  baseline: plain GROUP BY over the same rows:   %10.0f agency tallies/s (%.2f s, %lld "
+      "groups); "
+      "one-tally reports at %.2fx, per-agency at %.2fx\n",
+      agencies.size() / base_report, base_report, static_cast<long long>(groups),
+      base_report / bulk_generate, base_report / per_agency);
   store.reset();
   std::filesystem::remove_all(dir);
   return errors ? 1 : 0;

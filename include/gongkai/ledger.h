@@ -68,7 +68,7 @@ int64_t PerPageFeeYuan(int64_t pages);
 
 // The dates a clerk knows when registering; which are needed depends on the channel.
 struct ArrivalDates {
-  std::optional<Date> submitted;  // in person: the day of submission; by post: the day it came
+  std::optional<Date> submitted;   // in person: the day of submission; by post: the day it came
   std::optional<Date> signed_for;  // post needing a signature: the day the agency signed for it
   std::optional<Date> confirmed;   // ordinary letter: the day confirmed with the applicant;
                                    // online, fax, e-mail: the day both sides confirmed
@@ -87,8 +87,8 @@ struct NewRequest {
   int64_t applicant_id = 0;
   Channel channel = Channel::kOnline;
   ArrivalDates dates;
-  std::string content;  // Art. 29 ¶2 (二): the information asked for; required
-  std::string form;     // Art. 29 ¶2 (三): form and channel wanted
+  std::string content;                  // Art. 29 ¶2 (二): the information asked for; required
+  std::string form;                     // Art. 29 ¶2 (三): form and channel wanted
   std::vector<Attachment> attachments;  // name and content; the hash is computed
   std::string actor;
 };
@@ -103,8 +103,8 @@ struct ReplyInput {
   Date date;
   std::string actor;
   std::vector<std::string> outcomes;  // exactly one table-3 outcome row id
-  std::string basis;                  // legal basis, e.g. "《条例》第三十六条第（二）项"
-  std::string letter;                 // the reply letter's text
+  std::string basis;   // legal basis, e.g. "《条例》第三十六条第（二）项"
+  std::string letter;  // the reply letter's text
 };
 
 // A request as seen on a given day.

@@ -212,16 +212,15 @@ class CaseStore {
   // Replaces `before` by `after` and appends `event`, in one transaction. Fails with
   // kFailedPrecondition if the stored version is no longer before.version (someone else wrote).
   // after.version is ignored; the stored version becomes before.version + 1.
-  virtual Status UpdateRequest(const Request& before, const Request& after,
-                               const Event& event) = 0;
+  virtual Status UpdateRequest(const Request& before, const Request& after, const Event& event) = 0;
   virtual StatusOr<std::vector<Event>> ListEvents(int64_t request_id) = 0;
   virtual StatusOr<std::vector<Attachment>> ListAttachments(int64_t request_id) = 0;
   // Requests not concluded, of one agency or (agency_id == 0) of all, ordered by id.
   virtual StatusOr<std::vector<Request>> ListOpenRequests(int64_t agency_id) = 0;
   // Requests of one applicant received in a calendar month with id <= max_id (按件 fees count
   // per applicant per month; max_id gives a request's rank among them).
-  virtual StatusOr<int64_t> CountApplicantRequestsInMonth(int64_t applicant_id, int year,
-                                                          int month, int64_t max_id) = 0;
+  virtual StatusOr<int64_t> CountApplicantRequestsInMonth(int64_t applicant_id, int year, int month,
+                                                          int64_t max_id) = 0;
 
   // Table 4 and table 2 registries.
   virtual StatusOr<int64_t> AddReviewCase(const ReviewCase& c, const std::string& actor) = 0;
@@ -252,11 +251,11 @@ StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path,
                                                      const SqliteOptions& options = {});
 
 // Canonical ids used in storage and JSON.
-std::string_view ChannelId(Channel c);           // "online", "letter_signed", …
-std::string_view ChannelLabel(Channel c);        // "网络", "挂号信件", …
+std::string_view ChannelId(Channel c);              // "online", "letter_signed", …
+std::string_view ChannelLabel(Channel c);           // "网络", "挂号信件", …
 std::string_view ApplicantKindId(ApplicantKind k);  // = T3ColumnId
-std::string_view AgencyKindId(AgencyKind k);     // "region", "city", "county", "department"
-std::string_view RequestStateId(RequestState s);  // "open", "awaiting_correction", …
+std::string_view AgencyKindId(AgencyKind k);        // "region", "city", "county", "department"
+std::string_view RequestStateId(RequestState s);    // "open", "awaiting_correction", …
 StatusOr<Channel> ChannelFromId(std::string_view id);
 StatusOr<ApplicantKind> ApplicantKindFromId(std::string_view id);
 StatusOr<AgencyKind> AgencyKindFromId(std::string_view id);

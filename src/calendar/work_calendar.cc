@@ -92,8 +92,8 @@ Status WorkCalendar::AddYear(int year, std::string_view text, const std::string&
       if (Date::FromDays(d).year() == year) --n;
     }
     if (n != expected_holidays) {
-      return InvalidArgumentError(name + ": 工作日放假减调休上班净 " + std::to_string(n) + " 天，应为 " +
-                                  std::to_string(expected_holidays) +
+      return InvalidArgumentError(name + ": 工作日放假减调休上班净 " + std::to_string(n) +
+                                  " 天，应为 " + std::to_string(expected_holidays) +
                                   " 天 (weekday holidays do not net to the stated number)");
     }
   }
@@ -169,14 +169,16 @@ StatusOr<std::string> WorkCalendar::DefaultDir() {
       if (base == base.parent_path() || candidates.size() > 3) break;
     }
   }
-  if (*GONGKAI_DEFAULT_DATA_DIR) candidates.push_back(fs::path(GONGKAI_DEFAULT_DATA_DIR) / "calendar");
+  if (*GONGKAI_DEFAULT_DATA_DIR)
+    candidates.push_back(fs::path(GONGKAI_DEFAULT_DATA_DIR) / "calendar");
   std::string searched;
   for (const fs::path& p : candidates) {
     if (fs::is_directory(p)) return p.string();
     searched += " " + p.string();
   }
-  return NotFoundError("找不到日历数据，请设置 GONGKAI_DATA_DIR (calendar data not found; searched" +
-                       searched + ")");
+  return NotFoundError(
+      "找不到日历数据，请设置 GONGKAI_DATA_DIR (calendar data not found; searched" + searched +
+      ")");
 }
 
 StatusOr<WorkCalendar> WorkCalendar::LoadDefault() {

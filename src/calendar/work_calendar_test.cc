@@ -1,6 +1,6 @@
-#include "gongkai/calendar.h"
-
 #include <gtest/gtest.h>
+
+#include "gongkai/calendar.h"
 
 namespace gongkai {
 namespace {

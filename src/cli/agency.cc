@@ -65,7 +65,8 @@ int RunApplicant(const Args& args) {
   const char* kUsage =
       "用法 (usage): gongkai applicant add --kind KIND --name 名称 [--id-number 证件号]\n"
       "              [--phone 电话] [--address 地址] [--actor 经办人] [--db PATH]\n\n"
-      "KIND: natural（自然人）, commercial（商业企业）, research（科研机构）, social（社会公益组织）,\n"
+      "KIND: natural（自然人）, commercial（商业企业）, research（科研机构）, "
+      "social（社会公益组织）,\n"
       "      legal（法律服务机构）, other（其他）。\n"
       "个人信息（证件号、电话、地址）单独保存，不进入申请、报告和导出。\n"
       "Personal data are stored apart and never appear in requests, reports or exports.\n";

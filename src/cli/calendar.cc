@@ -1,9 +1,10 @@
 // gongkai calendar: a year's exceptions to the Monday–Friday rule.
+#include "gongkai/calendar.h"
+
 #include <cstdio>
 #include <iostream>
 
 #include "command.h"
-#include "gongkai/calendar.h"
 
 namespace gongkai::cli {
 namespace {

@@ -32,15 +32,22 @@ const DemoAgency kDemoAgencies[] = {
     {"满洲里市人民政府办公室", AgencyKind::kDepartment, 8},
 };
 
-const char* const kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
-                                 "巴特尔", "其其格", "乌云", "额尔敦", "斯琴"};
-const char* const kOrgNames[][2] = {
-    {"commercial", "内蒙古某能源有限公司"}, {"commercial", "某乳业股份有限公司"},
-    {"research", "内蒙古大学某研究中心"},   {"social", "某公益基金会"},
-    {"legal", "某律师事务所"},               {"other", "某村民委员会"}};
-const char* const kTopics[] = {"部门预算和决算", "征地补偿安置方案", "行政处罚决定书",
-                               "项目环境影响评价批复", "规范性文件制定依据", "政府采购合同",
-                               "草原生态保护补助资金发放情况", "棚户区改造项目审批文件"};
+const char* const kSurnames[] = {"王", "李", "张",     "刘",     "陈",   "杨",     "赵",  "黄",
+                                 "周", "吴", "巴特尔", "其其格", "乌云", "额尔敦", "斯琴"};
+const char* const kOrgNames[][2] = {{"commercial", "内蒙古某能源有限公司"},
+                                    {"commercial", "某乳业股份有限公司"},
+                                    {"research", "内蒙古大学某研究中心"},
+                                    {"social", "某公益基金会"},
+                                    {"legal", "某律师事务所"},
+                                    {"other", "某村民委员会"}};
+const char* const kTopics[] = {"部门预算和决算",
+                               "征地补偿安置方案",
+                               "行政处罚决定书",
+                               "项目环境影响评价批复",
+                               "规范性文件制定依据",
+                               "政府采购合同",
+                               "草原生态保护补助资金发放情况",
+                               "棚户区改造项目审批文件"};
 
 }  // namespace
 
@@ -64,7 +71,8 @@ int RunDemo(const Args& args) {
   }
   int64_t year = 2025, per_agency = 60, seed = 20250101;
   for (auto [key, target] : {std::pair<const char*, int64_t*>{"year", &year},
-                             {"per-agency", &per_agency}, {"seed", &seed}}) {
+                             {"per-agency", &per_agency},
+                             {"seed", &seed}}) {
     if (!o.Has(key)) continue;
     StatusOr<int64_t> v = o.Int(key);
     if (!v.ok()) return UsageError("demo", v.status().message());
@@ -121,8 +129,8 @@ int RunDemo(const Args& args) {
 
   const Date first = Date::FromYmd(y, 1, 1), last = Date::FromYmd(y, 12, 31);
   const Date prev_start = Date::FromYmd(y - 1, 11, 1);
-  const Channel kChannels[] = {Channel::kOnline, Channel::kLetterSigned, Channel::kLetterOrdinary,
-                               Channel::kInPerson, Channel::kFax, Channel::kEmail};
+  const Channel kChannels[] = {Channel::kOnline,   Channel::kLetterSigned, Channel::kLetterOrdinary,
+                               Channel::kInPerson, Channel::kFax,          Channel::kEmail};
   int64_t registered = 0;
   for (int64_t agency : agency_ids) {
     for (int64_t i = 0; i < per_agency; ++i) {
@@ -130,7 +138,8 @@ int RunDemo(const Args& args) {
       // concluded in time); the first 21 of this year cover every outcome row once.
       bool previous = i % 8 == 7;
       Date from = previous ? prev_start : first;
-      Date received = from + std::uniform_int_distribution<int>(0, (previous ? Date::FromYmd(y - 1, 12, 31) : last) - from)(rng);
+      Date received = from + std::uniform_int_distribution<int>(
+                                 0, (previous ? Date::FromYmd(y - 1, 12, 31) : last) - from)(rng);
       int outcome = (!previous && i < 24) ? kFirstOutcomeRow + static_cast<int>(i % 21) : -1;
       NewRequest n;
       n.agency_id = agency;
@@ -164,13 +173,20 @@ int RunDemo(const Args& args) {
       if (auto r = store.AddReviewCase(c, actor); !r.ok()) return Fail("demo", r.status());
     }
     for (int k = 0; k < 4; ++k) {
-      NormativeDoc d{0, agency, k % 2, "关于规范政府信息公开工作的规定（" + std::to_string(k) + "）",
-                     "内政办发〔" + std::to_string(y - 2 + k % 3) + "〕" + std::to_string(k + 1) + "号",
-                     Date::FromYmd(y - 2 + k % 3, 3 + k, 10), std::nullopt};
+      NormativeDoc d{
+          0,
+          agency,
+          k % 2,
+          "关于规范政府信息公开工作的规定（" + std::to_string(k) + "）",
+          "内政办发〔" + std::to_string(y - 2 + k % 3) + "〕" + std::to_string(k + 1) + "号",
+          Date::FromYmd(y - 2 + k % 3, 3 + k, 10),
+          std::nullopt};
       if (k == 1) d.abolished = Date::FromYmd(y, 9, 1);
       if (auto r = store.AddDocument(d, actor); !r.ok()) return Fail("demo", r.status());
     }
-    YearCounts counts{agency, y, std::uniform_int_distribution<int64_t>(0, 5000)(rng),
+    YearCounts counts{agency,
+                      y,
+                      std::uniform_int_distribution<int64_t>(0, 5000)(rng),
                       std::uniform_int_distribution<int64_t>(0, 800)(rng),
                       std::uniform_int_distribution<int64_t>(0, 50)(rng),
                       std::uniform_int_distribution<int>(0, 20000)(rng) / 100.0};
@@ -180,7 +196,8 @@ int RunDemo(const Args& args) {
             << " 个机关 (requests registered, agencies)\n";
   int failures = 0;
   for (size_t i = 0; i < agency_ids.size(); ++i) {
-    StatusOr<AnnualReport> r = GenerateAnnualReport(store, agency_ids[i], y, kDemoAgencies[i].parent < 0);
+    StatusOr<AnnualReport> r =
+        GenerateAnnualReport(store, agency_ids[i], y, kDemoAgencies[i].parent < 0);
     if (!r.ok()) return Fail("demo", r.status());
     Findings f = Validate(*r);
     int errors = CountSeverity(f, Severity::kError);

@@ -44,8 +44,8 @@ int RunReport(const Args& args) {
   }
   auto session = OpenLedger(o);
   if (!session.ok()) return Fail("report", session.status());
-  StatusOr<AnnualReport> report = GenerateAnnualReport(*(*session)->store, *agency,
-                                                       static_cast<int>(*year), o.Has("rollup"));
+  StatusOr<AnnualReport> report =
+      GenerateAnnualReport(*(*session)->store, *agency, static_cast<int>(*year), o.Has("rollup"));
   if (!report.ok()) return Fail("report", report.status());
   Findings findings = Validate(*report);
   if (format == "json") {

@@ -22,14 +22,16 @@ constexpr const char* kUsage =
     "  supplement --id ID --date D --actor A                  收到补正，重新计算期限\n"
     "  consult    --id ID --date D --party third_party|other_agency --actor A  征求意见\n"
     "  consult-end --id ID --date D --actor A                 征求意见结束\n"
-    "  extend     --id ID --date D --days N --approver 批准人 --actor A  延期（至多一次、20个工作日）\n"
+    "  extend     --id ID --date D --days N --approver 批准人 --actor A  "
+    "延期（至多一次、20个工作日）\n"
     "  fee        --id ID --date D --method per_request|per_page [--pages N] --actor A  收费通知\n"
     "  fee-paid   --id ID --date D --actor A                  登记缴费\n"
     "  withdraw   --id ID --date D --actor A                  申请人撤回\n"
     "  reply      --id ID --date D --outcome 结果 --basis 依据 (--letter 正文|--letter-file F)\n"
     "             --actor A   答复；结果为表三的一行，如 granted、partial、unable_no_info\n"
     "  show       --id ID [--today D]                          申请详情与事件\n"
-    "  due        [--days N] [--today D] [--agency ID]        今后 N 个工作日内到期的申请，超期在前\n"
+    "  due        [--days N] [--today D] [--agency ID]        今后 N "
+    "个工作日内到期的申请，超期在前\n"
     "  list       [--agency ID]                                未办结的申请\n"
     "所有步骤可加 --reason 说明理由。日期格式 YYYY-MM-DD。\n"
     "Every step takes --reason. Dates are ISO YYYY-MM-DD.\n";
@@ -105,7 +107,8 @@ int Register(const CliOptions& o) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
-    if (!in) return Fail("requests", IoError("读取附件 " + path + " 失败 (cannot read attachment)"));
+    if (!in)
+      return Fail("requests", IoError("读取附件 " + path + " 失败 (cannot read attachment)"));
     size_t slash = path.find_last_of('/');
     n.attachments.push_back(
         {0, slash == std::string::npos ? path : path.substr(slash + 1), "", 0, ss.str()});
@@ -120,7 +123,8 @@ int Register(const CliOptions& o) {
 }
 
 int Reply(const CliOptions& o) {
-  if (Status s = o.OnlyAllowed({"id", "date", "actor", "outcome", "basis", "letter", "letter-file"});
+  if (Status s =
+          o.OnlyAllowed({"id", "date", "actor", "outcome", "basis", "letter", "letter-file"});
       !s.ok()) {
     return UsageError("requests", s.message());
   }
@@ -135,7 +139,8 @@ int Reply(const CliOptions& o) {
     std::ifstream f(o.Get("letter-file"), std::ios::binary);
     std::stringstream ss;
     ss << f.rdbuf();
-    if (!f) return Fail("requests", IoError("读取 " + o.Get("letter-file") + " 失败 (cannot read)"));
+    if (!f)
+      return Fail("requests", IoError("读取 " + o.Get("letter-file") + " 失败 (cannot read)"));
     in.letter = ss.str();
   }
   auto session = OpenLedger(o);
@@ -148,7 +153,8 @@ int Reply(const CliOptions& o) {
 }
 
 int Show(const CliOptions& o) {
-  if (Status s = o.OnlyAllowed({"id", "today"}); !s.ok()) return UsageError("requests", s.message());
+  if (Status s = o.OnlyAllowed({"id", "today"}); !s.ok())
+    return UsageError("requests", s.message());
   StatusOr<int64_t> id = o.Int("id");
   if (!id.ok()) return UsageError("requests", id.status().message());
   StatusOr<std::optional<Date>> today = o.OptionalDate("today");
@@ -162,9 +168,8 @@ int Show(const CliOptions& o) {
   auto events = (*session)->store->ListEvents(*id);
   if (!events.ok()) return Fail("requests", events.status());
   for (const Event& e : *events) {
-    std::cout << "  " << e.date.ToString() << "\t" << e.kind << "\t" << e.actor << "\t"
-              << e.reason << "\t" << e.detail << (e.breach.empty() ? "" : "\t违规 " + e.breach)
-              << "\n";
+    std::cout << "  " << e.date.ToString() << "\t" << e.kind << "\t" << e.actor << "\t" << e.reason
+              << "\t" << e.detail << (e.breach.empty() ? "" : "\t违规 " + e.breach) << "\n";
   }
   auto files = (*session)->store->ListAttachments(*id);
   if (!files.ok()) return Fail("requests", files.status());
@@ -251,9 +256,8 @@ int RunRequests(const Args& args) {
     });
   }
   if (sub == "consult-end") {
-    return RunStep(o, {}, [](Ledger& l, int64_t id, const StepInput& s) {
-      return l.EndConsultation(id, s);
-    });
+    return RunStep(
+        o, {}, [](Ledger& l, int64_t id, const StepInput& s) { return l.EndConsultation(id, s); });
   }
   if (sub == "extend") {
     return RunStep(o, {"days", "approver"}, [&](Ledger& l, int64_t id, const StepInput& s) {
@@ -279,14 +283,12 @@ int RunRequests(const Args& args) {
     });
   }
   if (sub == "fee-paid") {
-    return RunStep(o, {}, [](Ledger& l, int64_t id, const StepInput& s) {
-      return l.RecordFeePaid(id, s);
-    });
+    return RunStep(
+        o, {}, [](Ledger& l, int64_t id, const StepInput& s) { return l.RecordFeePaid(id, s); });
   }
   if (sub == "withdraw") {
-    return RunStep(o, {}, [](Ledger& l, int64_t id, const StepInput& s) {
-      return l.Withdraw(id, s);
-    });
+    return RunStep(o, {},
+                   [](Ledger& l, int64_t id, const StepInput& s) { return l.Withdraw(id, s); });
   }
   return UsageError("requests", "未知子命令 " + sub + " (unknown subcommand)");
 }

@@ -29,9 +29,10 @@ AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigu
   r.agency = name;
   r.year = year;
   const std::string y = std::to_string(year);
-  r.preamble = name + y + "年政府信息公开工作年度报告\n本报告依据《中华人民共和国政府信息公开条例》"
-               "编制，由本机关的政府信息公开台账生成。本报告统计期限为" + y + "年1月1日至" + y +
-               "年12月31日。";
+  r.preamble = name + y +
+               "年政府信息公开工作年度报告\n本报告依据《中华人民共和国政府信息公开条例》"
+               "编制，由本机关的政府信息公开台账生成。本报告统计期限为" +
+               y + "年1月1日至" + y + "年12月31日。";
 
   // Table 2.
   for (int k = 0; k < kDocKindCount; ++k) {
@@ -64,7 +65,8 @@ AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigu
   }
   for (int row = 0; row < kT3Rows; ++row) {
     int64_t sum = 0;
-    for (int c = 0; c < kApplicantKindCount; ++c) sum += t3[static_cast<size_t>(row)][static_cast<size_t>(c)];
+    for (int c = 0; c < kApplicantKindCount; ++c)
+      sum += t3[static_cast<size_t>(row)][static_cast<size_t>(c)];
     t3[static_cast<size_t>(row)][kTotal] = sum;
     for (int c = 0; c < kT3Columns; ++c) {
       r.table3.cells[static_cast<size_t>(row)][static_cast<size_t>(c)] =
@@ -78,7 +80,8 @@ AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigu
     for (int c = 0; c < 4; ++c) {
       int64_t v = f.t4[static_cast<size_t>(g)][static_cast<size_t>(c)];
       sum += v;
-      r.table4.cells[static_cast<size_t>(g)][static_cast<size_t>(c)] = Value(static_cast<double>(v));
+      r.table4.cells[static_cast<size_t>(g)][static_cast<size_t>(c)] =
+          Value(static_cast<double>(v));
     }
     r.table4.cells[static_cast<size_t>(g)][4] = Value(static_cast<double>(sum));
   }
@@ -91,13 +94,13 @@ AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigu
     for (int c = 0; c < 4; ++c) suits += f.t4[static_cast<size_t>(g)][static_cast<size_t>(c)];
   }
   const std::array<std::string, kSectionCount> texts = {
-      y + "年，" + name + "认真贯彻落实《中华人民共和国政府信息公开条例》，依法做好主动公开和"
+      y + "年，" + name +
+          "认真贯彻落实《中华人民共和国政府信息公开条例》，依法做好主动公开和"
           "依申请公开工作，全部申请按台账逐件登记、按法定期限办理。",
-      "本年制发规章" + N(f.docs[0][0]) + "件、行政规范性文件" + N(f.docs[1][0]) +
-          "件，废止规章" + N(f.docs[0][1]) + "件、行政规范性文件" + N(f.docs[1][1]) +
-          "件。本年行政许可处理决定" + N(f.decisions[0]) + "件，行政处罚处理决定" +
-          N(f.decisions[1]) + "件，行政强制处理决定" + N(f.decisions[2]) + "件，行政事业性收费" +
-          Fees(f.fees_10k_yuan) + "万元。",
+      "本年制发规章" + N(f.docs[0][0]) + "件、行政规范性文件" + N(f.docs[1][0]) + "件，废止规章" +
+          N(f.docs[0][1]) + "件、行政规范性文件" + N(f.docs[1][1]) + "件。本年行政许可处理决定" +
+          N(f.decisions[0]) + "件，行政处罚处理决定" + N(f.decisions[1]) + "件，行政强制处理决定" +
+          N(f.decisions[2]) + "件，行政事业性收费" + Fees(f.fees_10k_yuan) + "万元。",
       "本年新收到政府信息公开申请" + N(tot[kNew][kTotal]) + "件，上年结转" +
           N(tot[kCarriedOver][kTotal]) + "件；本年办理完结申请" + N(tot[kResultTotal][kTotal]) +
           "件，其中予以公开" + N(tot[kGranted][kTotal]) + "件，部分公开" +

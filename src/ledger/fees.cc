@@ -34,7 +34,8 @@ StatusOr<Date> ReceiptDate(Channel channel, const ArrivalDates& d) {
   };
   switch (channel) {
     case Channel::kInPerson:
-      if (!d.submitted) return missing("提交日期 --submitted", "当面提交的，以提交之日为收到申请之日");
+      if (!d.submitted)
+        return missing("提交日期 --submitted", "当面提交的，以提交之日为收到申请之日");
       return *d.submitted;
     case Channel::kLetterSigned:
       if (!d.signed_for) {
@@ -50,7 +51,8 @@ StatusOr<Date> ReceiptDate(Channel channel, const ArrivalDates& d) {
                        "平常信函等无需签收的，以与申请人确认之日为收到申请之日");
       }
       if (d.submitted && *d.confirmed < *d.submitted) {
-        return InvalidArgumentError("确认日期早于信件到达日期 (confirmed before the letter arrived)");
+        return InvalidArgumentError(
+            "确认日期早于信件到达日期 (confirmed before the letter arrived)");
       }
       // A confirmation after the day of arrival is still the receipt date; Register flags it.
       return *d.confirmed;

@@ -2,7 +2,6 @@
 #include "gongkai/ledger.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 namespace gongkai {
@@ -31,9 +30,9 @@ Status Ledger::Recompute(Request* r) const {
   bool clock_runs = r->state == RequestState::kOpen ||
                     (r->state == RequestState::kAwaitingFee && !options_.exclude_fee_wait);
   if (!clock_runs) return Status::Ok();
-  GONGKAI_ASSIGN_OR_RETURN(
-      Date due, calendar_->AddWorkingDays(r->clock_start, ledger_config::kReplyDays +
-                                                              r->extension_days + r->excluded_days));
+  GONGKAI_ASSIGN_OR_RETURN(Date due, calendar_->AddWorkingDays(
+                                         r->clock_start, ledger_config::kReplyDays +
+                                                             r->extension_days + r->excluded_days));
   r->due = due;
   return Status::Ok();
 }
@@ -47,8 +46,8 @@ StatusOr<std::optional<Date>> Ledger::ActionDue(const Request& r) const {
     case RequestState::kAwaitingFee:
       return r.fee_due;
     case RequestState::kConsulting: {
-      GONGKAI_ASSIGN_OR_RETURN(Date d, calendar_->AddWorkingDays(*r.paused_since,
-                                                                  ledger_config::kConsultationDays));
+      GONGKAI_ASSIGN_OR_RETURN(
+          Date d, calendar_->AddWorkingDays(*r.paused_since, ledger_config::kConsultationDays));
       return std::optional<Date>(d);
     }
     case RequestState::kConcluded:
@@ -93,9 +92,9 @@ StatusOr<int64_t> Ledger::Register(const NewRequest& in) {
   e.date = received;
   e.actor = in.actor;
   e.reason = "收到申请 (received)";
-  e.detail = Json{{"channel", ChannelId(in.channel)}, {"due", r.due->ToString()},
-                  {"attachments", files}}
-                 .dump();
+  e.detail =
+      Json{{"channel", ChannelId(in.channel)}, {"due", r.due->ToString()}, {"attachments", files}}
+          .dump();
   return store_->AddRequest(r, attachments, e);
 }
 
@@ -142,14 +141,21 @@ Status Ledger::SendCorrectionNotice(int64_t id, const StepInput& step, Date dead
     return InvalidArgumentError("补正通知须写明需要补正的事项（条例第三十条）(items required)");
   }
   if (deadline <= step.date) {
-    return InvalidArgumentError("补正期限须晚于通知日期（条例第三十条：合理的补正期限）"
-                                "(the deadline must follow the notice)");
+    return InvalidArgumentError(
+        "补正期限须晚于通知日期（条例第三十条：合理的补正期限）"
+        "(the deadline must follow the notice)");
   }
   Request after = r;
-  Event e{0, id, "correction_notice", step.date, step.actor, step.reason,
-          Json{{"items", items}, {"deadline", deadline.ToString()}}.dump(), ""};
-  GONGKAI_ASSIGN_OR_RETURN(Date limit, calendar_->AddWorkingDays(
-                                           r.received, ledger_config::kCorrectionNoticeDays));
+  Event e{0,
+          id,
+          "correction_notice",
+          step.date,
+          step.actor,
+          step.reason,
+          Json{{"items", items}, {"deadline", deadline.ToString()}}.dump(),
+          ""};
+  GONGKAI_ASSIGN_OR_RETURN(
+      Date limit, calendar_->AddWorkingDays(r.received, ledger_config::kCorrectionNoticeDays));
   if (step.date > limit) AddBreach(&after, &e, kBreachLateCorrection);
   after.state = RequestState::kAwaitingCorrection;
   after.correction_due = deadline;
@@ -166,16 +172,23 @@ Status Ledger::ReceiveCorrection(int64_t id, const StepInput& step) {
   after.correction_received = true;
   after.clock_start = step.date;  // Art. 30: the period restarts from the supplement's receipt
   after.excluded_days = 0;
-  Event e{0, id, "correction_received", step.date, step.actor, step.reason,
-          Json{{"late", step.date > *r.correction_due}}.dump(), ""};
+  Event e{0,
+          id,
+          "correction_received",
+          step.date,
+          step.actor,
+          step.reason,
+          Json{{"late", step.date > *r.correction_due}}.dump(),
+          ""};
   return Store(r, std::move(after), std::move(e));
 }
 
 Status Ledger::StartConsultation(int64_t id, const StepInput& step, const std::string& party) {
   GONGKAI_ASSIGN_OR_RETURN(Request r, LoadForStep(id, step, "征求意见"));
   if (party != "third_party" && party != "other_agency") {
-    return InvalidArgumentError("征求意见对象应为 third_party（第三方，条例第三十二条）或 "
-                                "other_agency（其他机关，第三十四条）(unknown party)");
+    return InvalidArgumentError(
+        "征求意见对象应为 third_party（第三方，条例第三十二条）或 "
+        "other_agency（其他机关，第三十四条）(unknown party)");
   }
   if (r.state != RequestState::kOpen) {
     return Refuse("只有正在办理的申请可以征求意见", "only an open request can be consulted on");
@@ -183,8 +196,8 @@ Status Ledger::StartConsultation(int64_t id, const StepInput& step, const std::s
   Request after = r;
   after.state = RequestState::kConsulting;
   after.paused_since = step.date;
-  Event e{0, id, "consultation_start", step.date, step.actor, step.reason,
-          Json{{"party", party}}.dump(), ""};
+  Event e{0,          id,          "consultation_start",          step.date,
+          step.actor, step.reason, Json{{"party", party}}.dump(), ""};
   return Store(r, std::move(after), std::move(e));
 }
 
@@ -201,8 +214,14 @@ Status Ledger::EndConsultation(int64_t id, const StepInput& step) {
   after.state = RequestState::kOpen;
   after.paused_since.reset();
   after.excluded_days += excluded;
-  Event e{0, id, "consultation_end", step.date, step.actor, step.reason,
-          Json{{"working_days", spent}, {"excluded", excluded}}.dump(), ""};
+  Event e{0,
+          id,
+          "consultation_end",
+          step.date,
+          step.actor,
+          step.reason,
+          Json{{"working_days", spent}, {"excluded", excluded}}.dump(),
+          ""};
   return Store(r, std::move(after), std::move(e));
 }
 
@@ -219,16 +238,23 @@ Status Ledger::Extend(int64_t id, const StepInput& step, int days, const std::st
                   "an extension is 1 to 20 working days");
   }
   if (approver.empty()) {
-    return Refuse("延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），"
-                  "请填写批准人",
-                  "the approver is required");
+    return Refuse(
+        "延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），"
+        "请填写批准人",
+        "the approver is required");
   }
   if (r.state != RequestState::kOpen) {
     return Refuse("只有正在办理的申请可以延期", "only an open request can be extended");
   }
   Request after = r;
-  Event e{0, id, "extension", step.date, step.actor, step.reason,
-          Json{{"days", days}, {"approver", approver}}.dump(), ""};
+  Event e{0,
+          id,
+          "extension",
+          step.date,
+          step.actor,
+          step.reason,
+          Json{{"days", days}, {"approver", approver}}.dump(),
+          ""};
   if (r.due && step.date > *r.due) AddBreach(&after, &e, kBreachLateExtension);
   after.extension_days = days;
   after.extension_approver = approver;
@@ -238,9 +264,10 @@ Status Ledger::Extend(int64_t id, const StepInput& step, int days, const std::st
 Status Ledger::SendFeeNotice(int64_t id, const StepInput& step, FeeMethod method, int64_t pages) {
   GONGKAI_ASSIGN_OR_RETURN(Request r, LoadForStep(id, step, "发出收费通知"));
   if (r.fee_method != FeeMethod::kNone) {
-    return Refuse("该申请已发出收费通知；同一申请只能选择一种计费方式，不得重复收费"
-                  "（国办函〔2020〕109号第三条）",
-                  "one fee notice per request");
+    return Refuse(
+        "该申请已发出收费通知；同一申请只能选择一种计费方式，不得重复收费"
+        "（国办函〔2020〕109号第三条）",
+        "one fee notice per request");
   }
   if (r.state != RequestState::kOpen) {
     return Refuse("只有正在办理的申请可以发出收费通知", "only an open request can be charged");
@@ -248,9 +275,9 @@ Status Ledger::SendFeeNotice(int64_t id, const StepInput& step, FeeMethod method
   int64_t fee = 0;
   Json detail;
   if (method == FeeMethod::kPerRequest) {
-    GONGKAI_ASSIGN_OR_RETURN(int64_t rank,
-                             store_->CountApplicantRequestsInMonth(
-                                 r.applicant_id, r.received.year(), r.received.month(), r.id));
+    GONGKAI_ASSIGN_OR_RETURN(
+        int64_t rank, store_->CountApplicantRequestsInMonth(r.applicant_id, r.received.year(),
+                                                            r.received.month(), r.id));
     fee = PerRequestFeeYuan(rank);
     detail = {{"method", "per_request"}, {"rank_in_month", rank}, {"fee_yuan", fee}};
   } else if (method == FeeMethod::kPerPage) {
@@ -261,8 +288,9 @@ Status Ledger::SendFeeNotice(int64_t id, const StepInput& step, FeeMethod method
     return InvalidArgumentError("计费方式应为按件或按量 (method is per_request or per_page)");
   }
   if (fee == 0) {
-    return Refuse("按国办函〔2020〕109号的标准该申请不收费（" + detail.dump() + "），不能发出收费通知",
-                  "the fee would be 0");
+    return Refuse(
+        "按国办函〔2020〕109号的标准该申请不收费（" + detail.dump() + "），不能发出收费通知",
+        "the fee would be 0");
   }
   GONGKAI_ASSIGN_OR_RETURN(Date pay_by,
                            calendar_->AddWorkingDays(step.date, ledger_config::kFeePaymentDays));
@@ -283,9 +311,10 @@ Status Ledger::RecordFeePaid(int64_t id, const StepInput& step) {
     return Refuse("该申请没有待缴的费用", "no fee is awaited");
   }
   if (step.date > *r.fee_due) {
-    return Refuse("缴费期限已于 " + r.fee_due->ToString() +
-                      " 届满，逾期未缴费视为放弃申请（国办函〔2020〕109号），请以 other_no_fee 办结",
-                  "payment after the deadline; conclude with other_no_fee");
+    return Refuse(
+        "缴费期限已于 " + r.fee_due->ToString() +
+            " 届满，逾期未缴费视为放弃申请（国办函〔2020〕109号），请以 other_no_fee 办结",
+        "payment after the deadline; conclude with other_no_fee");
   }
   int excluded = 0;
   if (options_.exclude_fee_wait) {
@@ -295,8 +324,14 @@ Status Ledger::RecordFeePaid(int64_t id, const StepInput& step) {
   after.state = RequestState::kOpen;
   after.paused_since.reset();
   after.excluded_days += excluded;
-  Event e{0, id, "fee_paid", step.date, step.actor, step.reason,
-          Json{{"fee_yuan", r.fee_yuan}, {"excluded", excluded}}.dump(), ""};
+  Event e{0,
+          id,
+          "fee_paid",
+          step.date,
+          step.actor,
+          step.reason,
+          Json{{"fee_yuan", r.fee_yuan}, {"excluded", excluded}}.dump(),
+          ""};
   return Store(r, std::move(after), std::move(e));
 }
 
@@ -315,9 +350,11 @@ Status Ledger::Withdraw(int64_t id, const StepInput& step) {
 Status Ledger::Reply(int64_t id, const ReplyInput& in) {
   GONGKAI_ASSIGN_OR_RETURN(Request r, LoadForStep(id, {in.date, in.actor, ""}, "答复"));
   if (in.outcomes.size() != 1) {
-    return Refuse("答复须有且只有一个办理结果（表三每件申请只计入一行；区分处理的只计“部分公开”），"
-                  "现有 " + std::to_string(in.outcomes.size()) + " 个",
-                  "a reply has exactly one outcome");
+    return Refuse(
+        "答复须有且只有一个办理结果（表三每件申请只计入一行；区分处理的只计“部分公开”），"
+        "现有 " +
+            std::to_string(in.outcomes.size()) + " 个",
+        "a reply has exactly one outcome");
   }
   const std::string& outcome = in.outcomes[0];
   int row = T3RowFromId(outcome);
@@ -329,8 +366,14 @@ Status Ledger::Reply(int64_t id, const ReplyInput& in) {
   if (in.basis.empty()) return InvalidArgumentError("答复须写明法律依据 (legal basis required)");
   if (in.letter.empty()) return InvalidArgumentError("答复须有答复书正文 (reply letter required)");
   Request after = r;
-  Event e{0, id, "reply", in.date, in.actor, in.basis,
-          Json{{"outcome", outcome}, {"basis", in.basis}}.dump(), ""};
+  Event e{0,
+          id,
+          "reply",
+          in.date,
+          in.actor,
+          in.basis,
+          Json{{"outcome", outcome}, {"basis", in.basis}}.dump(),
+          ""};
   if (row == kOtherNoCorrection) {
     if (r.state != RequestState::kAwaitingCorrection || in.date <= *r.correction_due) {
       return Refuse("只有补正期限届满而申请人未补正的，才视为放弃申请（条例第三十条）",
@@ -351,8 +394,7 @@ Status Ledger::Reply(int64_t id, const ReplyInput& in) {
                     "end the consultation first");
     }
     if (r.state == RequestState::kAwaitingFee) {
-      return Refuse("申请正在等待缴费，请先登记缴费或以 other_no_fee 办结",
-                    "awaiting the fee");
+      return Refuse("申请正在等待缴费，请先登记缴费或以 other_no_fee 办结", "awaiting the fee");
     }
     if (row == kUnableUnclear && !r.correction_received) {
       return Refuse("“补正后申请内容仍不明确”须先经补正（条例第三十条）",

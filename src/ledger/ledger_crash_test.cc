@@ -1,6 +1,7 @@
 // Crash test: a child process registers requests and reports each id only after its commit
 // returned; the parent kills it with SIGKILL at random moments. Every acknowledged request must
 // be in the database afterwards, and PRAGMA integrity_check must say ok.
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -10,8 +11,6 @@
 #include <random>
 #include <set>
 #include <thread>
-
-#include <gtest/gtest.h>
 
 #include "ledger_test_util.h"
 

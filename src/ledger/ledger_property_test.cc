@@ -2,9 +2,9 @@
 // fixed seed. Every step is accepted, every generated report passes every validator rule, each
 // year's carried_forward is the next year's carried_over, and each request is counted exactly
 // once: in the outcome row of the year it concluded, or carried forward.
-#include <random>
-
 #include <gtest/gtest.h>
+
+#include <random>
 
 #include "gongkai/ledger_simulation.h"
 #include "gongkai/validator.h"
@@ -33,11 +33,14 @@ TEST(LedgerPropertyTest, RandomLawfulHistoriesGiveValidConsistentReports) {
   int64_t region = *store.AddAgency({0, "某自治区人民政府", 0, AgencyKind::kRegion}, "t");
   agencies.push_back(region);
   for (int c = 0; c < 3; ++c) {
-    int64_t city = *store.AddAgency({0, "某市" + std::to_string(c), region, AgencyKind::kCity}, "t");
+    int64_t city =
+        *store.AddAgency({0, "某市" + std::to_string(c), region, AgencyKind::kCity}, "t");
     agencies.push_back(city);
-    agencies.push_back(*store.AddAgency({0, "某市局" + std::to_string(c), city, AgencyKind::kDepartment}, "t"));
+    agencies.push_back(
+        *store.AddAgency({0, "某市局" + std::to_string(c), city, AgencyKind::kDepartment}, "t"));
     for (int k = 0; k < 2; ++k) {
-      agencies.push_back(*store.AddAgency({0, "某旗" + std::to_string(c * 2 + k), city, AgencyKind::kCounty}, "t"));
+      agencies.push_back(*store.AddAgency(
+          {0, "某旗" + std::to_string(c * 2 + k), city, AgencyKind::kCounty}, "t"));
     }
   }
   std::vector<int64_t> applicants;
@@ -51,7 +54,8 @@ TEST(LedgerPropertyTest, RandomLawfulHistoriesGiveValidConsistentReports) {
   for (int i = 0; i < kRequests; ++i) {
     NewRequest n;
     n.agency_id = agencies[std::uniform_int_distribution<size_t>(0, agencies.size() - 1)(rng)];
-    n.applicant_id = applicants[std::uniform_int_distribution<size_t>(0, applicants.size() - 1)(rng)];
+    n.applicant_id =
+        applicants[std::uniform_int_distribution<size_t>(0, applicants.size() - 1)(rng)];
     Date received = start + std::uniform_int_distribution<int>(0, stop - start)(rng);
     n.channel = kChannels[i % 3];
     n.dates = {received, received, received};
@@ -71,14 +75,16 @@ TEST(LedgerPropertyTest, RandomLawfulHistoriesGiveValidConsistentReports) {
         auto report = GenerateAnnualReport(store, a, year, rollup);
         ASSERT_TRUE(report.ok()) << report.status().message();
         Findings f = Validate(*report);
-        EXPECT_TRUE(f.empty()) << year << " agency " << a << ": " << f[0].rule << " " << f[0].message;
+        EXPECT_TRUE(f.empty()) << year << " agency " << a << ": " << f[0].rule << " "
+                               << f[0].message;
         if (year > kFirstYear) {
           auto previous = GenerateAnnualReport(store, a, year - 1, rollup);
           ASSERT_TRUE(previous.ok());
           EXPECT_TRUE(ValidateCarryOver(*previous, *report).empty()) << year << " agency " << a;
         }
         if (!rollup) {
-          concluded_in_reports += static_cast<int64_t>(*report->table3.cells[kResultTotal][kTotal].value);
+          concluded_in_reports +=
+              static_cast<int64_t>(*report->table3.cells[kResultTotal][kTotal].value);
           new_sum += static_cast<int64_t>(*report->table3.cells[kNew][kTotal].value);
         }
       }
@@ -124,7 +130,8 @@ TEST(LedgerPropertyTest, RandomLawfulHistoriesGiveValidConsistentReports) {
     const AnnualReport& bulk_region = (*bulk)[agencies_listed.size()];
     for (int row = 0; row < kT3Rows; ++row) {
       for (int c = 0; c < kT3Columns; ++c) {
-        EXPECT_EQ(bulk_region.table3.cells[row][c].value, region_rollup->table3.cells[row][c].value);
+        EXPECT_EQ(bulk_region.table3.cells[row][c].value,
+                  region_rollup->table3.cells[row][c].value);
       }
     }
     EXPECT_TRUE(Validate(bulk_region).empty());

@@ -18,8 +18,8 @@ class LedgerTest : public ::testing::Test {
     store_ = std::move(s).value();
     ledger_ = std::make_unique<Ledger>(store_.get(), &ledger_test::TestCalendar());
     region_ = *store_->AddAgency({0, "内蒙古自治区人民政府", 0, AgencyKind::kRegion}, "admin");
-    agency_ = *store_->AddAgency({0, "内蒙古自治区民族事务委员会", region_, AgencyKind::kDepartment},
-                                 "admin");
+    agency_ = *store_->AddAgency(
+        {0, "内蒙古自治区民族事务委员会", region_, AgencyKind::kDepartment}, "admin");
     person_ = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"},
                                     {"150102199001011234", "13800000000", "呼和浩特"}, "clerk");
     firm_ = *store_->AddApplicant({0, ApplicantKind::kCommercial, "某公司"}, {}, "clerk");
@@ -94,10 +94,12 @@ TEST_F(LedgerTest, CorrectionRestartsTheClockAndLateNoticeIsABreach) {
   // Received Fri 2024-03-01; 7 working days end Tue 2024-03-12.
   int64_t on_time = Register("2024-03-01");
   int64_t late = Register("2024-03-01");
-  ASSERT_TRUE(ledger_->SendCorrectionNotice(on_time, Step("2024-03-12"), D("2024-03-26"),
-                                            "请写明文件名称").ok());
-  ASSERT_TRUE(ledger_->SendCorrectionNotice(late, Step("2024-03-13"), D("2024-03-26"),
-                                            "请写明文件名称").ok());
+  ASSERT_TRUE(
+      ledger_->SendCorrectionNotice(on_time, Step("2024-03-12"), D("2024-03-26"), "请写明文件名称")
+          .ok());
+  ASSERT_TRUE(
+      ledger_->SendCorrectionNotice(late, Step("2024-03-13"), D("2024-03-26"), "请写明文件名称")
+          .ok());
   EXPECT_TRUE(Get(on_time).breaches.empty());
   EXPECT_EQ(Get(late).breaches, std::vector<std::string>{kBreachLateCorrection});
   EXPECT_FALSE(Get(on_time).due.has_value());  // the clock is stopped
@@ -178,8 +180,7 @@ TEST_F(LedgerTest, FeesPerPageAndPerRequestWithMonthlyCounting) {
   // Mon Mar 4 + 20 working days: Mar 5-8 (4), 11-15 (9), 18-22 (14), 25-29 (19),
   // Apr 1 (20).
   EXPECT_EQ(r.fee_due->ToString(), "2024-04-01");
-  ExpectRefused(ledger_->SendFeeNotice(id, Step("2024-03-05"), FeeMethod::kPerRequest, 0),
-                "109号");
+  ExpectRefused(ledger_->SendFeeNotice(id, Step("2024-03-05"), FeeMethod::kPerRequest, 0), "109号");
   ExpectRefused(ledger_->RecordFeePaid(id, Step("2024-04-02")), "视为放弃");
   ExpectRefused(ledger_->Reply(id, Answer("2024-04-01", {"other_no_fee"})), "109号");
   ASSERT_TRUE(ledger_->Reply(id, Answer("2024-04-02", {"other_no_fee"})).ok());
@@ -223,9 +224,11 @@ TEST_F(LedgerTest, GeneratedReportsValidateAndCarryOver) {
   int64_t c = Register("2023-11-01", firm_);
   ASSERT_TRUE(ledger_->Reply(c, Answer("2023-11-20", {"granted"})).ok());
   ASSERT_TRUE(ledger_->Reply(a, Answer("2024-01-10", {"denied_state_secret"})).ok());
-  ASSERT_TRUE(store_->AddReviewCase({0, agency_, kReview, D("2024-02-01"), D("2024-04-01"),
-                                     CaseResult::kCorrected, a},
-                                    "x").ok());
+  ASSERT_TRUE(store_
+                  ->AddReviewCase({0, agency_, kReview, D("2024-02-01"), D("2024-04-01"),
+                                   CaseResult::kCorrected, a},
+                                  "x")
+                  .ok());
   auto r2023 = GenerateAnnualReport(*store_, agency_, 2023, false);
   auto r2024 = GenerateAnnualReport(*store_, agency_, 2024, false);
   ASSERT_TRUE(r2023.ok() && r2024.ok());

@@ -2,13 +2,12 @@
 // calendar of the source tree.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <memory>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "gongkai/calendar.h"
 #include "gongkai/ledger.h"

@@ -41,15 +41,20 @@ Status SimulateRequest(Ledger& ledger, const WorkCalendar& cal, int64_t id, Date
   bool needs_correction = outcome_row == kOtherNoCorrection || outcome_row == kUnableUnclear;
   if (needs_correction || Chance(rng, 0.06)) {
     // Usually within the 7 working days; one in ten late (a recorded breach).
-    GONGKAI_ASSIGN_OR_RETURN(Date notice, after(received, Chance(rng, 0.1) ? 9 : Uniform(rng, 0, 6)));
+    GONGKAI_ASSIGN_OR_RETURN(Date notice,
+                             after(received, Chance(rng, 0.1) ? 9 : Uniform(rng, 0, 6)));
     if (notice > stop) return Status::Ok();
     Date deadline = notice + Uniform(rng, 10, 20);
-    GONGKAI_RETURN_IF_ERROR(ledger.SendCorrectionNotice(id, step(notice), deadline, "请补充所需信息的名称或文号"));
+    GONGKAI_RETURN_IF_ERROR(
+        ledger.SendCorrectionNotice(id, step(notice), deadline, "请补充所需信息的名称或文号"));
     last = notice;
     if (outcome_row == kOtherNoCorrection) {
       Date close = deadline + Uniform(rng, 1, 5);
       if (close > stop) return Status::Ok();
-      return ledger.Reply(id, {close, actor, {"other_no_correction"}, "《条例》第三十条",
+      return ledger.Reply(id, {close,
+                               actor,
+                               {"other_no_correction"},
+                               "《条例》第三十条",
                                "申请人逾期未补正，视为放弃申请。"});
     }
     Date supplement = notice + Uniform(rng, 1, deadline - notice);
@@ -80,11 +85,15 @@ Status SimulateRequest(Ledger& ledger, const WorkCalendar& cal, int64_t id, Date
     GONGKAI_RETURN_IF_ERROR(
         ledger.SendFeeNotice(id, step(notice), FeeMethod::kPerPage, Uniform(rng, 31, 400)));
     last = notice;
-    GONGKAI_ASSIGN_OR_RETURN(Date pay_by, cal.AddWorkingDays(notice, ledger_config::kFeePaymentDays));
+    GONGKAI_ASSIGN_OR_RETURN(Date pay_by,
+                             cal.AddWorkingDays(notice, ledger_config::kFeePaymentDays));
     if (outcome_row == kOtherNoFee) {
       Date close = pay_by + Uniform(rng, 1, 5);
       if (close > stop) return Status::Ok();
-      return ledger.Reply(id, {close, actor, {"other_no_fee"}, "国办函〔2020〕109号",
+      return ledger.Reply(id, {close,
+                               actor,
+                               {"other_no_fee"},
+                               "国办函〔2020〕109号",
                                "申请人逾期未缴纳信息处理费，视为放弃申请。"});
     }
     Date paid = notice + Uniform(rng, 1, pay_by - notice);
@@ -119,8 +128,12 @@ Status SimulateRequest(Ledger& ledger, const WorkCalendar& cal, int64_t id, Date
   reply_date = std::max(reply_date, last);
   if (reply_date > stop) return Status::Ok();
   std::string outcome(T3RowId(outcome_row));
-  return ledger.Reply(id, {reply_date, actor, {outcome}, "《条例》第三十六条",
-                           "经审查，现将办理结果告知如下：" + std::string(T3RowLabel(outcome_row))});
+  return ledger.Reply(id,
+                      {reply_date,
+                       actor,
+                       {outcome},
+                       "《条例》第三十六条",
+                       "经审查，现将办理结果告知如下：" + std::string(T3RowLabel(outcome_row))});
 }
 
 }  // namespace gongkai

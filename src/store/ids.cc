@@ -12,8 +12,8 @@ constexpr std::array<std::string_view, kChannelCount> kChannelLabels = {
     "网络", "需签收的信件", "平常信件", "当面", "传真", "电子邮件"};
 constexpr std::array<std::string_view, 4> kAgencyKindIds = {"region", "city", "county",
                                                             "department"};
-constexpr std::array<std::string_view, 5> kStateIds = {
-    "open", "awaiting_correction", "consulting", "awaiting_fee", "concluded"};
+constexpr std::array<std::string_view, 5> kStateIds = {"open", "awaiting_correction", "consulting",
+                                                       "awaiting_fee", "concluded"};
 
 template <size_t N>
 int Find(const std::array<std::string_view, N>& ids, std::string_view id) {
@@ -59,8 +59,8 @@ StatusOr<ApplicantKind> ApplicantKindFromId(std::string_view id) {
 StatusOr<AgencyKind> AgencyKindFromId(std::string_view id) {
   int i = Find(kAgencyKindIds, id);
   if (i < 0) {
-    return InvalidArgumentError("未知机关类型“" + std::string(id) + "” (unknown agency kind; one of " +
-                                Choices(kAgencyKindIds) + ")");
+    return InvalidArgumentError("未知机关类型“" + std::string(id) +
+                                "” (unknown agency kind; one of " + Choices(kAgencyKindIds) + ")");
   }
   return static_cast<AgencyKind>(i);
 }

@@ -63,8 +63,8 @@ StatusOr<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  Status s = SqliteError(db_, std::string("执行 (step) ") +
-                                  std::string(sqlite3_sql(stmt_)).substr(0, 60));
+  Status s =
+      SqliteError(db_, std::string("执行 (step) ") + std::string(sqlite3_sql(stmt_)).substr(0, 60));
   Reset();
   return s;
 }

@@ -123,7 +123,8 @@ Request ReadRequest(const Statement& s) {
   r.form = s.Text(7);
   std::string state = s.Text(8);
   for (int i = 0; i <= static_cast<int>(RequestState::kConcluded); ++i) {
-    if (RequestStateId(static_cast<RequestState>(i)) == state) r.state = static_cast<RequestState>(i);
+    if (RequestStateId(static_cast<RequestState>(i)) == state)
+      r.state = static_cast<RequestState>(i);
   }
   r.clock_start = ColDate(s, 9).value_or(Date());
   r.excluded_days = static_cast<int>(s.Int(10));
@@ -165,8 +166,8 @@ class SqliteStore final : public CaseStore {
   StatusOr<int64_t> AddAgency(const Agency& a, const std::string& actor) override {
     if (a.name.empty()) return InvalidArgumentError("机关名称不能为空 (agency name is empty)");
     return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
-      Statement& s = Stmt(kInsertAgency,
-                          "INSERT INTO agency(name, parent_id, kind) VALUES (?1, ?2, ?3)");
+      Statement& s =
+          Stmt(kInsertAgency, "INSERT INTO agency(name, parent_id, kind) VALUES (?1, ?2, ?3)");
       s.Bind(1, a.name).Bind(3, AgencyKindId(a.kind));
       if (a.parent_id) {
         s.Bind(2, a.parent_id);
@@ -175,14 +176,16 @@ class SqliteStore final : public CaseStore {
       }
       GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记机关 (add agency)"));
       int64_t id = sqlite3_last_insert_rowid(db_);
-      Json j{{"id", id}, {"name", a.name}, {"parent_id", a.parent_id}, {"kind", AgencyKindId(a.kind)}};
+      Json j{
+          {"id", id}, {"name", a.name}, {"parent_id", a.parent_id}, {"kind", AgencyKindId(a.kind)}};
       GONGKAI_RETURN_IF_ERROR(Audit(actor, "insert", "agency", id, "", j.dump()));
       return id;
     });
   }
 
   StatusOr<Agency> GetAgency(int64_t id) override {
-    Statement& s = Stmt(kGetAgency, "SELECT id, name, coalesce(parent_id, 0), kind FROM agency WHERE id = ?1");
+    Statement& s =
+        Stmt(kGetAgency, "SELECT id, name, coalesce(parent_id, 0), kind FROM agency WHERE id = ?1");
     s.Bind(1, id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) {
@@ -195,7 +198,8 @@ class SqliteStore final : public CaseStore {
   }
 
   StatusOr<std::vector<Agency>> ListAgencies() override {
-    Statement& s = Stmt(kListAgencies, "SELECT id, name, coalesce(parent_id, 0), kind FROM agency ORDER BY id");
+    Statement& s = Stmt(kListAgencies,
+                        "SELECT id, name, coalesce(parent_id, 0), kind FROM agency ORDER BY id");
     std::vector<Agency> out;
     for (;;) {
       GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -271,7 +275,10 @@ class SqliteStore final : public CaseStore {
                                     .Run()
                                     .WithContext("保存附件 (store attachment) " + a.name));
         int64_t aid = sqlite3_last_insert_rowid(db_);
-        Json j{{"id", aid}, {"request_id", id}, {"name", a.name}, {"sha256", a.sha256},
+        Json j{{"id", aid},
+               {"request_id", id},
+               {"name", a.name},
+               {"sha256", a.sha256},
                {"size", a.content.size()}};
         GONGKAI_RETURN_IF_ERROR(Audit(registered.actor, "insert", "attachment", aid, "", j.dump()));
       }
@@ -295,8 +302,9 @@ class SqliteStore final : public CaseStore {
   }
 
   StatusOr<Request> GetRequest(int64_t id) override {
-    Statement& s = Stmt(kGetRequest, (std::string("SELECT ") + kRequestColumns +
-                                      " FROM request WHERE id = ?1").c_str());
+    Statement& s =
+        Stmt(kGetRequest,
+             (std::string("SELECT ") + kRequestColumns + " FROM request WHERE id = ?1").c_str());
     s.Bind(1, id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) {
@@ -310,21 +318,22 @@ class SqliteStore final : public CaseStore {
 
   Status UpdateRequest(const Request& before, const Request& after, const Event& event) override {
     StatusOr<int64_t> r = InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
-      Statement& s = Stmt(
-          kUpdateRequest,
-          "UPDATE request SET agency_id=?2, applicant_id=?3, applicant_kind=?4, channel=?5, "
-          "received=?6, content=?7, form=?8, state=?9, clock_start=?10, excluded_days=?11, "
-          "paused_since=?12, correction_due=?13, correction_received=?14, extension_days=?15, "
-          "extension_approver=?16, fee_method=?17, fee_yuan=?18, fee_due=?19, due=?20, "
-          "concluded_on=?21, outcome=?22, reply_basis=?23, reply_text=?24, breaches=?25, "
-          "version=?26 WHERE id=?1 AND version=?27");
+      Statement& s =
+          Stmt(kUpdateRequest,
+               "UPDATE request SET agency_id=?2, applicant_id=?3, applicant_kind=?4, channel=?5, "
+               "received=?6, content=?7, form=?8, state=?9, clock_start=?10, excluded_days=?11, "
+               "paused_since=?12, correction_due=?13, correction_received=?14, extension_days=?15, "
+               "extension_approver=?16, fee_method=?17, fee_yuan=?18, fee_due=?19, due=?20, "
+               "concluded_on=?21, outcome=?22, reply_basis=?23, reply_text=?24, breaches=?25, "
+               "version=?26 WHERE id=?1 AND version=?27");
       s.Bind(1, before.id);
       BindRequest(s, after, before.version + 1);
       s.Bind(27, before.version);
       GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("更新申请 (update request)"));
       if (sqlite3_changes(db_) != 1) {
-        return FailedPreconditionError("申请 " + std::to_string(before.id) +
-                                       " 已被他人修改，请重试 (request changed concurrently; retry)");
+        return FailedPreconditionError(
+            "申请 " + std::to_string(before.id) +
+            " 已被他人修改，请重试 (request changed concurrently; retry)");
       }
       Request stored = after;
       stored.id = before.id;
@@ -379,7 +388,8 @@ class SqliteStore final : public CaseStore {
   StatusOr<std::vector<Request>> ListOpenRequests(int64_t agency_id) override {
     Statement& s = Stmt(kListOpen, (std::string("SELECT ") + kRequestColumns +
                                     " FROM request WHERE state <> 'concluded' AND "
-                                    "(?1 = 0 OR agency_id = ?1) ORDER BY id").c_str());
+                                    "(?1 = 0 OR agency_id = ?1) ORDER BY id")
+                                       .c_str());
     s.Bind(1, agency_id);
     std::vector<Request> out;
     for (;;) {
@@ -427,9 +437,13 @@ class SqliteStore final : public CaseStore {
       }
       GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记复议诉讼 (add review case)"));
       int64_t id = sqlite3_last_insert_rowid(db_);
-      Json j{{"id", id}, {"agency_id", c.agency_id}, {"group", T4GroupId(c.group)},
-             {"filed", c.filed.ToString()}, {"decided", DateJson(c.decided)},
-             {"result", static_cast<int>(c.result)}, {"request_id", c.request_id}};
+      Json j{{"id", id},
+             {"agency_id", c.agency_id},
+             {"group", T4GroupId(c.group)},
+             {"filed", c.filed.ToString()},
+             {"decided", DateJson(c.decided)},
+             {"result", static_cast<int>(c.result)},
+             {"request_id", c.request_id}};
       GONGKAI_RETURN_IF_ERROR(Audit(actor, "insert", "review_case", id, "", j.dump()));
       return id;
     });
@@ -450,8 +464,12 @@ class SqliteStore final : public CaseStore {
       s.Bind(5, d.made.ToString()).Bind(6, OptDate(d.abolished));
       GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记文件 (add document)"));
       int64_t id = sqlite3_last_insert_rowid(db_);
-      Json j{{"id", id}, {"agency_id", d.agency_id}, {"kind", DocKindId(d.kind)},
-             {"title", d.title}, {"number", d.number}, {"made", d.made.ToString()},
+      Json j{{"id", id},
+             {"agency_id", d.agency_id},
+             {"kind", DocKindId(d.kind)},
+             {"title", d.title},
+             {"number", d.number},
+             {"made", d.made.ToString()},
              {"abolished", DateJson(d.abolished)}};
       GONGKAI_RETURN_IF_ERROR(Audit(actor, "insert", "normative_doc", id, "", j.dump()));
       return id;
@@ -470,7 +488,9 @@ class SqliteStore final : public CaseStore {
       GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
       std::string before;
       if (row) {
-        before = Json{{"licensing", q.Int(0)}, {"penalty", q.Int(1)}, {"coercion", q.Int(2)},
+        before = Json{{"licensing", q.Int(0)},
+                      {"penalty", q.Int(1)},
+                      {"coercion", q.Int(2)},
                       {"fees_10k_yuan", q.Double(3)}}
                      .dump();
       }
@@ -481,9 +501,9 @@ class SqliteStore final : public CaseStore {
       s.Bind(1, c.agency_id).Bind(2, c.year).Bind(3, c.licensing).Bind(4, c.penalty);
       s.Bind(5, c.coercion).Bind(6, c.fees_10k_yuan);
       GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记年度数量 (set year counts)"));
-      Json j{{"agency_id", c.agency_id}, {"year", c.year}, {"licensing", c.licensing},
-             {"penalty", c.penalty}, {"coercion", c.coercion},
-             {"fees_10k_yuan", c.fees_10k_yuan}};
+      Json j{{"agency_id", c.agency_id}, {"year", c.year},
+             {"licensing", c.licensing}, {"penalty", c.penalty},
+             {"coercion", c.coercion},   {"fees_10k_yuan", c.fees_10k_yuan}};
       GONGKAI_RETURN_IF_ERROR(Audit(actor, row ? "update" : "insert", "year_counts",
                                     c.agency_id * 10000 + c.year, before, j.dump()));
       return 0;
@@ -513,10 +533,31 @@ class SqliteStore final : public CaseStore {
 
  private:
   enum StmtId {
-    kInsertAgency, kGetAgency, kListAgencies, kInsertApplicant, kInsertPrivate, kGetApplicant,
-    kGetPrivate, kInsertRequest, kInsertEvent, kInsertAttachment, kGetRequest, kUpdateRequest,
-    kListEvents, kListAttachments, kListOpen, kCountMonth, kInsertCase, kInsertDoc, kGetCounts,
-    kSetCounts, kListAudit, kAudit, kBegin, kCommit, kRollback,
+    kInsertAgency,
+    kGetAgency,
+    kListAgencies,
+    kInsertApplicant,
+    kInsertPrivate,
+    kGetApplicant,
+    kGetPrivate,
+    kInsertRequest,
+    kInsertEvent,
+    kInsertAttachment,
+    kGetRequest,
+    kUpdateRequest,
+    kListEvents,
+    kListAttachments,
+    kListOpen,
+    kCountMonth,
+    kInsertCase,
+    kInsertDoc,
+    kGetCounts,
+    kSetCounts,
+    kListAudit,
+    kAudit,
+    kBegin,
+    kCommit,
+    kRollback,
     kTallyFirst,  // TallyYear's statements follow
     kStmtCount = kTallyFirst + 16,
   };
@@ -535,7 +576,8 @@ class SqliteStore final : public CaseStore {
     a.id = s.Int(0);
     a.name = s.Text(1);
     a.parent_id = s.Int(2);
-    a.kind = AgencyKindFromId(s.Text(3)).ok() ? *AgencyKindFromId(s.Text(3)) : AgencyKind::kDepartment;
+    a.kind =
+        AgencyKindFromId(s.Text(3)).ok() ? *AgencyKindFromId(s.Text(3)) : AgencyKind::kDepartment;
     return a;
   }
 
@@ -556,7 +598,8 @@ class SqliteStore final : public CaseStore {
     Statement& s = Stmt(kInsertRequest, (std::string("INSERT INTO request(") + kRequestColumns +
                                          ") VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
                                          "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
-                                         "?22, ?23, ?24, ?25, ?26)").c_str());
+                                         "?22, ?23, ?24, ?25, ?26)")
+                                            .c_str());
     BindRequest(s, r, 1);
     GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记申请 (register request)"));
     int64_t id = sqlite3_last_insert_rowid(db_);
@@ -698,9 +741,8 @@ StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_
 StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path,
                                                      const SqliteOptions& options) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Status s = IoError("打开数据库 " + path + " 失败 (cannot open database): " +
                        (db ? sqlite3_errmsg(db) : "out of memory"));

@@ -1,9 +1,8 @@
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
-
-#include <gtest/gtest.h>
 
 #include "gongkai/store.h"
 
@@ -65,8 +64,9 @@ TEST_F(SqliteStoreTest, StoresAndReadsBackEveryRecord) {
   ASSERT_EQ(agencies->size(), 2u);
   EXPECT_EQ((*agencies)[1].parent_id, *region);
 
-  auto app = store_->AddApplicant({0, ApplicantKind::kLegal, "某律师事务所"},
-                                  {"150102199001011234", "13800000000", "呼和浩特市新城区"}, "clerk");
+  auto app =
+      store_->AddApplicant({0, ApplicantKind::kLegal, "某律师事务所"},
+                           {"150102199001011234", "13800000000", "呼和浩特市新城区"}, "clerk");
   ASSERT_TRUE(app.ok());
   EXPECT_EQ(store_->GetPersonalData(*app)->phone, "13800000000");
 
@@ -160,15 +160,21 @@ TEST_F(SqliteStoreTest, TalliesTheYear) {
   rs[0].concluded_on = *Date::Parse("2024-01-10");
   ASSERT_TRUE(store_->AddRequests(&rs, "bulk").ok());
   EXPECT_GT(rs[2].id, rs[0].id);
-  ASSERT_TRUE(store_->AddReviewCase({0, ag, kReview, *Date::Parse("2024-05-01"),
-                                     *Date::Parse("2024-07-01"), CaseResult::kUpheld, 0},
-                                    "x").ok());
-  ASSERT_TRUE(store_->AddReviewCase({0, ag, kSuitDirect, *Date::Parse("2024-05-01"),
-                                     std::nullopt, CaseResult::kPending, 0},
-                                    "x").ok());
-  ASSERT_TRUE(store_->AddDocument({0, ag, 1, "办法", "某发〔2020〕1号", *Date::Parse("2020-01-01"),
-                                   *Date::Parse("2024-06-01")},
-                                  "x").ok());
+  ASSERT_TRUE(store_
+                  ->AddReviewCase({0, ag, kReview, *Date::Parse("2024-05-01"),
+                                   *Date::Parse("2024-07-01"), CaseResult::kUpheld, 0},
+                                  "x")
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->AddReviewCase({0, ag, kSuitDirect, *Date::Parse("2024-05-01"), std::nullopt,
+                                   CaseResult::kPending, 0},
+                                  "x")
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->AddDocument({0, ag, 1, "办法", "某发〔2020〕1号", *Date::Parse("2020-01-01"),
+                                 *Date::Parse("2024-06-01")},
+                                "x")
+                  .ok());
   ASSERT_TRUE(store_->SetYearCounts({ag, 2024, 5, 6, 7, 1.5}, "x").ok());
   auto t = store_->TallyYear(2024, ag);
   ASSERT_TRUE(t.ok()) << t.status().message();
