@@ -16,6 +16,12 @@ namespace {
 
 // Share of the page height, at the top and at the bottom, where page numbers are looked for.
 constexpr double kMarginShare = 0.08;
+// How many lines above a band of table rows may hold its header.
+constexpr size_t kHeaderLookBack = 8;
+// A header word wider than this many line heights spans cells (see HeaderColumns).
+constexpr double kMaxHeaderWordHeights = 3.0;
+// A header giving more columns than this is not a table header.
+constexpr size_t kMaxHeaderColumns = 24;
 
 void Quiet(const std::string&, void*) {}
 
@@ -151,6 +157,65 @@ std::vector<Column> FindColumns(const std::vector<std::vector<LineCell>>& band, 
   return out;
 }
 
+// Columns from the header above a band: the words centred right of the band's labels, on the
+// lines between the previous band and this one, up to a text line that crosses from the labels
+// into the values (a heading or a paragraph). Words spanning several columns ("法人或其他组织") are left
+// out; the rest are clustered by their centres. Returns nothing when the header does not
+// explain every column found from the numbers, or holds words run together across cells.
+std::vector<Column> HeaderColumns(const std::vector<Line>& lines, size_t from, size_t band,
+                                  double left, double h, const std::vector<Column>& numeric) {
+  const double tol = 0.5 * h;
+  std::vector<Column> words;
+  for (size_t k = band; k > from && k + kHeaderLookBack > band; --k) {
+    const Line& l = lines[k - 1];
+    bool crosses = false;
+    for (const PdfWord* w : l.words) crosses = crosses || (w->x0 < left - 3 * tol && w->x1 > left + tol);
+    if (crosses) break;
+    for (const PdfWord* w : l.words) {
+      if ((w->x0 + w->x1) / 2 >= left - tol) words.push_back({w->x0, w->x1, (w->x0 + w->x1) / 2});
+    }
+  }
+  std::vector<Column> narrow;
+  for (const Column& w : words) {
+    int inside = 0;
+    for (const Column& o : words) {
+      if (std::abs(o.center - w.center) > 0.8 * h && o.center > w.x0 && o.center < w.x1) ++inside;
+    }
+    if (inside < 2) narrow.push_back(w);
+  }
+  // A wide word left over is text poppler ran together across cells: the header cannot be
+  // trusted to give columns.
+  for (const Column& w : narrow) {
+    if (w.x1 - w.x0 > kMaxHeaderWordHeights * h) return {};
+  }
+  std::sort(narrow.begin(), narrow.end(),
+            [](const Column& a, const Column& b) { return a.center < b.center; });
+  std::vector<Column> out;
+  for (const Column& w : narrow) {
+    if (!out.empty() && w.center - out.back().center < 0.8 * h) {
+      out.back().x0 = std::min(out.back().x0, w.x0);
+      out.back().x1 = std::max(out.back().x1, w.x1);
+      continue;
+    }
+    out.push_back(w);
+  }
+  if (out.size() <= numeric.size() || out.size() > kMaxHeaderColumns) return {};
+  // Every numeric column under its own header column.
+  std::vector<bool> used(out.size(), false);
+  for (const Column& c : numeric) {
+    bool found = false;
+    for (size_t k = 0; k < out.size() && !found; ++k) {
+      if (!used[k] && c.center >= out[k].x0 - tol && c.center <= out[k].x1 + tol) {
+        used[k] = true;
+        found = true;
+      }
+    }
+    if (!found) return {};
+  }
+  for (Column& c : out) c.center = (c.x0 + c.x1) / 2;
+  return out;
+}
+
 // A table row rebuilt on the band's columns: its label, then one cell per column (empty where
 // the row has nothing), so that empty cells keep their place.
 std::string JoinOnColumns(const Line& line, const std::vector<Column>& columns) {
@@ -239,6 +304,7 @@ void PdfPagesToLayout(const std::vector<PdfPage>& pages, LayoutText* out) {
   // Bands of table rows: lines with a number in a cell of its own, and the short label lines
   // between them; a text line reaching into the numbers' columns (a header) ends the band.
   size_t i = 0;
+  size_t header_from = 0;  // the first line after the previous band
   while (i < lines.size()) {
     auto numeric_x0 = [&](size_t k) {
       double x = 1e300;
@@ -275,12 +341,16 @@ void PdfPagesToLayout(const std::vector<PdfPage>& pages, LayoutText* out) {
       h = std::max(h, Height(lines[r]));
     }
     std::vector<Column> columns = FindColumns(band, h);
+    // A column empty in every row is only known from the header.
+    std::vector<Column> header = HeaderColumns(lines, header_from, i, left, h, columns);
+    if (!header.empty()) columns = std::move(header);
     for (size_t k = i; k < end; ++k) {
       bool row = std::find(rows.begin(), rows.end(), k) != rows.end();
       texts[k] = row && columns.size() >= 2 ? JoinOnColumns(lines[k], columns)
                                             : JoinCells(lines[k], cells[k]);
     }
     i = end;
+    header_from = end;
   }
   for (size_t k = 0; k < lines.size(); ++k) {
     SourceLocation s;
