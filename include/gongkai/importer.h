@@ -57,6 +57,7 @@ enum class ReportFormat {
   kPdf,           // "%PDF-" in the first 1 KiB
   kZip,           // another ZIP archive: a bundle of reports
   kLegacyOffice,  // OLE compound file (.doc, .wps, .xls): not read
+  kJson,          // the interchange JSON of domain.md A.2 (a JSON object)
 };
 
 ReportFormat DetectFormat(std::string_view bytes);

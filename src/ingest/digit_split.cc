@@ -9,6 +9,7 @@ constexpr size_t kMaxPartDigits = 9;
 
 struct Splitter {
   const std::vector<std::string>& runs;
+  const std::vector<bool>& whole;
   int count;
   const std::function<bool(const Values&)>& accept;
   size_t limit;
@@ -40,8 +41,13 @@ struct Splitter {
       return;
     }
     size_t remaining = run.size() - pos;
+    const bool keep_whole = r < whole.size() && whole[r];
     int64_t v = 0;
     for (size_t len = 1; len <= remaining && len <= kMaxPartDigits; ++len) {
+      if (keep_whole && len < remaining) {
+        v = v * 10 + (run[pos + len - 1] - '0');
+        continue;
+      }
       if (len > 1 && run[pos] == '0') break;  // no leading zeros
       v = v * 10 + (run[pos + len - 1] - '0');
       current.push_back(v);
@@ -61,13 +67,14 @@ struct Splitter {
 }  // namespace
 
 std::vector<Values> SplitDigitRuns(const std::vector<std::string>& runs, int count,
-                                   const std::function<bool(const Values&)>& accept, size_t limit) {
+                                   const std::function<bool(const Values&)>& accept, size_t limit,
+                                   const std::vector<bool>& whole) {
   size_t digits = 0;
   for (const auto& r : runs) {
     if (r.empty()) return {};
     digits += r.size();
   }
-  Splitter s{runs, count, accept, limit, {}, {}, digits};
+  Splitter s{runs, whole, count, accept, limit, {}, {}, digits};
   s.Cut(0, 0, count);
   return s.found;
 }

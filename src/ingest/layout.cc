@@ -13,6 +13,16 @@ bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// True for text made only of digits, separators and spaces (a value, not a label).
+bool IsNumeric(std::string_view s) {
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c != '.' && c != ',' && c != '-' && c != ' ') return false;
+  }
+  return digit;
+}
+
 }  // namespace
 
 void TextRun::Append(std::string_view text) {
@@ -86,6 +96,11 @@ void GridBuilder::AddCell(std::string text, int rowspan, int colspan, int rows_l
     for (size_t cc = c; cc < c + static_cast<size_t>(colspan); ++cc) t[cc] = true;
   }
   if (row.size() < c + static_cast<size_t>(colspan)) row.resize(c + static_cast<size_t>(colspan));
+  // A label spanning columns fills them all, so that an empty cell after it is an absent value
+  // and not the rest of the label. A number spanning columns is one value and stays once.
+  if (colspan > 1 && !IsNumeric(text)) {
+    for (size_t cc = c + 1; cc < c + static_cast<size_t>(colspan); ++cc) row[cc] = text;
+  }
   row[c] = std::move(text);
 }
 

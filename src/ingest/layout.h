@@ -38,7 +38,10 @@ class TextRun {
   bool pending_soft_ = false;
 };
 
-// A table rebuilt as a grid: a spanned cell's text appears once, at its top-left position.
+// A table rebuilt as a grid: a spanned cell's text appears at its top-left position; a text
+// (non-numeric) cell also fills the other columns it spans in its first row, so the cells after
+// a merged label line up with the form's value columns. Positions covered from rows above stay
+// empty.
 class GridBuilder {
  public:
   // Limits that keep hostile spans bounded.

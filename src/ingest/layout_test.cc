@@ -27,7 +27,9 @@ TEST(TextRun, SoftBreakSeparatesOnlyAsciiWords) {
   EXPECT_EQ(r.Take(), "12 34");
 }
 
-TEST(GridBuilder, SpannedCellAppearsOnceAtTopLeft) {
+// A label spanning columns fills them in its first row (so an empty cell after it is an absent
+// value); rows below a rowspan keep empty positions; a number spanning columns appears once.
+TEST(GridBuilder, SpannedLabelsFillTheirColumnsNumbersAppearOnce) {
   GridBuilder g;
   g.StartRow();
   g.AddCell("A", 2, 2);
@@ -36,11 +38,15 @@ TEST(GridBuilder, SpannedCellAppearsOnceAtTopLeft) {
   g.AddCell("C", 1, 1);
   g.StartRow();
   g.AddCell("D", 1, 3);
+  g.StartRow();
+  g.AddCell("12", 1, 2);
+  g.AddCell("", 1, 1);
   auto rows = g.Finish();
-  ASSERT_EQ(rows.size(), 3u);
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"A", "", "B"}));
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"A", "A", "B"}));
   EXPECT_EQ(rows[1], (std::vector<std::string>{"", "", "C"}));
-  EXPECT_EQ(rows[2], (std::vector<std::string>{"D", "", ""}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"D", "D", "D"}));
+  EXPECT_EQ(rows[3], (std::vector<std::string>{"12", "", ""}));
 }
 
 TEST(GridBuilder, HostileSpansAreClamped) {

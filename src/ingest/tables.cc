@@ -131,6 +131,74 @@ TableRegions FindTableRegions(const std::vector<Token>& tokens) {
   return r;
 }
 
+// ---- Rows shared by the three tables ----
+
+namespace {
+
+// A row of numbers as found in the source, before it is matched to a row of the form.
+struct RawRow {
+  std::vector<const Token*> slots;  // numbers and empty cells, in order
+  std::vector<int> candidates;      // form rows whose labels precede the numbers
+  bool needs_split = false;         // fewer slots than columns, but glued digits to split
+  bool weak = false;                // too few values to be a row of the table
+  int slot = -1;                    // the form row it was matched to
+};
+
+// Trims a row's slots to the table's width: empty cells beyond it at either end are layout (a
+// label cell spanning two columns, a trailing tab), and a number glued to the end of the row's
+// label ("稳定”0") is a stray when the row is otherwise full. Sets needs_split or weak for rows
+// that stay short. Reports rows that cannot be read.
+void NormaliseWidth(RawRow* row, int width, const std::vector<Line>& lines, Findings* findings,
+                    std::string_view table_name) {
+  auto& s = row->slots;
+  const auto too_many = [&] { return static_cast<int>(s.size()) > width; };
+  while (too_many() && s.back()->kind == TokenKind::kEmpty) s.pop_back();
+  if (too_many() && s.front()->glued_to_label) {
+    findings->push_back(MakeFinding(
+        "IMPORT-STRAY-NUMBER",
+        std::string(table_name) + "标签后粘连的数字 " + s.front()->text + " 不计入该行",
+        "a number glued to the row label was not counted", Where(lines, *s.front())));
+    s.erase(s.begin());
+  }
+  while (too_many() && s.front()->kind == TokenKind::kEmpty) s.erase(s.begin());
+  if (too_many()) {
+    findings->push_back(MakeFinding(
+        "STRUCT-ROW-CELLS",
+        std::string(table_name) + "该行有 " + std::to_string(s.size()) + " 个数值，规定格式为 " +
+            std::to_string(width) + " 个：" + Join(s, " "),
+        "row has " + std::to_string(s.size()) + " values for " + std::to_string(width) + " columns",
+        Where(lines, *s.front())));
+    s.resize(static_cast<size_t>(width));
+    return;
+  }
+  if (static_cast<int>(s.size()) < width) {
+    // Glued digits can fill the row only if some number did not stand alone in its cell.
+    bool all_numbers = true, any_glued = false;
+    size_t parts = 0;
+    for (const Token* t : s) {
+      if (t->kind != TokenKind::kNumber || !t->is_integer || t->negative) {
+        all_numbers = false;
+      } else {
+        parts += t->pure_cell ? 1 : t->text.size();
+        any_glued = any_glued || !t->pure_cell;
+      }
+    }
+    if (all_numbers && any_glued && parts >= static_cast<size_t>(width)) row->needs_split = true;
+    else row->weak = true;
+  }
+}
+
+// The digit strings of a row's slots and which of them stood alone in their cells.
+void SplitInputs(const std::vector<const Token*>& slots, std::vector<std::string>* runs,
+                 std::vector<bool>* whole) {
+  for (const Token* t : slots) {
+    runs->push_back(t->text);
+    whole->push_back(t->pure_cell);
+  }
+}
+
+}  // namespace
+
 // ---- Table 2 ----
 
 void ParseTable2(const std::vector<Token>& tokens, const std::vector<Line>& lines,
@@ -152,55 +220,64 @@ void ParseTable2(const std::vector<Token>& tokens, const std::vector<Line>& line
     int row = T2LabelAtEnd(tokens[i].text);
     if (row < 0 || done[static_cast<size_t>(row)]) continue;
     const T2Shape shape = shapes[static_cast<size_t>(row)];
-    std::vector<const Token*> values;
-    size_t j = i + 1;
-    for (; j < regions.t2_end && values.size() < static_cast<size_t>(shape.width); ++j) {
-      if (IsText(tokens[j])) break;
-      if (IsNumber(tokens[j])) values.push_back(&tokens[j]);
+    // The values: the cells after the label on its own delimited line, else the numbers that
+    // follow it (one cell per line, or glued web text).
+    RawRow values;
+    if (tokens[i].delimited) {
+      for (size_t j = i + 1; j < regions.t2_end && tokens[j].line == tokens[i].line; ++j) {
+        if (IsText(tokens[j])) break;
+        values.slots.push_back(&tokens[j]);
+      }
     }
-    if (values.empty()) continue;
+    if (values.slots.empty()) {
+      for (size_t j = i + 1; j < regions.t2_end && values.slots.size() < static_cast<size_t>(shape.width);
+           ++j) {
+        if (IsText(tokens[j])) break;
+        if (IsNumber(tokens[j])) values.slots.push_back(&tokens[j]);
+      }
+    }
+    if (std::none_of(values.slots.begin(), values.slots.end(), [](const Token* t) { return IsNumber(*t); })) {
+      continue;
+    }
     done[static_cast<size_t>(row)] = true;
-    // Glued runs ("规章 000"): split only where leading zeros leave one way.
+    NormaliseWidth(&values, shape.width, lines, findings, "表二");
+    const std::string label(T2LabelName(row));
     std::vector<std::optional<double>> vals(static_cast<size_t>(shape.width));
-    std::vector<const Token*> srcs(static_cast<size_t>(shape.width), values[0]);
-    if (values.size() == static_cast<size_t>(shape.width)) {
-      for (size_t k = 0; k < values.size(); ++k) {
-        vals[k] = values[k]->value;
-        srcs[k] = values[k];
-      }
-    } else {
+    std::vector<const Token*> srcs(static_cast<size_t>(shape.width), values.slots[0]);
+    if (values.needs_split) {
       std::vector<std::string> runs;
-      bool splittable = true;
-      for (const Token* t : values) {
-        if (!t->is_integer || t->negative) splittable = false;
-        runs.push_back(t->text);
-      }
-      std::vector<Values> cands;
-      if (splittable) {
-        cands = SplitDigitRuns(runs, shape.width, [](const Values&) { return true; }, 2);
-      }
+      std::vector<bool> whole;
+      SplitInputs(values.slots, &runs, &whole);
+      std::vector<Values> cands =
+          SplitDigitRuns(runs, shape.width, [](const Values&) { return true; }, 2, whole);
+      const std::string digits = Join(values.slots, " ");
       if (cands.size() == 1) {
         for (size_t k = 0; k < cands[0].size(); ++k) vals[k] = static_cast<double>(cands[0][k]);
         findings->push_back(MakeFinding(
-            "IMPORT-SPLIT", "表二“" + std::string(T2LabelName(row)) + "”的数字 " +
-                                Join(values, " ") + " 只有一种拆分方式",
-            "table 2 digits " + Join(values, " ") + " split in the only possible way",
-            Where(lines, *values[0])));
-      } else if (cands.size() > 1) {
-        findings->push_back(MakeFinding(
-            "IMPORT-AMBIGUOUS",
-            "表二“" + std::string(T2LabelName(row)) + "”的数字 " + Join(values, " ") +
-                " 粘连在一起，有多种拆分方式，相关单元格留空",
-            "table 2 digits " + Join(values, " ") + " are glued together and admit several splits",
-            Where(lines, *values[0])));
+            "IMPORT-SPLIT", "表二“" + label + "”的数字 " + digits + " 只有一种拆分方式",
+            "table 2 digits " + digits + " split in the only possible way",
+            Where(lines, *values.slots[0])));
       } else {
         findings->push_back(MakeFinding(
-            "STRUCT-ROW-CELLS",
-            "表二“" + std::string(T2LabelName(row)) + "”行应有 " + std::to_string(shape.width) + " 个数值，实有 " +
-                std::to_string(values.size()) + " 个：" + Join(values, " "),
-            "table 2 row should have " + std::to_string(shape.width) + " values, has " +
-                std::to_string(values.size()),
-            Where(lines, *values[0])));
+            "IMPORT-AMBIGUOUS",
+            "表二“" + label + "”的数字 " + digits + " 粘连在一起，" +
+                (cands.empty() ? "无法拆分" : "有多种拆分方式") + "，相关单元格留空",
+            "table 2 digits " + digits + " are glued together and cannot be split uniquely",
+            Where(lines, *values.slots[0])));
+      }
+    } else if (values.weak) {
+      findings->push_back(MakeFinding(
+          "STRUCT-ROW-CELLS",
+          "表二“" + label + "”行应有 " + std::to_string(shape.width) + " 个数值，实有 " +
+              std::to_string(values.slots.size()) + " 个：" + Join(values.slots, " "),
+          "table 2 row should have " + std::to_string(shape.width) + " values, has " +
+              std::to_string(values.slots.size()),
+          Where(lines, *values.slots[0])));
+    } else {
+      for (size_t k = 0; k < values.slots.size(); ++k) {
+        if (!IsNumber(*values.slots[k])) continue;
+        vals[k] = values.slots[k]->value;
+        srcs[k] = values.slots[k];
       }
     }
     auto set = [&](Cell* cell, size_t k) {
@@ -229,49 +306,6 @@ void ParseTable2(const std::vector<Token>& tokens, const std::vector<Line>& line
 
 namespace {
 
-// A row of numbers as found in the source, before it is matched to a row of the form.
-struct RawRow {
-  std::vector<const Token*> slots;  // numbers and empty cells, in order
-  std::vector<int> candidates;      // form rows whose labels precede the numbers
-  bool needs_split = false;         // fewer slots than columns, but glued digits to split
-  bool weak = false;                // too few values to be a row of the table
-  int slot = -1;                    // the form row it was matched to
-};
-
-// Trims a row to the table's width; returns false (with a finding) when it cannot be read.
-void NormaliseWidth(RawRow* row, int width, const std::vector<Line>& lines, Findings* findings,
-                    std::string_view table_name) {
-  auto& s = row->slots;
-  while (static_cast<int>(s.size()) > width && s.back()->kind == TokenKind::kEmpty) s.pop_back();
-  if (static_cast<int>(s.size()) == width + 1 && s.front()->glued_to_label) {
-    findings->push_back(MakeFinding(
-        "IMPORT-STRAY-NUMBER",
-        std::string(table_name) + "标签后粘连的数字 " + s.front()->text + " 不计入该行",
-        "a number glued to the row label was not counted", Where(lines, *s.front())));
-    s.erase(s.begin());
-  }
-  if (static_cast<int>(s.size()) > width) {
-    findings->push_back(MakeFinding(
-        "STRUCT-ROW-CELLS",
-        std::string(table_name) + "该行有 " + std::to_string(s.size()) + " 个数值，规定格式为 " +
-            std::to_string(width) + " 个：" + Join(s, " "),
-        "row has " + std::to_string(s.size()) + " values for " + std::to_string(width) + " columns",
-        Where(lines, *s.front())));
-    s.resize(static_cast<size_t>(width));
-    return;
-  }
-  if (static_cast<int>(s.size()) < width) {
-    bool all_numbers = true;
-    size_t digits = 0;
-    for (const Token* t : s) {
-      if (t->kind != TokenKind::kNumber || !t->is_integer || t->negative) all_numbers = false;
-      else digits += t->text.size();
-    }
-    if (all_numbers && digits >= static_cast<size_t>(width)) row->needs_split = true;
-    else row->weak = true;
-  }
-}
-
 // Builds the raw rows of table 3 from its tokens.
 std::vector<RawRow> CollectRows(const std::vector<Token>& tokens, size_t begin, size_t end) {
   std::vector<RawRow> rows;
@@ -295,8 +329,12 @@ std::vector<RawRow> CollectRows(const std::vector<Token>& tokens, size_t begin, 
       std::vector<int> line_labels;
       size_t j = i;
       for (; j < end && tokens[j].line == t.line; ++j) {
-        if (IsText(tokens[j])) add_labels(&line_labels, FindT3Labels(tokens[j].text));
-        else row.slots.push_back(&tokens[j]);
+        if (IsText(tokens[j])) {
+          add_labels(&line_labels, FindT3Labels(tokens[j].text));
+          row.slots.clear();  // the values follow the last label cell
+        } else {
+          row.slots.push_back(&tokens[j]);
+        }
       }
       row.candidates = line_labels.empty() ? pending : line_labels;
       pending.clear();
@@ -485,9 +523,10 @@ void ParseTable3(const std::vector<Token>& tokens, const std::vector<Line>& line
       continue;
     }
     std::vector<std::string> runs;
-    for (const Token* t : row.slots) runs.push_back(t->text);
+    std::vector<bool> whole;
+    SplitInputs(row.slots, &runs, &whole);
     std::vector<Values> cands =
-        SplitDigitRuns(runs, kT3Columns, LastIsSumOfOthers, kSplitCandidateLimit);
+        SplitDigitRuns(runs, kT3Columns, LastIsSumOfOthers, kSplitCandidateLimit, whole);
     if (cands.size() == 1) {
       place(row, &cands[0]);
       std::array<int64_t, kT3Columns> v{};
@@ -574,6 +613,14 @@ void ParseTable4(const std::vector<Token>& tokens, const std::vector<Line>& line
   int last_line = -1;
   for (size_t i = regions.t4_begin; i < regions.t4_end; ++i) {
     const Token& t = tokens[i];
+    if (row.slots.empty() && t.row_line && !IsText(t)) {
+      // A delimited data row: its cells after the last text cell, absent values included.
+      for (size_t j = i; j < regions.t4_end && tokens[j].line == t.line; ++j) {
+        if (IsText(tokens[j])) row.slots.clear();
+        else row.slots.push_back(&tokens[j]);
+      }
+      break;
+    }
     if (static_cast<int>(row.slots.size()) >= kWidth && t.line != last_line) break;
     if (IsText(t)) continue;
     if (t.kind == TokenKind::kEmpty && row.slots.empty()) continue;
@@ -592,8 +639,9 @@ void ParseTable4(const std::vector<Token>& tokens, const std::vector<Line>& line
   std::optional<Values> split;
   if (row.needs_split) {
     std::vector<std::string> runs;
-    for (const Token* t : row.slots) runs.push_back(t->text);
-    std::vector<Values> cands = SplitDigitRuns(runs, kWidth, group_totals, 2);
+    std::vector<bool> whole;
+    SplitInputs(row.slots, &runs, &whole);
+    std::vector<Values> cands = SplitDigitRuns(runs, kWidth, group_totals, 2, whole);
     if (cands.size() == 1) {
       split = cands[0];
       findings->push_back(MakeFinding(

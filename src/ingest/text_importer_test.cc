@@ -230,6 +230,41 @@ TEST(TextImporterTest, TabRowsThousandsSeparatorsAndPageBreaks) {
   EXPECT_EQ(a.year, 2023);
 }
 
+// Regression (found by the renderer's round trips): an absent first value of a row was dropped,
+// shifting the others left, and two whole cells "8" "77" were re-split into 8, 7, 7.
+TEST(TextImporterTest, AbsentValuesKeepTheirColumns) {
+  std::string text =
+      "某局2023年政府信息公开工作年度报告\n"
+      "二、主动公开政府信息情况\n"
+      "第二十条第（一）项\n"
+      "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+      "|---|---|---|---|\n"
+      "| 规章 |  | 8 | 77 |\n"
+      "| 行政规范性文件 | 8 | 77 |\n"
+      "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+      "| 一、本年新收政府信息公开申请数量 |  | 2 | 0 | 0 | 0 | 0 | 2 |\n"
+      "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 |  |\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "|  | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |\n"
+      "五、存在的主要问题及改进情况\n";
+  auto r = ImportReportBytes(text, "absent.md");
+  ASSERT_TRUE(r.ok());
+  const AnnualReport& a = r->report;
+  EXPECT_FALSE(a.table2.docs[0][0].present());
+  EXPECT_EQ(a.table2.docs[0][1].value, 8);
+  EXPECT_EQ(a.table2.docs[0][2].value, 77);
+  for (int c = 0; c < 3; ++c) EXPECT_FALSE(a.table2.docs[1][c].present()) << c;  // never invented
+  EXPECT_TRUE(HasRule(r->findings, "STRUCT-ROW-CELLS"));
+  EXPECT_FALSE(a.table3.cells[kNew][kNatural].present());
+  EXPECT_EQ(a.table3.cells[kNew][kCommercial].value, 2);
+  EXPECT_EQ(a.table3.cells[kNew][kTotal].value, 2);
+  EXPECT_FALSE(a.table3.cells[kCarriedOver][kTotal].present());
+  EXPECT_FALSE(a.table4.cells[kReview][0].present());
+  EXPECT_EQ(a.table4.cells[kReview][4].value, 0);
+  EXPECT_EQ(a.table4.cells[kSuitDirect][0].value, 1);
+  EXPECT_EQ(a.table4.cells[kSuitDirect][4].value, 1);
+}
+
 TEST(TextImporterTest, TrialFormat2019SingleOtherRow) {
   std::string text =
       "某局2019年政府信息公开工作年度报告\n"

@@ -1,5 +1,7 @@
 #include "tokens.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 
@@ -186,12 +188,16 @@ std::vector<Token> Tokenize(const std::vector<Line>& lines) {
     std::vector<std::string_view> cells = SplitCells(text);
     size_t line_first = tokens.size();
     int numbers = 0;
-    bool seen_pure_number = false;
+    // A markdown row's cells are all deliberate, so even its leading empty cells may be values.
+    const bool pipe_row = Trim(text).substr(0, 1) == "|";
+    bool seen_content = pipe_row;
     for (size_t ci = 0; ci < cells.size(); ++ci) {
       int line_no = static_cast<int>(li + 1);
       if (cells[ci].empty()) {
-        // An empty cell is a value slot only after a number on a delimited line.
-        if (cells.size() > 1 && seen_pure_number) {
+        // On a delimited line an empty cell after the first non-empty one may be an absent
+        // value; the assembler decides by the table's width. Leading empties of a tab-separated
+        // line are layout (a label cell spanning columns).
+        if (cells.size() > 1 && seen_content) {
           Token t;
           t.kind = TokenKind::kEmpty;
           t.line = line_no;
@@ -200,17 +206,25 @@ std::vector<Token> Tokenize(const std::vector<Line>& lines) {
         }
         continue;
       }
+      seen_content = true;
       size_t before = tokens.size();
       TokenizeCell(cells[ci], line_no, static_cast<int>(ci), &tokens);
       for (size_t k = before; k < tokens.size(); ++k) {
         if (tokens[k].kind == TokenKind::kNumber) ++numbers;
-        if (tokens[k].pure_cell) seen_pure_number = true;
       }
     }
-    bool row_line = cells.size() > 1 && numbers >= 2;
-    // Trailing empties after the last number carry no information unless the row is short;
-    // keep them, the assembler decides.
-    for (size_t k = line_first; k < tokens.size(); ++k) tokens[k].row_line = row_line;
+    if (numbers == 0) {
+      // Empty cells on a line without numbers (headers, label continuations) carry nothing.
+      tokens.erase(std::remove_if(tokens.begin() + static_cast<ptrdiff_t>(line_first), tokens.end(),
+                                  [](const Token& t) { return t.kind == TokenKind::kEmpty; }),
+                   tokens.end());
+    }
+    bool delimited = cells.size() > 1;
+    bool row_line = delimited && numbers >= 2;
+    for (size_t k = line_first; k < tokens.size(); ++k) {
+      tokens[k].delimited = delimited;
+      tokens[k].row_line = row_line;
+    }
   }
   return tokens;
 }

@@ -27,6 +27,7 @@ struct Token {
   bool pure_cell = false;      // a number that is its cell's whole content
   int line = 0;                // 1-based line number in the text
   int cell = 0;                // 0-based cell index on the line
+  bool delimited = false;      // the line has several cells (tabs or markdown pipes)
   bool row_line = false;       // the line is delimited and holds at least two numbers
 };
 
