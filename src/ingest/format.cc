@@ -10,6 +10,7 @@
 
 #include "gongkai/decode.h"
 #include "gongkai/importer.h"
+#include "gongkai/report_json.h"
 #include "gongkai/rules.h"
 #include "importers.h"
 #include "zip_reader.h"
@@ -54,9 +55,28 @@ bool LooksLikeHtml(std::string_view b) {
   return false;
 }
 
+// A JSON object: '{' first, after an optional UTF-8 BOM and whitespace. No report text starts so.
+bool LooksLikeJsonObject(std::string_view b) {
+  if (b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
+  size_t i = b.find_first_not_of(" \t\r\n");
+  return i != std::string_view::npos && b[i] == '{';
+}
+
 std::string TooLarge(const std::string& name, size_t size) {
   return name + ": 文件过大（" + std::to_string(size) + " 字节，上限 " +
          std::to_string(kMaxReportBytes) + "） (file too large)";
+}
+
+// The interchange JSON (what `gongkai extract --json` and `report generate` print): read as is;
+// its "findings" are not carried over, the validator runs afresh.
+StatusOr<ImportedReport> ImportInterchangeJson(std::string_view bytes, const std::string& name) {
+  GONGKAI_ASSIGN_OR_RETURN(DecodedText text, DecodeToUtf8(bytes, name));
+  GONGKAI_ASSIGN_OR_RETURN(AnnualReport report, ReportFromJson(text.utf8, name));
+  ImportedReport out;
+  out.report = std::move(report);
+  out.format = "json";
+  out.encoding = text.encoding;
+  return out;
 }
 
 StatusOr<ImportedReport> ImportSingle(std::string_view bytes, const std::string& name,
@@ -74,6 +94,8 @@ StatusOr<ImportedReport> ImportSingle(std::string_view bytes, const std::string&
                                 "(legacy .doc/.wps file: convert to DOCX)");
     case ReportFormat::kZip:
       return UnimplementedError(name + ": 不读取嵌套在压缩包中的压缩包 (nested archives are not read)");
+    case ReportFormat::kJson:
+      return ImportInterchangeJson(bytes, name);
     case ReportFormat::kText:
       break;
   }
@@ -129,6 +151,7 @@ std::string_view ReportFormatName(ReportFormat format) {
     case ReportFormat::kPdf: return "pdf";
     case ReportFormat::kZip: return "zip";
     case ReportFormat::kLegacyOffice: return "ole";
+    case ReportFormat::kJson: return "json";
   }
   return "text";
 }
@@ -148,6 +171,7 @@ ReportFormat DetectFormat(std::string_view bytes) {
     if (text.ok() && LooksLikeHtml(text->utf8)) return ReportFormat::kHtml;
     return ReportFormat::kText;
   }
+  if (LooksLikeJsonObject(bytes)) return ReportFormat::kJson;
   return LooksLikeHtml(bytes) ? ReportFormat::kHtml : ReportFormat::kText;
 }
 
