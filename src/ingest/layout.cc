@@ -137,11 +137,16 @@ void LayoutText::AddTable(const std::vector<std::vector<std::string>>& rows,
     bool any = false;
     for (const std::string& cell : rows[r]) any = any || !cell.empty();
     if (!any) continue;
-    for (size_t c = 0; c < rows[r].size(); ++c) {
-      if (c) text_.push_back('\t');
-      for (char ch : rows[r][c]) {
-        text_.push_back(ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch);
+    // A pipe row: every cell of a rebuilt grid is deliberate, so an empty one (even the first)
+    // may be an absent value; the table logic trims what exceeds the form's width.
+    text_.push_back('|');
+    for (const std::string& cell : rows[r]) {
+      text_.push_back(' ');
+      for (char ch : cell) {
+        if (ch == '|') text_.append("\xC2\xA6");  // U+00A6, so the cell stays one cell
+        else text_.push_back(ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch);
       }
+      text_.append(" |");
     }
     text_.push_back('\n');
     SourceLocation s = source;

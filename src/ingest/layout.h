@@ -1,6 +1,7 @@
 // Internal: building the "layout text" that every structured importer hands to ImportLayoutText.
 //
-// Layout text is UTF-8 lines; a table row is one line of TAB-separated cells. Each line carries
+// Layout text is UTF-8 lines; a table row is one line of cells (TAB-separated, or a markdown
+// pipe row for the grids that HTML and DOCX tables are rebuilt into). Each line carries
 // its SourceLocation. The structured importers (HTML, DOCX, PDF) reduce their input to this shape
 // so that all table logic (label matching, row alignment, glued digits) is shared.
 //
@@ -69,7 +70,7 @@ class LayoutText {
 
   // Adds one line (no '\n' inside; any is replaced by a space). Empty lines are skipped.
   void AddLine(std::string_view text, SourceLocation source);
-  // Adds a table's rows as TAB-separated lines; row r gets `source` with row = r (and, when
+  // Adds a table's rows as markdown pipe rows ("| a | b |", '|' inside a cell becomes '¦'); row r gets `source` with row = r (and, when
   // `row_lines` is given, line = row_lines[r]). Rows without any text are skipped.
   void AddTable(const std::vector<std::vector<std::string>>& rows, SourceLocation source,
                 const std::vector<int>* row_lines = nullptr);

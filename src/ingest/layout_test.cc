@@ -68,7 +68,7 @@ TEST(LayoutText, TableRowsCarryTableRowAndLine) {
   t.AddLine("  标题  ", {});
   t.AddTable({{"a", "", "1"}, {"", "", ""}, {"b", "2", ""}}, SourceLocation{"", 0, 0, 4, -1, -1},
              &kLines);
-  EXPECT_EQ(t.text(), "标题\na\t\t1\nb\t2\t\n");
+  EXPECT_EQ(t.text(), "标题\n| a |  | 1 |\n| b | 2 |  |\n");
   ASSERT_EQ(t.sources().size(), 3u);
   EXPECT_EQ(t.sources()[0].file, "f.html");
   EXPECT_EQ(t.sources()[1].table, 4);

@@ -57,13 +57,13 @@ AnnualReport RandomReport(std::mt19937* rng, Draw draw = {}) {
   const bool org_columns_empty = absent(15);  // like reports that leave 法人或其他组织 blank
   for (int row = 0; row < kT3Rows; ++row) {
     for (int c = 0; c < kT3Columns; ++c) {
-      bool empty = c > 0 && ((org_columns_empty && c < kTotal) || absent(8));
+      bool empty = (c > 0 && org_columns_empty && c < kTotal) || absent(8);
       if (!empty) r.table3.cells[row][c].value = count();
     }
   }
   for (int g = 0; g < kT4Groups; ++g) {
     for (int c = 0; c < kT4Columns; ++c) {
-      bool empty = draw.absent_in_table4 && (g > 0 || c > 0) && absent(8);
+      bool empty = draw.absent_in_table4 && absent(8);
       if (!empty) r.table4.cells[g][c].value = count();
     }
   }

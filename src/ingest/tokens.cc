@@ -220,7 +220,9 @@ std::vector<Token> Tokenize(const std::vector<Line>& lines) {
                    tokens.end());
     }
     bool delimited = cells.size() > 1;
-    bool row_line = delimited && numbers >= 2;
+    // A grid row with a number is a table row; a tab line needs two, since one-cell-per-line
+    // text often starts each line with a tab ("\t0").
+    bool row_line = delimited && (numbers >= 2 || (pipe_row && numbers >= 1));
     for (size_t k = line_first; k < tokens.size(); ++k) {
       tokens[k].delimited = delimited;
       tokens[k].row_line = row_line;

@@ -28,7 +28,7 @@ struct Token {
   int line = 0;                // 1-based line number in the text
   int cell = 0;                // 0-based cell index on the line
   bool delimited = false;      // the line has several cells (tabs or markdown pipes)
-  bool row_line = false;       // the line is delimited and holds at least two numbers
+  bool row_line = false;       // a table row: delimited, with 2+ numbers (1+ for a pipe row)
 };
 
 // A line of the document, normalized for matching, with its source location.
