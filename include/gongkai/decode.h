@@ -20,6 +20,11 @@ struct DecodedText {
 // Decodes `bytes`. `name` is used only in error messages.
 StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes, const std::string& name);
 
+// Converts `bytes` from `charset` (an iconv name such as "GB18030") to UTF-8. Errors name `name`
+// and the byte offset of the first undecodable byte; an unknown charset is kInvalidArgument.
+StatusOr<std::string> ConvertToUtf8(std::string_view bytes, const std::string& charset,
+                                    const std::string& name);
+
 // Returns the offset of the first byte that is not part of valid UTF-8, or npos if all valid.
 size_t FindInvalidUtf8(std::string_view s);
 

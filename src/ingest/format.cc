@@ -1,6 +1,4 @@
 // Format detection by content, and the entry points that dispatch to each format's importer.
-#include <errno.h>
-#include <iconv.h>
 
 #include <libxml/parser.h>
 
@@ -198,40 +196,6 @@ StatusOr<ImportedReport> FinishLayout(const LayoutText& layout, const std::strin
     out.findings.push_back(MakeFinding("IMPORT-ENCODING",
                                        "文件编码为 " + out.encoding + "，已转换为 UTF-8",
                                        "file encoding " + out.encoding + " converted to UTF-8", loc));
-  }
-  return out;
-}
-
-StatusOr<std::string> ConvertToUtf8(std::string_view bytes, const std::string& charset,
-                                    const std::string& name) {
-  iconv_t cd = iconv_open("UTF-8", charset.c_str());
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
-    return InvalidArgumentError(name + ": 不支持的编码 " + charset + " (unknown encoding)");
-  }
-  std::unique_ptr<void, int (*)(iconv_t)> closer(cd, iconv_close);
-  std::string out(bytes.size() * 2 + 16, '\0');
-  char* inp = const_cast<char*>(bytes.data());
-  size_t inleft = bytes.size();
-  char* outp = out.data();
-  size_t outleft = out.size();
-  while (inleft > 0) {
-    size_t r = iconv(cd, &inp, &inleft, &outp, &outleft);
-    if (r != static_cast<size_t>(-1)) break;
-    if (errno == E2BIG) {
-      size_t used = static_cast<size_t>(outp - out.data());
-      out.resize(out.size() * 2);
-      outp = out.data() + used;
-      outleft = out.size() - used;
-      continue;
-    }
-    size_t offset = bytes.size() - inleft;
-    return DataLossError(name + ": 字节偏移 " + std::to_string(offset) + " 处无法按 " + charset +
-                         " 解码 (cannot decode as " + charset + " at byte offset " +
-                         std::to_string(offset) + ")");
-  }
-  out.resize(static_cast<size_t>(outp - out.data()));
-  if (FindInvalidUtf8(out) != std::string::npos) {
-    return DataLossError(name + ": 解码结果不是有效的 UTF-8 (decoding gave invalid UTF-8)");
   }
   return out;
 }

@@ -30,8 +30,4 @@ StatusOr<ImportedReport> FinishLayout(const LayoutText& layout, const std::strin
 // batch importer runs importers on several threads. Call before any libxml2 function.
 void InitLibxml();
 
-// Converts `bytes` from `charset` (an iconv name) to UTF-8. Errors name the byte offset.
-StatusOr<std::string> ConvertToUtf8(std::string_view bytes, const std::string& charset,
-                                    const std::string& name);
-
 }  // namespace gongkai::ingest_internal

@@ -8,18 +8,17 @@
 #include <memory>
 
 namespace gongkai {
-namespace {
 
-// Converts with iconv; on failure reports the input byte offset.
-StatusOr<std::string> Iconv(std::string_view in, const char* from, const std::string& name) {
-  iconv_t cd = iconv_open("UTF-8", from);
+StatusOr<std::string> ConvertToUtf8(std::string_view bytes, const std::string& charset,
+                                    const std::string& name) {
+  iconv_t cd = iconv_open("UTF-8", charset.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) {
-    return Status(StatusCode::kInternal, name + ": 不支持的编码 " + from);
+    return InvalidArgumentError(name + ": 不支持的编码 " + charset + " (unknown encoding)");
   }
   std::unique_ptr<void, int (*)(iconv_t)> closer(cd, iconv_close);
-  std::string out(in.size() * 2 + 16, '\0');
-  char* inp = const_cast<char*>(in.data());
-  size_t inleft = in.size();
+  std::string out(bytes.size() * 2 + 16, '\0');
+  char* inp = const_cast<char*>(bytes.data());
+  size_t inleft = bytes.size();
   char* outp = out.data();
   size_t outleft = out.size();
   while (inleft > 0) {
@@ -32,16 +31,17 @@ StatusOr<std::string> Iconv(std::string_view in, const char* from, const std::st
       outleft = out.size() - used;
       continue;
     }
-    size_t offset = in.size() - inleft;
-    return DataLossError(name + ": 字节偏移 " + std::to_string(offset) + " 处无法按 " + from +
-                         " 解码 (cannot decode as " + from + " at byte offset " +
+    size_t offset = bytes.size() - inleft;
+    return DataLossError(name + ": 字节偏移 " + std::to_string(offset) + " 处无法按 " + charset +
+                         " 解码 (cannot decode as " + charset + " at byte offset " +
                          std::to_string(offset) + ")");
   }
   out.resize(static_cast<size_t>(outp - out.data()));
+  if (FindInvalidUtf8(out) != std::string::npos) {
+    return DataLossError(name + ": 解码结果不是有效的 UTF-8 (decoding gave invalid UTF-8)");
+  }
   return out;
 }
-
-}  // namespace
 
 size_t FindInvalidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -99,13 +99,13 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes, const std::string& na
   }
   if (bytes.size() >= 2 && (static_cast<unsigned char>(bytes[0]) == 0xFF &&
                             static_cast<unsigned char>(bytes[1]) == 0xFE)) {
-    GONGKAI_ASSIGN_OR_RETURN(out.utf8, Iconv(bytes.substr(2), "UTF-16LE", name));
+    GONGKAI_ASSIGN_OR_RETURN(out.utf8, ConvertToUtf8(bytes.substr(2), "UTF-16LE", name));
     out.encoding = "UTF-16LE";
     return out;
   }
   if (bytes.size() >= 2 && (static_cast<unsigned char>(bytes[0]) == 0xFE &&
                             static_cast<unsigned char>(bytes[1]) == 0xFF)) {
-    GONGKAI_ASSIGN_OR_RETURN(out.utf8, Iconv(bytes.substr(2), "UTF-16BE", name));
+    GONGKAI_ASSIGN_OR_RETURN(out.utf8, ConvertToUtf8(bytes.substr(2), "UTF-16BE", name));
     out.encoding = "UTF-16BE";
     return out;
   }
@@ -115,7 +115,7 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes, const std::string& na
     out.encoding = "UTF-8";
     return out;
   }
-  auto gb = Iconv(bytes, "GB18030", name);
+  auto gb = ConvertToUtf8(bytes, "GB18030", name);
   if (!gb.ok()) {
     return DataLossError(name + ": 既不是有效的 UTF-8（字节偏移 " + std::to_string(bad) +
                          "），也不是有效的 GB18030 (neither UTF-8, invalid at byte offset " +
