@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "gongkai/decode.h"
+#include "gongkai/file.h"
 #include "gongkai/importer.h"
 #include "gongkai/validator.h"
 
@@ -34,10 +35,8 @@ std::vector<std::string> LoadReports(const fs::path& shared) {
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      out.push_back(ss.str());
+      auto bytes = gongkai::ReadFileToString(f.string());
+      if (bytes.ok()) out.push_back(std::move(bytes).value());
     }
   }
   return out;

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "gongkai/file.h"
 #include "gongkai/importer.h"
 #include "gongkai/render.h"
 #include "ingest/pdf_layout.h"
@@ -34,10 +35,8 @@ std::vector<std::string> LoadSeeds(const fs::path& shared) {
   std::sort(files.begin(), files.end());
   std::vector<std::string> out;
   for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out.push_back(ss.str());
+    auto bytes = gongkai::ReadFileToString(f.string());
+    if (bytes.ok()) out.push_back(std::move(bytes).value());
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "gongkai/calendar.h"
+#include "gongkai/file.h"
 
 #ifndef GONGKAI_DEFAULT_DATA_DIR
 #define GONGKAI_DEFAULT_DATA_DIR ""
@@ -141,11 +142,8 @@ StatusOr<WorkCalendar> WorkCalendar::LoadDir(const std::string& dir) {
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& p : files) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (!in) return IoError("读取 " + p.string() + " 失败 (cannot read file)");
-    GONGKAI_RETURN_IF_ERROR(cal.AddYear(std::stoi(p.stem().string()), ss.str(), p.string()));
+    GONGKAI_ASSIGN_OR_RETURN(std::string text, ReadFileToString(p.string()));
+    GONGKAI_RETURN_IF_ERROR(cal.AddYear(std::stoi(p.stem().string()), text, p.string()));
   }
   return cal;
 }

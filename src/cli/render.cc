@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "command.h"
+#include "gongkai/file.h"
 #include "gongkai/importer.h"
 #include "gongkai/render.h"
 #include "gongkai/report_json.h"
@@ -37,11 +38,7 @@ StatusOr<AnnualReport> ReadInput(const std::string& path) {
     ss << std::cin.rdbuf();
     bytes = ss.str();
   } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return NotFoundError(path + ": 无法打开文件 (cannot open file)");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    bytes = ss.str();
+    GONGKAI_ASSIGN_OR_RETURN(bytes, ReadFileToString(path, kMaxReportBytes));
   }
   if (bytes.size() > kMaxReportBytes) {
     return ResourceExhaustedError(path + ": 文件过大（" + std::to_string(bytes.size()) + " 字节） (file too large)");

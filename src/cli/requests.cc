@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "gongkai/file.h"
 #include "ledger_options.h"
 
 namespace gongkai::cli {
@@ -104,14 +105,11 @@ int Register(const CliOptions& o) {
   n.form = o.Get("form");
   n.actor = *actor;
   for (const std::string& path : o.GetAll("attach")) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (!in)
-      return Fail("requests", IoError("读取附件 " + path + " 失败 (cannot read attachment)"));
+    StatusOr<std::string> content = ReadFileToString(path);
+    if (!content.ok()) return Fail("requests", content.status().WithContext("附件 (attachment)"));
     size_t slash = path.find_last_of('/');
     n.attachments.push_back(
-        {0, slash == std::string::npos ? path : path.substr(slash + 1), "", 0, ss.str()});
+        {0, slash == std::string::npos ? path : path.substr(slash + 1), "", 0, *content});
   }
   auto session = OpenLedger(o);
   if (!session.ok()) return Fail("requests", session.status());
@@ -136,12 +134,9 @@ int Reply(const CliOptions& o) {
   }
   ReplyInput in{*date, *actor, o.GetAll("outcome"), o.Get("basis"), o.Get("letter")};
   if (o.Has("letter-file")) {
-    std::ifstream f(o.Get("letter-file"), std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    if (!f)
-      return Fail("requests", IoError("读取 " + o.Get("letter-file") + " 失败 (cannot read)"));
-    in.letter = ss.str();
+    StatusOr<std::string> letter = ReadFileToString(o.Get("letter-file"));
+    if (!letter.ok()) return Fail("requests", letter.status());
+    in.letter = std::move(letter).value();
   }
   auto session = OpenLedger(o);
   if (!session.ok()) return Fail("requests", session.status());

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "gongkai/decode.h"
+#include "gongkai/file.h"
 #include "gongkai/importer.h"
 #include "gongkai/report_json.h"
 #include "gongkai/rules.h"
@@ -223,32 +224,14 @@ std::vector<NamedImport> ImportReportsBytes(std::string_view bytes, const std::s
   return out;
 }
 
-namespace {
-
-StatusOr<std::string> ReadReportFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError(path + ": 无法打开文件 (cannot open file)");
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) return IoError(path + ": 无法读取文件 (cannot read file)");
-  if (static_cast<uint64_t>(size) > kMaxReportBytes) {
-    return ResourceExhaustedError(TooLarge(path, static_cast<size_t>(size)));
-  }
-  in.seekg(0);
-  std::string bytes(static_cast<size_t>(size), '\0');
-  if (!in.read(bytes.data(), size)) return IoError(path + ": 读取失败 (read failed)");
-  return bytes;
-}
-
-}  // namespace
 
 StatusOr<ImportedReport> ImportReportFile(const std::string& path) {
-  GONGKAI_ASSIGN_OR_RETURN(std::string bytes, ReadReportFile(path));
+  GONGKAI_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(path, kMaxReportBytes));
   return ImportReportBytes(bytes, path);
 }
 
 std::vector<NamedImport> ImportReportsFile(const std::string& path) {
-  auto bytes = ReadReportFile(path);
+  auto bytes = ReadFileToString(path, kMaxReportBytes);
   if (!bytes.ok()) {
     std::vector<NamedImport> out;
     out.push_back({path, bytes.status()});

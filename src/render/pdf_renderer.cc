@@ -25,6 +25,7 @@
 #include "escape.h"
 #include "gongkai/render.h"
 #include "renderers.h"
+#include "gongkai/file.h"
 #include "temp_dir.h"
 
 extern char** environ;
@@ -163,9 +164,9 @@ StatusOr<std::string> RenderPdf(const AnnualReport& report, const RenderOptions&
                                    dir.path(),
                                    input};
   GONGKAI_ASSIGN_OR_RETURN(int exit_status, Run(args, log, {"FONTCONFIG_FILE=" + fonts}));
-  StatusOr<std::string> pdf = ReadWholeFile(dir.path() + "/report.pdf");
+  StatusOr<std::string> pdf = ReadFileToString(dir.path() + "/report.pdf");
   if (exit_status != 0 || !pdf.ok() || pdf->substr(0, 5) != "%PDF-") {
-    StatusOr<std::string> output = ReadWholeFile(log);
+    StatusOr<std::string> output = ReadFileToString(log);
     std::string detail = output.ok() ? output.value().substr(0, 500) : "";
     return IoError("LibreOffice 未能将 DOCX 转换为 PDF（退出码 " + std::to_string(exit_status) +
                    "） (LibreOffice failed to convert the DOCX to PDF): " + detail);

@@ -34,13 +34,5 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);  // best effort; nothing to report to
 }
 
-StatusOr<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError(path + ": 无法打开文件 (cannot open file)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return IoError(path + ": 读取失败 (read failed)");
-  return ss.str();
-}
 
 }  // namespace gongkai::render_internal

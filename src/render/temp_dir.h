@@ -26,7 +26,4 @@ class TempDir {
   std::string path_;
 };
 
-// Reads a whole file.
-StatusOr<std::string> ReadWholeFile(const std::string& path);
-
 }  // namespace gongkai::render_internal

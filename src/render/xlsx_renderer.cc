@@ -8,6 +8,7 @@
 #include "form_layout.h"
 #include "gongkai/render.h"
 #include "renderers.h"
+#include "gongkai/file.h"
 #include "temp_dir.h"
 
 namespace gongkai::render_internal {
@@ -133,7 +134,7 @@ StatusOr<std::string> RenderXlsx(const AnnualReport& report, const RenderOptions
   lxw_error closed = workbook_close(wb);  // frees the workbook in every case
   GONGKAI_RETURN_IF_ERROR(s);
   GONGKAI_RETURN_IF_ERROR(Check(closed, "workbook_close"));
-  return ReadWholeFile(path);
+  return ReadFileToString(path);
 }
 
 }  // namespace gongkai::render_internal

@@ -1,0 +1,38 @@
+#include "gongkai/file.h"
+
+#include <cstdio>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace gongkai {
+namespace {
+
+TEST(ReadFileToStringTest, ReadsBytesAndNamesErrors) {
+  std::string path = ::testing::TempDir() + "/file_test.bin";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << std::string("a\0b\xE4\xB8\xAD", 6);
+  }
+  auto r = ReadFileToString(path);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, std::string("a\0b\xE4\xB8\xAD", 6));
+  auto big = ReadFileToString(path, 5);
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_NE(big.status().message().find(path), std::string::npos);
+  auto missing = ReadFileToString(path + ".missing");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  std::remove(path.c_str());
+  {
+    std::ofstream out(path, std::ios::binary);
+  }
+  auto empty = ReadFileToString(path);
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(empty->empty());
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace gongkai
