@@ -2,14 +2,7 @@
 # End-to-end checks of the gongkai command: exit codes, output shapes, batches.
 set -uo pipefail
 gk=$(realpath "${1:?gongkai binary}"); shared=$(realpath "${2:?shared dir}")
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail=0
-expect() {  # expect NAME WANTED_STATUS ACTUAL_STATUS
-  if [ "$2" != "$3" ]; then echo "FAIL: $1: exit $3, wanted $2"; fail=1; else echo "ok: $1"; fi
-}
-contains() {  # contains NAME FILE PATTERN
-  if grep -q -- "$3" "$2"; then echo "ok: $1"; else echo "FAIL: $1: no '$3' in output"; sed -n 1,20p "$2"; fail=1; fi
-}
+source "$(dirname "$0")/lib.sh"
 
 "$gk" >/dev/null 2>&1; expect "no command" 2 $?
 "$gk" frobnicate >/dev/null 2>&1; expect "unknown command" 2 $?

@@ -4,14 +4,7 @@
 # (the PDF renderer has its own test); this stays fast.
 set -uo pipefail
 gk=$(realpath "${1:?gongkai binary}"); shared=$(realpath "${2:?shared dir}")
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fail=0
-expect() {  # expect NAME WANTED_STATUS ACTUAL_STATUS
-  if [ "$2" != "$3" ]; then echo "FAIL: $1: exit $3, wanted $2"; fail=1; else echo "ok: $1"; fi
-}
-contains() {  # contains NAME FILE PATTERN
-  if grep -q -- "$3" "$2"; then echo "ok: $1"; else echo "FAIL: $1: no '$3' in output"; sed -n 1,20p "$2"; fail=1; fi
-}
+source "$(dirname "$0")/lib.sh"
 seed="$shared/seeds/001_295a9685f4c126e8.txt"
 
 "$gk" render --help >"$tmp/help" 2>&1; expect "render --help" 0 $?
