@@ -201,6 +201,20 @@ Status Ledger::StartConsultation(int64_t id, const StepInput& step, const std::s
   return Store(r, std::move(after), std::move(e));
 }
 
+namespace {
+
+// The request after a pause (consultation, fee) ends: open again, with `excluded` working days
+// added to those the Art. 33 clock does not count.
+Request Resumed(const Request& r, int excluded) {
+  Request after = r;
+  after.state = RequestState::kOpen;
+  after.paused_since.reset();
+  after.excluded_days += excluded;
+  return after;
+}
+
+}  // namespace
+
 Status Ledger::EndConsultation(int64_t id, const StepInput& step) {
   GONGKAI_ASSIGN_OR_RETURN(Request r, LoadForStep(id, step, "结束征求意见"));
   if (r.state != RequestState::kConsulting) {
@@ -210,10 +224,7 @@ Status Ledger::EndConsultation(int64_t id, const StepInput& step) {
   // Art. 33 ¶3 excludes the consultation; Art. 32/34 give the party 15 working days, after which
   // the agency decides itself, so at most 15 days are excluded.
   int excluded = std::min(spent, ledger_config::kConsultationDays);
-  Request after = r;
-  after.state = RequestState::kOpen;
-  after.paused_since.reset();
-  after.excluded_days += excluded;
+  Request after = Resumed(r, excluded);
   Event e{0,
           id,
           "consultation_end",
@@ -320,10 +331,7 @@ Status Ledger::RecordFeePaid(int64_t id, const StepInput& step) {
   if (options_.exclude_fee_wait) {
     GONGKAI_ASSIGN_OR_RETURN(excluded, calendar_->WorkingDaysBetween(*r.paused_since, step.date));
   }
-  Request after = r;
-  after.state = RequestState::kOpen;
-  after.paused_since.reset();
-  after.excluded_days += excluded;
+  Request after = Resumed(r, excluded);
   Event e{0,
           id,
           "fee_paid",
