@@ -16,7 +16,7 @@ struct T3Key {
 
 // Distinctive parts of the 2021 labels (domain.md B.2.3). Each row has keys that survive a break
 // anywhere in the label; the order of this list does not matter.
-constexpr std::array<T3Key, 41> kT3Keys = {{
+constexpr std::array<T3Key, 40> kT3Keys = {{
     {kNew, "本年新收"},
     {kNew, "新收政府信息公开申请"},
     {kCarriedOver, "上年结转"},
@@ -57,9 +57,14 @@ constexpr std::array<T3Key, 41> kT3Keys = {{
     {kCarriedForward, "结转下一年度"},
     {kCarriedForward, "四、结转"},
     {kResultTotal, "(七)合计"},
-    // The 2019 trial form has a single row （六）其他处理; in the 2021 form it heads three rows,
-    // whose own labels then decide (see AlignRows).
-    {kOtherOther, "(六)其他处理"},
+}};
+
+// The blocks of table 3 that group sub-rows under a heading of their own (see FindT3Block).
+constexpr std::array<T3Block, 4> kT3Blocks = {{
+    {kDeniedStateSecret, kDeniedQuery, "(三)", "不予公开", "（三）"},
+    {kUnableNoInfo, kUnableUnclear, "(四)", "无法提供", "（四）"},
+    {kIgnoredComplaint, kIgnoredConfirm, "(五)", "不予处理", "（五）"},
+    {kOtherNoCorrection, kOtherOther, "(六)", "其他处理", "（六）"},
 }};
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -89,6 +94,18 @@ std::vector<int> FindT3Labels(std::string_view text) {
   }
   return rows;
 }
+
+int FindT3Block(std::string_view text) {
+  for (size_t b = 0; b < kT3Blocks.size(); ++b) {
+    const T3Block& block = kT3Blocks[b];
+    // "(六)其他处理", "其他处理", or the bare numbering "(六)" of a label cell.
+    if (text.find(block.name) != std::string_view::npos) return static_cast<int>(b);
+    if (text == block.number) return static_cast<int>(b);
+  }
+  return -1;
+}
+
+const T3Block& T3BlockAt(int block) { return kT3Blocks[static_cast<size_t>(block)]; }
 
 std::string_view T2LabelName(int row) {
   static constexpr std::array<std::string_view, kT2Rows> kNames = {

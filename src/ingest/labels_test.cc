@@ -37,8 +37,12 @@ TEST(LabelsTest, BrokenAndMisspelledLabels) {
 TEST(LabelsTest, OtherIsOnlyALabelAtTheEnd) {
   EXPECT_EQ(FindT3Labels("3.其他"), std::vector<int>{kOtherOther});
   EXPECT_TRUE(FindT3Labels("其他").empty());
-  // The 2019 trial form's single row （六）其他处理 counts as other_other.
-  EXPECT_EQ(FindT3Labels("(六)其他处理"), std::vector<int>{kOtherOther});
+  // A block heading is no row of the model: （六）其他处理 is not other_other.
+  EXPECT_TRUE(FindT3Labels("(六)其他处理").empty());
+  EXPECT_EQ(FindT3Block("(六)其他处理"), 3);
+  EXPECT_EQ(T3BlockAt(FindT3Block("(三)不予公开")).first, kDeniedStateSecret);
+  EXPECT_EQ(T3BlockAt(FindT3Block("(五)")).last, kIgnoredConfirm);
+  EXPECT_EQ(FindT3Block("1.属于国家秘密"), -1);
   EXPECT_TRUE(FindT3Labels("法人或其他组织").empty());
 }
 

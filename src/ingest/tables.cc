@@ -139,6 +139,8 @@ namespace {
 struct RawRow {
   std::vector<const Token*> slots;  // numbers and empty cells, in order
   std::vector<int> candidates;      // form rows whose labels precede the numbers
+  std::vector<int> blocks;          // block headings (FindT3Block) among those labels
+  int merged_block = -1;            // a block printed as one row: its heading, no sub-row label
   bool needs_split = false;         // fewer slots than columns, but glued digits to split
   bool weak = false;                // too few values to be a row of the table
   int slot = -1;                    // the form row it was matched to
@@ -306,10 +308,16 @@ void ParseTable2(const std::vector<Token>& tokens, const std::vector<Line>& line
 
 namespace {
 
+// A row whose labels name a block heading but none of that block's sub-rows is the whole block
+// printed as one row (（六）其他处理 alone): its numbers belong to no row of the model.
+void MarkMergedBlock(RawRow* row) {
+  if (row->candidates.empty() && !row->blocks.empty()) row->merged_block = row->blocks.back();
+}
+
 // Builds the raw rows of table 3 from its tokens.
 std::vector<RawRow> CollectRows(const std::vector<Token>& tokens, size_t begin, size_t end) {
   std::vector<RawRow> rows;
-  std::vector<int> pending;
+  std::vector<int> pending, pending_blocks;
   std::optional<RawRow> open;
   auto close = [&]() {
     if (open && !open->slots.empty()) rows.push_back(std::move(*open));
@@ -326,18 +334,21 @@ std::vector<RawRow> CollectRows(const std::vector<Token>& tokens, size_t begin, 
       // A delimited line with its own numbers is a row by itself.
       close();
       RawRow row;
-      std::vector<int> line_labels;
+      std::vector<int> line_labels, line_blocks;
       size_t j = i;
       for (; j < end && tokens[j].line == t.line; ++j) {
         if (IsText(tokens[j])) {
           add_labels(&line_labels, FindT3Labels(tokens[j].text));
+          if (int b = FindT3Block(tokens[j].text); b >= 0) add_labels(&line_blocks, {b});
           row.slots.clear();  // the values follow the last label cell
         } else {
           row.slots.push_back(&tokens[j]);
         }
       }
       row.candidates = line_labels.empty() ? pending : line_labels;
+      row.blocks = line_labels.empty() && line_blocks.empty() ? pending_blocks : line_blocks;
       pending.clear();
+      pending_blocks.clear();
       if (!row.slots.empty()) rows.push_back(std::move(row));
       i = j;
       continue;
@@ -346,31 +357,44 @@ std::vector<RawRow> CollectRows(const std::vector<Token>& tokens, size_t begin, 
       std::vector<int> labels = FindT3Labels(t.text);
       if (open && !open->slots.empty()) close();
       add_labels(&pending, labels);
+      if (int b = FindT3Block(t.text); b >= 0) add_labels(&pending_blocks, {b});
     } else if (t.kind == TokenKind::kNumber || (t.kind == TokenKind::kEmpty && open)) {
       if (!open || open->slots.size() >= static_cast<size_t>(kT3Columns)) {
         close();
         open.emplace();
         open->candidates = pending;
+        open->blocks = pending_blocks;
         pending.clear();
+        pending_blocks.clear();
       }
       open->slots.push_back(&t);
     }
     ++i;
   }
   close();
+  for (RawRow& row : rows) MarkMergedBlock(&row);
   return rows;
 }
 
 // Matches rows to the form's rows in order (see tables.h). Sets RawRow::slot.
 void AlignRows(std::vector<RawRow>* rows, const std::vector<Line>& lines, Findings* findings) {
+  constexpr int kNoSlot = -1000000;
   const int n = static_cast<int>(rows->size());
   constexpr int kSlots = kT3Rows;
   // score[r][s]: what matching row r to form row s is worth.
   std::vector<std::array<int, kSlots>> score(static_cast<size_t>(n));
+  // A merged block may only take its block's first slot, and it covers the whole block.
+  std::vector<int> span(static_cast<size_t>(n), 1);
   for (int r = 0; r < n; ++r) {
     const RawRow& row = (*rows)[static_cast<size_t>(r)];
     score[static_cast<size_t>(r)].fill(row.weak ? 1 : 10);
     for (int c : row.candidates) score[static_cast<size_t>(r)][static_cast<size_t>(c)] += 5;
+    if (row.merged_block >= 0) {
+      const T3Block& block = T3BlockAt(row.merged_block);
+      score[static_cast<size_t>(r)].fill(kNoSlot);
+      score[static_cast<size_t>(r)][static_cast<size_t>(block.first)] = 15;
+      span[static_cast<size_t>(r)] = block.last - block.first + 1;
+    }
   }
   // best[r][s]: best score for rows r.. using form rows s..; choice records the decision.
   std::vector<std::array<int, kSlots + 1>> best(static_cast<size_t>(n + 1));
@@ -381,8 +405,10 @@ void AlignRows(std::vector<RawRow>* rows, const std::vector<Line>& lines, Findin
       int b = best[static_cast<size_t>(r + 1)][static_cast<size_t>(s)];  // drop row r
       int c = -1;
       for (int t = s; t < kSlots; ++t) {
+        const int next = std::min(kSlots, t + span[static_cast<size_t>(r)]);
+        if (score[static_cast<size_t>(r)][static_cast<size_t>(t)] == kNoSlot) continue;
         int v = score[static_cast<size_t>(r)][static_cast<size_t>(t)] +
-                best[static_cast<size_t>(r + 1)][static_cast<size_t>(t + 1)];
+                best[static_cast<size_t>(r + 1)][static_cast<size_t>(next)];
         if (v > b) {
           b = v;
           c = t;
@@ -396,19 +422,23 @@ void AlignRows(std::vector<RawRow>* rows, const std::vector<Line>& lines, Findin
   for (int r = 0; r < n; ++r) {
     int c = choice[static_cast<size_t>(r)][static_cast<size_t>(s)];
     (*rows)[static_cast<size_t>(r)].slot = c;
-    if (c >= 0) s = c + 1;
+    if (c >= 0) s = c + span[static_cast<size_t>(r)];
   }
   // A row without a matching label keeps its place only if its gap between labelled rows holds
   // exactly as many form rows as unlabelled rows.
   auto anchored = [&](const RawRow& row) {
-    return row.slot >= 0 && std::find(row.candidates.begin(), row.candidates.end(), row.slot) !=
-                                row.candidates.end();
+    return row.slot >= 0 && (row.merged_block >= 0 ||
+                             std::find(row.candidates.begin(), row.candidates.end(), row.slot) !=
+                                 row.candidates.end());
+  };
+  auto last_slot = [&](const RawRow& row) {
+    return row.merged_block >= 0 ? T3BlockAt(row.merged_block).last : row.slot;
   };
   int prev_slot = -1;
   int r = 0;
   while (r < n) {
     if ((*rows)[static_cast<size_t>(r)].slot < 0 || anchored((*rows)[static_cast<size_t>(r)])) {
-      if ((*rows)[static_cast<size_t>(r)].slot >= 0) prev_slot = (*rows)[static_cast<size_t>(r)].slot;
+      if ((*rows)[static_cast<size_t>(r)].slot >= 0) prev_slot = last_slot((*rows)[static_cast<size_t>(r)]);
       ++r;
       continue;
     }
@@ -433,6 +463,21 @@ void AlignRows(std::vector<RawRow>* rows, const std::vector<Line>& lines, Findin
         "a row of table 3 (" + Join(row.slots, " ") + ") could not be matched to a row of the form",
         Where(lines, *row.slots.front())));
   }
+}
+
+// A block printed as one row: its numbers are reported, and its sub-rows stay absent (the model
+// has no row for the block's heading, and a sub-row's value is not in the source).
+void ReportMergedBlock(const RawRow& row, const std::vector<Line>& lines, Findings* findings) {
+  const T3Block& block = T3BlockAt(row.merged_block);
+  const std::string heading = std::string(block.display) + std::string(block.name);
+  const std::string subs = std::to_string(block.last - block.first + 1);
+  findings->push_back(MakeFinding(
+      "STRUCT-ROW-MERGED",
+      "该表将" + std::string(block.display) + "合并为一行（" + heading + "：" + Join(row.slots, " ") +
+          "），其下 " + subs + " 项未单独列出，留空",
+      "table 3 prints block " + heading + " as one row (" + Join(row.slots, " ") + "); its " +
+          subs + " sub-rows are left empty",
+      Where(lines, *row.slots.front())));
 }
 
 // The form's column arithmetic, on the rows known so far (absent cells are skipped).
@@ -495,6 +540,10 @@ void ParseTable3(const std::vector<Token>& tokens, const std::vector<Line>& line
   };
   for (const RawRow& row : rows) {
     if (row.slot < 0) continue;
+    if (row.merged_block >= 0) {
+      ReportMergedBlock(row, lines, findings);
+      continue;
+    }
     if (table->cells[static_cast<size_t>(row.slot)][0].present()) continue;
     if (!row.needs_split) {
       if (static_cast<int>(row.slots.size()) < kT3Columns) {

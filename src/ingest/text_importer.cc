@@ -4,6 +4,7 @@
 #include "gongkai/decode.h"
 #include "gongkai/importer.h"
 #include "gongkai/rules.h"
+#include "artefacts.h"
 #include "importers.h"
 #include "sections.h"
 #include "tables.h"
@@ -51,6 +52,10 @@ bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos;
 
 StatusOr<ImportedReport> ImportLayoutText(std::string_view utf8, const std::string& name,
                                           const std::vector<SourceLocation>& line_sources) {
+  std::string without_bookmarks;
+  ingest_internal::StrippedArtefacts artefacts =
+      ingest_internal::StripWordBookmarks(utf8, &without_bookmarks);
+  if (artefacts.bookmarks > 0) utf8 = without_bookmarks;
   std::string normalized = NormalizeForMatching(utf8);
   std::vector<Line> lines = ingest_internal::SplitLines(normalized, name, line_sources);
   std::vector<std::string> original = OriginalLines(utf8);
@@ -66,6 +71,16 @@ StatusOr<ImportedReport> ImportLayoutText(std::string_view utf8, const std::stri
   ingest_internal::ParseTable2(tokens, lines, regions, &report.table2, &out.findings);
   ingest_internal::ParseTable3(tokens, lines, regions, &report.table3, &out.findings);
   ingest_internal::ParseTable4(tokens, lines, regions, &report.table4, &out.findings);
+  if (artefacts.bookmarks > 0) {
+    SourceLocation loc;
+    loc.file = name;
+    out.findings.push_back(MakeFinding(
+        "IMPORT-ARTEFACT",
+        "已删除 " + std::to_string(artefacts.bookmarks) + " 处转换遗留的 Word 书签标记（如 " +
+            artefacts.example + "）",
+        "removed " + std::to_string(artefacts.bookmarks) + " Word bookmark markers left by a converter",
+        loc));
+  }
 
   bool any_section = false;
   for (const Section& s : report.sections) any_section = any_section || s.present;

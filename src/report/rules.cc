@@ -39,6 +39,8 @@ const std::vector<RuleInfo>& RuleCatalogue() {
        "A table row has too many or too few cells"},
       {"STRUCT-ROW-UNPLACED", Severity::kWarning, "无法确定表格行对应的项目",
        "A row of numbers could not be matched to a row of the form"},
+      {"STRUCT-ROW-MERGED", Severity::kWarning, "表三将一个分项块合并为一行（如“该表将（六）合并为一行”），其下各项留空",
+       "Table 3 prints a block (e.g. （六）其他处理) as one row; its sub-rows are left empty"},
       {"STRUCT-LABEL", Severity::kWarning, "表格标签与规定格式不一致（如“预期”应为“逾期”）",
        "A label deviates from the standard form (e.g. 预期 for 逾期)"},
       {"STRUCT-FORMAT-2019", Severity::kInfo, "表二采用 2019 年试行格式",
@@ -50,6 +52,8 @@ const std::vector<RuleInfo>& RuleCatalogue() {
        "Glued digits admit several splits; the cells are left empty"},
       {"IMPORT-STRAY-NUMBER", Severity::kInfo, "忽略与标签粘连的多余数字",
        "A stray number glued to a label was ignored"},
+      {"IMPORT-ARTEFACT", Severity::kInfo, "已删除转换工具遗留的标记（如 Word 书签 [bookmark: _GoBack]）",
+       "Markers left by a conversion tool (e.g. Word bookmarks) were removed"},
       {"IMPORT-ENCODING", Severity::kInfo, "文件编码不是 UTF-8，已转换",
        "The file was not UTF-8; converted"},
       // Narrative and metadata
