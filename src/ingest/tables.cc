@@ -46,6 +46,12 @@ bool EndsTable4(const Token& t) {
          Contains(s, "其他需要报告") || Contains(s, "其他需报告") || Contains(s, "五、");
 }
 
+// The column headings of table 4, which no other table uses.
+bool IsTable4HeaderWord(const std::string& s) {
+  return Contains(s, "结果维持") || Contains(s, "结果纠正") || Contains(s, "尚未审结") ||
+         Contains(s, "直接起诉") || Contains(s, "复议后起诉");
+}
+
 // ---- Table 2 ----
 
 struct T2Shape {
@@ -104,18 +110,28 @@ TableRegions FindTableRegions(const std::vector<Token>& tokens) {
       }
     }
   }
-  if (t3 == n) return r;
+  // Table 4 starts at the first mention of review after table 3 (a table-3 label never mentions
+  // review); without table 3 (OCR'd text that lost its anchors), at the mention before the first
+  // table-4 header words ("结果维持", "尚未审结") found anywhere after table 2.
   size_t t4 = n;
-  for (size_t i = t3; i < n; ++i) {
+  const size_t t4_from = t3 < n ? t3 : (t2 < n ? t2 : 0);
+  for (size_t i = t4_from; i < n; ++i) {
     if (!IsText(tokens[i])) continue;
     if (Contains(tokens[i].text, "复议") || Contains(tokens[i].text, "行政诉讼")) {
-      // A table-3 label never mentions review; the first mention ends table 3.
       t4 = i;
       break;
     }
   }
-  r.t3_begin = t3;
-  r.t3_end = t4;
+  if (t3 < n) {
+    r.t3_begin = t3;
+    r.t3_end = t4;
+  } else if (t4 < n) {
+    size_t header = n;
+    for (size_t i = t4; i < n && header == n; ++i) {
+      if (IsText(tokens[i]) && IsTable4HeaderWord(tokens[i].text)) header = i;
+    }
+    if (header == n) t4 = n;
+  }
   if (t4 == n) return r;
   size_t end = n;
   bool seen_value = false;
@@ -220,6 +236,11 @@ void ParseTable2(const std::vector<Token>& tokens, const std::vector<Line>& line
   for (size_t i = regions.t2_begin; i < regions.t2_end; ++i) {
     if (!IsText(tokens[i])) continue;
     int row = T2LabelAtEnd(tokens[i].text);
+    if (row < 0 && i > regions.t2_begin && IsText(tokens[i - 1]) &&
+        tokens[i - 1].line + 1 == tokens[i].line) {
+      // A label wrapped over two lines ("行政规范性" / "文件"), as OCR and PDF conversion leave it.
+      row = T2LabelAtEnd(tokens[i - 1].text + tokens[i].text);
+    }
     if (row < 0 || done[static_cast<size_t>(row)]) continue;
     const T2Shape shape = shapes[static_cast<size_t>(row)];
     // The values: the cells after the label on its own delimited line, else the numbers that
@@ -654,13 +675,42 @@ void ParseTable3(const std::vector<Token>& tokens, const std::vector<Line>& line
 
 // ---- Table 4 ----
 
+namespace {
+
+// Where table 4's values start: after the last header word that precedes the first number
+// following a header word, so that numbers in the narrative before the table ("行政复议1件") are
+// not read as its cells. Without header words, the region's start.
+size_t Table4ValuesStart(const std::vector<Token>& tokens, const TableRegions& regions) {
+  size_t after_header = regions.t4_begin;
+  bool seen_header = false;
+  for (size_t i = regions.t4_begin; i < regions.t4_end; ++i) {
+    if (IsText(tokens[i])) {
+      if (IsTable4HeaderWord(tokens[i].text)) {
+        seen_header = true;
+        after_header = i + 1;
+      }
+    } else if (seen_header && IsNumber(tokens[i])) {
+      // A data row of a grid starts with its label cells, which may sit before the header's end.
+      size_t start = after_header;
+      while (start > regions.t4_begin && tokens[start - 1].line == tokens[i].line &&
+             !IsTable4HeaderWord(tokens[start - 1].text)) {
+        --start;
+      }
+      return start;
+    }
+  }
+  return regions.t4_begin;
+}
+
+}  // namespace
+
 void ParseTable4(const std::vector<Token>& tokens, const std::vector<Line>& lines,
                  const TableRegions& regions, Table4* table, Findings* findings) {
   if (regions.t4_begin == regions.t4_end) return;
   constexpr int kWidth = kT4Groups * kT4Columns;
   RawRow row;
   int last_line = -1;
-  for (size_t i = regions.t4_begin; i < regions.t4_end; ++i) {
+  for (size_t i = Table4ValuesStart(tokens, regions); i < regions.t4_end; ++i) {
     const Token& t = tokens[i];
     if (row.slots.empty() && t.row_line && !IsText(t)) {
       // A delimited data row: its cells after the last text cell, absent values included.

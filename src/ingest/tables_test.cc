@@ -136,5 +136,58 @@ TEST(MergedBlockTest, HeadingBesideSubRowLabelIsNotMerged) {
   EXPECT_FALSE(HasRule(r->findings, "STRUCT-ROW-MERGED"));
 }
 
+// ---- OCR'd and PDF-converted text ----
+
+const char kT4Header[] =
+    "行政复议\n行政诉讼\n结果\n维持\n结果\n纠正\n其他\n结果\n尚未\n审结\n总计\n"
+    "未经复议直接起诉\n复议后起诉\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n"
+    "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n";
+
+void ExpectTable4(const AnnualReport& a) {
+  const int want[3][5] = {{1, 0, 0, 0, 1}, {2, 0, 1, 0, 3}, {0, 4, 0, 0, 4}};
+  for (int g = 0; g < kT4Groups; ++g) {
+    for (int c = 0; c < kT4Columns; ++c) {
+      ASSERT_TRUE(a.table4.cells[g][c].present()) << g << " " << c;
+      EXPECT_EQ(*a.table4.cells[g][c].value, want[g][c]) << g << " " << c;
+    }
+  }
+}
+
+// Table 4 as label-less lines of numbers after its header words, with numbers in the narrative
+// before it: the narrative's numbers are no cells.
+TEST(OcrTextTest, Table4AfterItsHeaderWordsNotTheNarrative) {
+  std::string t = Table3With({});
+  t += "本年度本机关发生行政复议1件，行政诉讼5件。\n";
+  t += kT4Header;
+  t += "1 0 0 0 1\n2 0 1 0 3\n0 4 0 0 4\n五、存在的主要问题及改进情况\n无。\n";
+  auto r = ImportLayoutText(t, "ocr.md");
+  ASSERT_TRUE(r.ok());
+  ExpectTable4(r->report);
+}
+
+// OCR that lost table 3's anchors still finds table 4 by its header words.
+TEST(OcrTextTest, Table4FoundWithoutTable3) {
+  std::string t =
+      "某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n";
+  t += kT4Header;
+  t += "1\n0\n0\n0\n1\n2\n0\n1\n0\n3\n0\n4\n0\n0\n4\n五、存在的主要问题及改进情况\n无。\n";
+  auto r = ImportLayoutText(t, "ocr.md");
+  ASSERT_TRUE(r.ok());
+  ExpectTable4(r->report);
+}
+
+TEST(OcrTextTest, Table2LabelWrappedOverTwoLines) {
+  auto r = ImportLayoutText(
+      "某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+      "信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 2 3\n行政规范性\n文件 4 5 6\n"
+      "第二十条第（八）项\n行政事业性\n收费 0.5\n",
+      "wrap.md");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->report.table2.docs[1][0].value, 4);
+  EXPECT_EQ(r->report.table2.docs[1][2].value, 6);
+  EXPECT_EQ(r->report.table2.fees_10k_yuan.value, 0.5);
+}
+
 }  // namespace
 }  // namespace gongkai
