@@ -18,8 +18,9 @@ namespace {
 constexpr double kMarginShare = 0.08;
 // How many lines above a band of table rows may hold its header.
 constexpr size_t kHeaderLookBack = 8;
-// A header word wider than this many line heights spans cells (see HeaderColumns).
-constexpr double kMaxHeaderWordHeights = 3.0;
+// A word in the values' area wider than this many line heights is a sentence: the header above
+// a band of rows ends there (see HeaderColumns).
+constexpr double kMaxHeaderWordHeights = 10.0;
 // A header giving more columns than this is not a table header.
 constexpr size_t kMaxHeaderColumns = 24;
 
@@ -134,112 +135,123 @@ std::string JoinCells(const Line& line, const std::vector<LineCell>& cells) {
   return out;
 }
 
-// Columns of a band of table rows: the numeric cells clustered by their centres.
-std::vector<Column> FindColumns(const std::vector<std::vector<LineCell>>& band, double h) {
+// Merges `c` into the last column of `out` when their extents overlap, else appends it. Cells of
+// one column overlap whatever their alignment (a five-digit total right-aligned under a
+// one-digit one); cells of neighbouring columns never do.
+void AddOverlapping(const Column& c, std::vector<Column>* out) {
+  if (!out->empty() && c.x0 <= out->back().x1) {
+    out->back().x0 = std::min(out->back().x0, c.x0);
+    out->back().x1 = std::max(out->back().x1, c.x1);
+    out->back().center = (out->back().x0 + out->back().x1) / 2;
+    return;
+  }
+  out->push_back(c);
+}
+
+// Columns of a band of table rows: the numeric cells, clustered where their extents overlap.
+std::vector<Column> FindColumns(const std::vector<std::vector<LineCell>>& band) {
   std::vector<Column> spans;
   for (const auto& cells : band) {
     for (const LineCell& c : cells) {
       if (c.numeric) spans.push_back({c.x0, c.x1, (c.x0 + c.x1) / 2});
     }
   }
-  std::sort(spans.begin(), spans.end(),
-            [](const Column& a, const Column& b) { return a.center < b.center; });
+  std::sort(spans.begin(), spans.end(), [](const Column& a, const Column& b) { return a.x0 < b.x0; });
   std::vector<Column> out;
-  for (const Column& s : spans) {
-    if (!out.empty() && s.center - out.back().center < 0.8 * h) {
-      Column& c = out.back();
-      c.x0 = std::min(c.x0, s.x0);
-      c.x1 = std::max(c.x1, s.x1);
-      continue;  // centre stays at the first member's: columns do not drift
-    }
-    out.push_back(s);
-  }
+  for (const Column& s : spans) AddOverlapping(s, &out);
   return out;
 }
 
-// Columns from the header above a band: the words centred right of the band's labels, on the
-// lines between the previous band and this one, up to a text line that crosses from the labels
-// into the values (a heading or a paragraph). Words spanning several columns ("法人或其他组织") are left
-// out; the rest are clustered by their centres. Returns nothing when the header does not
-// explain every column found from the numbers, or holds words run together across cells.
+// Where column k ends and column k + 1 begins: halfway across the gap between them.
+std::vector<double> Boundaries(const std::vector<Column>& columns) {
+  std::vector<double> b;
+  for (size_t k = 0; k + 1 < columns.size(); ++k) {
+    b.push_back(columns[k].x1 < columns[k + 1].x0 ? (columns[k].x1 + columns[k + 1].x0) / 2
+                                                  : (columns[k].center + columns[k + 1].center) / 2);
+  }
+  return b;
+}
+
+// The column whose share of the line (between its boundaries) holds x.
+size_t ColumnAt(const std::vector<double>& boundaries, double x) {
+  return static_cast<size_t>(std::upper_bound(boundaries.begin(), boundaries.end(), x) -
+                             boundaries.begin());
+}
+
+// Columns from the header above a band: the words right of the band's labels, on the lines
+// between the previous band and this one, up to a text line that crosses from the labels into
+// the values or holds a sentence (a heading or a paragraph). The lines are read bottom-up, so the most detailed
+// header row comes first: a word overlapping one column found so far is a wrapped part of it
+// ("法律服务" over "机构"), a word overlapping several spans them ("法人或其他组织") and is left
+// out, any other word starts a column (a heading spanning rows, like 总计). Returns nothing when
+// the header does not explain every column found from the numbers, or holds words run together
+// across cells (a column over the centres of two numeric columns).
 std::vector<Column> HeaderColumns(const std::vector<Line>& lines, size_t from, size_t band,
                                   double left, double h, const std::vector<Column>& numeric) {
   const double tol = 0.5 * h;
-  std::vector<Column> words;
+  std::vector<Column> out;
   for (size_t k = band; k > from && k + kHeaderLookBack > band; --k) {
     const Line& l = lines[k - 1];
     bool crosses = false;
-    for (const PdfWord* w : l.words) crosses = crosses || (w->x0 < left - 3 * tol && w->x1 > left + tol);
-    if (crosses) break;
     for (const PdfWord* w : l.words) {
-      if ((w->x0 + w->x1) / 2 >= left - tol) words.push_back({w->x0, w->x1, (w->x0 + w->x1) / 2});
+      crosses = crosses || (w->x0 < left - 3 * tol && w->x1 > left + tol) ||
+                ((w->x0 + w->x1) / 2 >= left - tol && w->x1 - w->x0 > kMaxHeaderWordHeights * h);
     }
-  }
-  std::vector<Column> narrow;
-  for (const Column& w : words) {
-    int inside = 0;
-    for (const Column& o : words) {
-      if (std::abs(o.center - w.center) > 0.8 * h && o.center > w.x0 && o.center < w.x1) ++inside;
-    }
-    if (inside < 2) narrow.push_back(w);
-  }
-  // A wide word left over is text poppler ran together across cells: the header cannot be
-  // trusted to give columns.
-  for (const Column& w : narrow) {
-    if (w.x1 - w.x0 > kMaxHeaderWordHeights * h) return {};
-  }
-  std::sort(narrow.begin(), narrow.end(),
-            [](const Column& a, const Column& b) { return a.center < b.center; });
-  std::vector<Column> out;
-  for (const Column& w : narrow) {
-    if (!out.empty() && w.center - out.back().center < 0.8 * h) {
-      out.back().x0 = std::min(out.back().x0, w.x0);
-      out.back().x1 = std::max(out.back().x1, w.x1);
-      continue;
-    }
-    out.push_back(w);
-  }
-  if (out.size() <= numeric.size() || out.size() > kMaxHeaderColumns) return {};
-  // Every numeric column under its own header column.
-  std::vector<bool> used(out.size(), false);
-  for (const Column& c : numeric) {
-    bool found = false;
-    for (size_t k = 0; k < out.size() && !found; ++k) {
-      if (!used[k] && c.center >= out[k].x0 - tol && c.center <= out[k].x1 + tol) {
-        used[k] = true;
-        found = true;
+    if (crosses) break;  // a heading or a paragraph, not a header row
+    std::vector<Column> added;
+    for (const PdfWord* w : l.words) {
+      const Column word{w->x0, w->x1, (w->x0 + w->x1) / 2};
+      if (word.center < left - tol) continue;
+      std::vector<size_t> over;
+      for (size_t c = 0; c < out.size(); ++c) {
+        if (word.x0 < out[c].x1 && word.x1 > out[c].x0) over.push_back(c);
+      }
+      if (over.size() == 1) {
+        out[over[0]].x0 = std::min(out[over[0]].x0, word.x0);
+        out[over[0]].x1 = std::max(out[over[0]].x1, word.x1);
+      } else if (over.empty()) {
+        added.push_back(word);
       }
     }
-    if (!found) return {};
+    out.insert(out.end(), added.begin(), added.end());
+    std::sort(out.begin(), out.end(), [](const Column& a, const Column& b) { return a.x0 < b.x0; });
   }
+  if (out.size() < numeric.size() || out.size() < 2 || out.size() > kMaxHeaderColumns) return {};
   for (Column& c : out) c.center = (c.x0 + c.x1) / 2;
+  for (size_t c = 0; c + 1 < out.size(); ++c) {
+    if (out[c].x1 > out[c + 1].x0) return {};  // header words of two columns overlap
+  }
+  // Every numeric column in a header column of its own, and no header word over two of them.
+  const std::vector<double> bounds = Boundaries(out);
+  std::vector<bool> used(out.size(), false);
+  for (const Column& n : numeric) {
+    size_t k = ColumnAt(bounds, n.center);
+    if (used[k]) return {};
+    used[k] = true;
+  }
+  for (const Column& c : out) {
+    int centres = 0;
+    for (const Column& n : numeric) centres += n.center > c.x0 && n.center < c.x1;
+    if (centres >= 2) return {};
+  }
   return out;
 }
 
 // A table row rebuilt on the band's columns: its label, then one cell per column (empty where
-// the row has nothing), so that empty cells keep their place.
+// the row has nothing), so that empty cells keep their place. A word belongs to the column whose
+// share of the line (halfway to the neighbouring columns) holds its centre.
 std::string JoinOnColumns(const Line& line, const std::vector<Column>& columns) {
   const double h = Height(line);
   const double tol = 0.5 * h;
+  const std::vector<double> bounds = Boundaries(columns);
   std::vector<const PdfWord*> label;
   std::vector<std::vector<const PdfWord*>> slots(columns.size());
   for (const PdfWord* w : line.words) {
-    double center = (w->x0 + w->x1) / 2;
     if (w->x1 < columns.front().x0 - tol) {
       label.push_back(w);
       continue;
     }
-    size_t best = 0;
-    double best_d = 1e300;
-    for (size_t k = 0; k < columns.size(); ++k) {
-      double d = center < columns[k].x0 ? columns[k].x0 - center
-                 : center > columns[k].x1 ? center - columns[k].x1 : 0;
-      if (d < best_d) {
-        best_d = d;
-        best = k;
-      }
-    }
-    slots[best].push_back(w);
+    slots[ColumnAt(bounds, (w->x0 + w->x1) / 2)].push_back(w);
   }
   Line label_line = line;
   label_line.words = label;
@@ -340,7 +352,7 @@ void PdfPagesToLayout(const std::vector<PdfPage>& pages, LayoutText* out) {
       band.push_back(cells[r]);
       h = std::max(h, Height(lines[r]));
     }
-    std::vector<Column> columns = FindColumns(band, h);
+    std::vector<Column> columns = FindColumns(band);
     // A column empty in every row is only known from the header.
     std::vector<Column> header = HeaderColumns(lines, header_from, i, left, h, columns);
     if (!header.empty()) columns = std::move(header);

@@ -133,5 +133,109 @@ TEST(PdfLayout, CjkWordsJoinWithoutSpaces) {
   EXPECT_EQ(layout.text(), "本年新收 12\n");
 }
 
+// ---- Wide tables: header geometry against the numbers' right edges ----
+
+// Table 3 as a city prints it: seven value cells 60 wide from x = 200; header words centred,
+// some wrapped over two lines left-aligned ("法律服务" / "机构"); numbers right-aligned, the
+// totals four digits wide (wider than their header word 总计).
+PdfPage WideTable3Page(const std::vector<std::vector<std::string>>& rows, bool wrap_legal = true) {
+  PdfPage page{595, 842, {}};
+  auto cell_left = [](int k) { return 200.0 + 60 * k; };
+  auto centred = [&](const std::string& t, int k, double y, int chars) {
+    page.words.push_back(W(t, cell_left(k) + 30 - 5.0 * chars, y, 10.0 * chars));
+  };
+  auto left = [&](const std::string& t, int k, double y, int chars) {
+    page.words.push_back(W(t, cell_left(k) + 4, y, 10.0 * chars));
+  };
+  page.words.push_back(W("申请人情况", 350, 100, 50));
+  page.words.push_back(W("法人或其他组织", 375, 115, 70));
+  centred("自然人", 0, 122, 3);
+  centred("总计", 6, 122, 2);
+  centred("商业企业", 1, 130, 4);
+  centred("科研机构", 2, 130, 4);
+  centred("社会公", 3, 130, 3);
+  if (wrap_legal) left("法律服务", 4, 130, 4);
+  else centred("法律服务机构", 4, 130, 6);
+  centred("其他", 5, 130, 2);
+  centred("益组织", 3, 145, 3);
+  if (wrap_legal) left("机构", 4, 145, 2);
+  double y = 170;
+  for (const auto& row : rows) {
+    page.words.push_back(W(row[0], 40, y, 10.0 * static_cast<double>(row[0].size() / 3)));
+    for (size_t k = 1; k < row.size(); ++k) {
+      if (row[k].empty()) continue;
+      double width = 5.0 * static_cast<double>(row[k].size());
+      page.words.push_back(W(row[k], cell_left(static_cast<int>(k - 1)) + 56 - width, y, width));
+    }
+    y += 20;
+  }
+  return page;
+}
+
+TEST(PdfLayout, WideTableKeepsItsLastColumnsUnderWrappedHeaders) {
+  std::vector<std::vector<std::string>> rows = {
+      {"一、本年新收", "1021", "85", "3", "0", "12", "7", "1128"},
+      {"二、上年结转", "40", "2", "0", "0", "1", "0", "43"},
+      {"（一）予以公开", "633", "51", "1", "0", "9", "4", "698"}};
+  LayoutText layout("t.pdf");
+  PdfPagesToLayout({WideTable3Page(rows)}, &layout);
+  std::string want;
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t k = 0; k < row.size(); ++k) line += (k ? "\t" : "") + row[k];
+    EXPECT_NE(layout.text().find(line + "\n"), std::string::npos) << line << "\n" << layout.text();
+  }
+}
+
+TEST(PdfLayout, WideTableAbsentCellStaysInItsColumn) {
+  std::vector<std::vector<std::string>> rows = {
+      {"一、本年新收", "1021", "85", "3", "0", "12", "7", "1128"},
+      {"二、上年结转", "4", "2", "0", "0", "", "0", "6"},
+      {"（一）予以公开", "12345", "51", "1", "0", "9", "4", "12410"}};
+  LayoutText layout("t.pdf");
+  PdfPagesToLayout({WideTable3Page(rows, /*wrap_legal=*/false)}, &layout);
+  EXPECT_NE(layout.text().find("二、上年结转\t4\t2\t0\t0\t\t0\t6\n"), std::string::npos)
+      << layout.text();
+  EXPECT_NE(layout.text().find("（一）予以公开\t12345\t51\t1\t0\t9\t4\t12410\n"), std::string::npos)
+      << layout.text();
+}
+
+// Table 4 with its three header rows in narrow cells (26 wide from x = 100): the fifteen columns
+// come from the bottom header row; an absent cell stays absent, nothing shifts.
+TEST(PdfLayout, Table4FifteenColumnsFromTheHeaderGeometry) {
+  PdfPage page{595, 842, {}};
+  auto left_of = [](int k) { return 100.0 + 26 * k; };
+  page.words.push_back(W("四、政府信息公开行政复议、行政诉讼情况", 40, 60, 190));
+  page.words.push_back(W("行政复议", left_of(0) + 45, 90, 40));
+  page.words.push_back(W("行政诉讼", left_of(5) + 110, 90, 40));
+  page.words.push_back(W("未经复议", left_of(5) + 45, 105, 40));
+  page.words.push_back(W("直接起诉", left_of(5) + 45, 117, 40));
+  page.words.push_back(W("复议后起诉", left_of(10) + 40, 110, 50));
+  const char* heads[5][2] = {{"结果", "维持"}, {"结果", "纠正"}, {"其他", "结果"}, {"尚未", "审结"}, {"总计", ""}};
+  for (int k = 0; k < 15; ++k) {
+    page.words.push_back(W(heads[k % 5][0], left_of(k) + 3, 135, 20));
+    if (*heads[k % 5][1]) page.words.push_back(W(heads[k % 5][1], left_of(k) + 3, 147, 20));
+  }
+  const char* values[15] = {"1", "0", "0", "0", "1", "12", "3", "", "1", "16", "0", "1", "0", "0", "1"};
+  for (int k = 0; k < 15; ++k) {
+    if (*values[k]) page.words.push_back(W(values[k], left_of(k) + 22 - 5.0 * static_cast<double>(std::string(values[k]).size()), 170, 5.0 * static_cast<double>(std::string(values[k]).size())));
+  }
+  page.words.push_back(W("五、存在的主要问题及改进情况", 40, 200, 140));
+  page.words.push_back(W("无。", 40, 215, 20));
+  LayoutText layout("t4.pdf");
+  PdfPagesToLayout({page}, &layout);
+  auto r = ImportLayoutText(layout.text(), "t4.pdf", layout.sources());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  for (int k = 0; k < 15; ++k) {
+    const Cell& cell = r->report.table4.cells[k / 5][k % 5];
+    if (!*values[k]) {
+      EXPECT_FALSE(cell.present()) << k << "\n" << layout.text();
+    } else {
+      ASSERT_TRUE(cell.present()) << k << "\n" << layout.text();
+      EXPECT_EQ(*cell.value, std::stod(values[k])) << k << "\n" << layout.text();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gongkai::ingest_internal
