@@ -6,7 +6,8 @@
 // bytes, an empty file, something that is not a report) is an error. Thread-safe.
 //
 // Formats are recognised by content (magic bytes and structure), never by file name: plain text
-// or markdown, HTML, DOCX, PDF with a text layer, and ZIP archives holding several reports.
+// or markdown, HTML, DOCX, XLSX (the tables only), PDF with a text layer, and ZIP archives
+// holding several reports.
 // Legacy .doc/.wps and scanned PDFs are refused with an error that says what to do.
 //
 // Example:
@@ -29,14 +30,15 @@ namespace gongkai {
 struct ImportedReport {
   AnnualReport report;
   Findings findings;     // the importer's own notes (see the IMPORT-* and STRUCT-* rules)
-  std::string format;    // "text", "html", "docx" or "pdf"
+  std::string format;    // "text", "html", "docx", "xlsx", "pdf" or "json"
   std::string encoding;  // as detected, e.g. "UTF-8", "GB18030" (for DOCX and PDF: "UTF-8")
 };
 
 // Provenance (SourceLocation) by format: text gives the line and the cell on it; HTML gives the
 // line of the HTML source, and for table cells also table, row and cell (0-based, in the grid
 // with spans expanded); DOCX gives table/row/cell for table cells and, as `line`, the paragraph's
-// number (1-based) for text; PDF gives the page.
+// number (1-based) for text; XLSX gives table (the sheet's index), the sheet's row number as
+// `line`, and row/cell; PDF gives the page.
 
 // Limits that keep hostile input bounded. Input past a limit is refused with
 // kResourceExhausted, naming the file and the limit.
@@ -54,6 +56,7 @@ enum class ReportFormat {
   kText,          // anything else that decodes as text
   kHtml,          // markup starting with an HTML tag
   kDocx,          // a ZIP with word/document.xml
+  kXlsx,          // a ZIP with xl/workbook.xml (a workbook, not a bundle of reports)
   kPdf,           // "%PDF-" in the first 1 KiB
   kZip,           // another ZIP archive: a bundle of reports
   kLegacyOffice,  // OLE compound file (.doc, .wps, .xls): not read

@@ -13,53 +13,14 @@
 
 #include "docx_numbering.h"
 #include "importers.h"
+#include "xml_part.h"
 #include "zip_reader.h"
 
 namespace gongkai::ingest_internal {
 namespace {
 
-// A DOCX part larger than this is refused (the document XML of a long report is a few MB).
-constexpr size_t kMaxDocxPartBytes = 48u << 20;
 // How deep nested w:sdt / w:customXml wrappers are followed.
 constexpr int kMaxWrapperDepth = 64;
-
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-
-StatusOr<DocPtr> ParseXml(const std::string& xml, const std::string& where) {
-  if (xml.size() > static_cast<size_t>(INT32_MAX)) {
-    return ResourceExhaustedError(where + ": XML 过大 (XML too large)");
-  }
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
-                                                                   xmlFreeParserCtxt);
-  if (!ctxt) return Status(StatusCode::kInternal, where + ": out of memory");
-  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  DocPtr doc(xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()), "part.xml",
-                               nullptr, options));
-  if (!doc) {
-    const xmlError* err = xmlCtxtGetLastError(ctxt.get());
-    std::string why = err && err->message ? err->message : "malformed XML";
-    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-    if (why.find("depth") != std::string::npos) {
-      return ResourceExhaustedError(where + ": XML 嵌套过深 (XML nesting too deep: " + why + ")");
-    }
-    return DataLossError(where + ": XML 格式错误 (malformed XML: " + why + ")");
-  }
-  if (doc->intSubset || doc->extSubset) {
-    return InvalidArgumentError(where + ": XML 含有文档类型定义，拒绝读取 (XML with a DTD is refused)");
-  }
-  return doc;
-}
-
-// Reads an optional part; an absent part gives a null document.
-StatusOr<DocPtr> ReadPart(ZipReader* zip, const std::string& path, const std::string& name) {
-  int index = zip->Find(path);
-  if (index < 0) return DocPtr();
-  GONGKAI_ASSIGN_OR_RETURN(std::string xml, zip->Read(index, kMaxDocxPartBytes));
-  return ParseXml(xml, name + "!/" + path);
-}
 
 class DocxLayout {
  public:
@@ -220,7 +181,7 @@ StatusOr<ImportedReport> ImportDocx(std::string_view bytes, const std::string& n
   if (main < 0) {
     return InvalidArgumentError(name + ": 不是 DOCX 文档（缺少 word/document.xml） (not a DOCX)");
   }
-  GONGKAI_ASSIGN_OR_RETURN(std::string xml, zip->Read(main, kMaxDocxPartBytes));
+  GONGKAI_ASSIGN_OR_RETURN(std::string xml, zip->Read(main, kMaxXmlPartBytes));
   GONGKAI_ASSIGN_OR_RETURN(DocPtr doc, ParseXml(xml, name + "!/word/document.xml"));
   xml.clear();
   xml.shrink_to_fit();

@@ -85,6 +85,8 @@ StatusOr<ImportedReport> ImportSingle(std::string_view bytes, const std::string&
       return ingest_internal::ImportPdf(bytes, name);
     case ReportFormat::kDocx:
       return ingest_internal::ImportDocx(bytes, name);
+    case ReportFormat::kXlsx:
+      return ingest_internal::ImportXlsx(bytes, name);
     case ReportFormat::kHtml:
       return ingest_internal::ImportHtml(bytes, name);
     case ReportFormat::kLegacyOffice:
@@ -147,6 +149,7 @@ std::string_view ReportFormatName(ReportFormat format) {
     case ReportFormat::kText: return "text";
     case ReportFormat::kHtml: return "html";
     case ReportFormat::kDocx: return "docx";
+    case ReportFormat::kXlsx: return "xlsx";
     case ReportFormat::kPdf: return "pdf";
     case ReportFormat::kZip: return "zip";
     case ReportFormat::kLegacyOffice: return "ole";
@@ -163,6 +166,7 @@ ReportFormat DetectFormat(std::string_view bytes) {
   if (IsZip(bytes)) {
     auto reader = ZipReader::Open(bytes, "");
     if (reader.ok() && (*reader)->Find("word/document.xml") >= 0) return ReportFormat::kDocx;
+    if (reader.ok() && (*reader)->Find("xl/workbook.xml") >= 0) return ReportFormat::kXlsx;
     return ReportFormat::kZip;
   }
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {

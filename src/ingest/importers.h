@@ -19,6 +19,8 @@ StatusOr<ImportedReport> ImportText(std::string_view bytes, const std::string& n
 StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& name);
 // A Word 2007+ document (a ZIP holding word/document.xml).
 StatusOr<ImportedReport> ImportDocx(std::string_view bytes, const std::string& name);
+// An Excel 2007+ workbook (a ZIP holding xl/workbook.xml): its sheets' tables.
+StatusOr<ImportedReport> ImportXlsx(std::string_view bytes, const std::string& name);
 // A PDF with a text layer.
 StatusOr<ImportedReport> ImportPdf(std::string_view bytes, const std::string& name);
 
