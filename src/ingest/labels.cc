@@ -71,26 +71,52 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// The length of the UTF-8 character whose lead byte is `c` (1 for stray continuation bytes).
+size_t CharLength(unsigned char c) {
+  if (c < 0xC0) return 1;
+  if (c < 0xE0) return 2;
+  if (c < 0xF0) return 3;
+  return 4;
+}
+
+// The keys by their first character, so that a label is matched in one pass over its text
+// instead of one search per key.
+struct KeyIndex {
+  std::vector<std::pair<std::string_view, int>> by_first;  // (first character, key index), sorted
+};
+
+const KeyIndex& Keys() {
+  static const KeyIndex* const kIndex = [] {
+    auto* index = new KeyIndex;
+    for (size_t k = 0; k < kT3Keys.size(); ++k) {
+      std::string_view key = kT3Keys[k].key;
+      index->by_first.emplace_back(key.substr(0, CharLength(static_cast<unsigned char>(key[0]))),
+                                   static_cast<int>(k));
+    }
+    std::sort(index->by_first.begin(), index->by_first.end());
+    return index;
+  }();
+  return *kIndex;
+}
+
 }  // namespace
 
 std::vector<int> FindT3Labels(std::string_view text) {
-  std::vector<std::pair<size_t, int>> hits;
-  for (const T3Key& k : kT3Keys) {
-    size_t pos;
-    if (k.key == "3.其他" || k.key == "3、其他") {
-      // "3.其他" is a label only at the end of its text: "3.其他法律…" belongs to another row.
-      if (!EndsWith(text, k.key)) continue;
-      pos = text.size() - k.key.size();
-    } else {
-      pos = text.find(k.key);
-      if (pos == std::string_view::npos) continue;
-    }
-    hits.emplace_back(pos, k.row);
-  }
-  std::sort(hits.begin(), hits.end());
+  const KeyIndex& index = Keys();
   std::vector<int> rows;
-  for (const auto& [pos, row] : hits) {
-    if (std::find(rows.begin(), rows.end(), row) == rows.end()) rows.push_back(row);
+  for (size_t i = 0; i < text.size();) {
+    const size_t len = std::min(CharLength(static_cast<unsigned char>(text[i])), text.size() - i);
+    const std::string_view first = text.substr(i, len);
+    auto it = std::lower_bound(index.by_first.begin(), index.by_first.end(),
+                               std::pair<std::string_view, int>(first, -1));
+    for (; it != index.by_first.end() && it->first == first; ++it) {
+      const T3Key& k = kT3Keys[static_cast<size_t>(it->second)];
+      if (text.substr(i, k.key.size()) != k.key) continue;
+      // "3.其他" is a label only at the end of its text: "3.其他法律…" belongs to another row.
+      if ((k.key == "3.其他" || k.key == "3、其他") && i + k.key.size() != text.size()) continue;
+      if (std::find(rows.begin(), rows.end(), k.row) == rows.end()) rows.push_back(k.row);
+    }
+    i += len;
   }
   return rows;
 }

@@ -45,8 +45,10 @@ struct Numbering {
   size_t text;
 };
 
-std::vector<Numbering> FindNumberings(std::string_view line) {
-  std::vector<Numbering> out;
+// The numberings of `line`, into `out` (cleared first).
+void FindNumberings(std::string_view line, std::vector<Numbering>* numberings) {
+  std::vector<Numbering>& out = *numberings;
+  out.clear();
   for (size_t p = line.find(kDunhao); p != std::string_view::npos; p = line.find(kDunhao, p + 1)) {
     if (p >= 3 && IsSectionNumeral(line.substr(p - 3, 3))) {
       out.push_back({p - 3, p + kDunhao.size()});
@@ -62,7 +64,6 @@ std::vector<Numbering> FindNumberings(std::string_view line) {
       out.push_back({p - 1, p + 1});
     }
   }
-  return out;
 }
 
 // The text after a numbering in which its title must start: up to the first sentence break.
@@ -120,9 +121,11 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string>
   size_t max_key = 0;
   for (const auto& keys : SectionKeys())
     for (std::string_view k : keys) max_key = std::max(max_key, k.size());
+  std::vector<Numbering> numberings;
   for (size_t li = 0; li < lines.size(); ++li) {
     std::string_view line = lines[li].text;
-    for (const Numbering& num : FindNumberings(line)) {
+    FindNumberings(line, &numberings);
+    for (const Numbering& num : numberings) {
       std::string_view window = TitleWindow(line, num.text, max_key);
       for (int s = 0; s < kSectionCount; ++s) {
         const auto& keys = SectionKeys()[static_cast<size_t>(s)];

@@ -422,21 +422,23 @@ void AlignRows(std::vector<RawRow>* rows, const std::vector<Line>& lines, Findin
   std::vector<std::array<int, kSlots + 1>> choice(static_cast<size_t>(n + 1));
   for (int s = 0; s <= kSlots; ++s) best[static_cast<size_t>(n)][static_cast<size_t>(s)] = 0;
   for (int r = n - 1; r >= 0; --r) {
+    const auto& row_score = score[static_cast<size_t>(r)];
+    const auto& below = best[static_cast<size_t>(r + 1)];
+    // Going down from the last slot, the best slot t >= s for row r (the smallest on ties), so
+    // that each state costs O(1) instead of a scan of the slots after it.
+    int take = kNoSlot, take_slot = -1;
     for (int s = kSlots; s >= 0; --s) {
-      int b = best[static_cast<size_t>(r + 1)][static_cast<size_t>(s)];  // drop row r
-      int c = -1;
-      for (int t = s; t < kSlots; ++t) {
-        const int next = std::min(kSlots, t + span[static_cast<size_t>(r)]);
-        if (score[static_cast<size_t>(r)][static_cast<size_t>(t)] == kNoSlot) continue;
-        int v = score[static_cast<size_t>(r)][static_cast<size_t>(t)] +
-                best[static_cast<size_t>(r + 1)][static_cast<size_t>(next)];
-        if (v > b) {
-          b = v;
-          c = t;
+      if (s < kSlots && row_score[static_cast<size_t>(s)] != kNoSlot) {
+        const int next = std::min(kSlots, s + span[static_cast<size_t>(r)]);
+        const int v = row_score[static_cast<size_t>(s)] + below[static_cast<size_t>(next)];
+        if (v >= take) {
+          take = v;
+          take_slot = s;
         }
       }
-      best[static_cast<size_t>(r)][static_cast<size_t>(s)] = b;
-      choice[static_cast<size_t>(r)][static_cast<size_t>(s)] = c;
+      const int drop = below[static_cast<size_t>(s)];
+      best[static_cast<size_t>(r)][static_cast<size_t>(s)] = take > drop ? take : drop;
+      choice[static_cast<size_t>(r)][static_cast<size_t>(s)] = take > drop ? take_slot : -1;
     }
   }
   int s = 0;

@@ -17,9 +17,10 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// Splits a line into cells: by tabs, or by '|' for a markdown row.
-std::vector<std::string_view> SplitCells(std::string_view line) {
-  std::vector<std::string_view> cells;
+// Splits a line into `cells` (cleared first): by tabs, or by '|' for a markdown row.
+void SplitCells(std::string_view line, std::vector<std::string_view>* out) {
+  std::vector<std::string_view>& cells = *out;
+  cells.clear();
   std::string_view t = Trim(line);
   if (!t.empty() && t.front() == '|') {
     t.remove_prefix(1);
@@ -31,7 +32,7 @@ std::vector<std::string_view> SplitCells(std::string_view line) {
         start = i + 1;
       }
     }
-    return cells;
+    return;
   }
   size_t start = 0;
   for (size_t i = 0; i <= line.size(); ++i) {
@@ -40,7 +41,6 @@ std::vector<std::string_view> SplitCells(std::string_view line) {
       start = i + 1;
     }
   }
-  return cells;
 }
 
 // True if the text at `s` starts with the ideographic enumeration comma "、".
@@ -182,10 +182,11 @@ std::vector<Line> SplitLines(std::string_view normalized, const std::string& fil
 std::vector<Token> Tokenize(const std::vector<Line>& lines) {
   std::vector<Token> tokens;
   tokens.reserve(lines.size() * 2);
+  std::vector<std::string_view> cells;
   for (size_t li = 0; li < lines.size(); ++li) {
     const std::string& text = lines[li].text;
     if (text.empty() || IsMarkdownSeparator(text)) continue;
-    std::vector<std::string_view> cells = SplitCells(text);
+    SplitCells(text, &cells);
     size_t line_first = tokens.size();
     int numbers = 0;
     // A markdown row's cells are all deliberate, so even its leading empty cells may be values.
