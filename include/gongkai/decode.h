@@ -39,6 +39,10 @@ constexpr bool MayNormalize(unsigned char c) {
   return c == '\r' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
 }
 
+// The start of `s` up to its first clause break ("。", "，", "；", ",", ";", ":"), or all of `s`.
+// One pass that stops at the break, for scanning many clauses of a long text.
+std::string_view UpToClauseBreak(std::string_view s);
+
 // Normalizes the one character starting at byte `i` of `s` as NormalizeForMatching does,
 // appending the result to `*out` when `out` is not null. Returns the bytes consumed (>= 1).
 size_t NormalizeChar(std::string_view s, size_t i, std::string* out);

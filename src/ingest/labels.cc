@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <utility>
 
 #include "gongkai/report.h"
@@ -82,16 +83,23 @@ size_t CharLength(unsigned char c) {
 // The keys by their first character, so that a label is matched in one pass over its text
 // instead of one search per key.
 struct KeyIndex {
-  std::vector<std::pair<std::string_view, int>> by_first;  // (first character, key index), sorted
+  std::vector<std::pair<uint32_t, int>> by_first;  // (first character's bytes, key index), sorted
 };
+
+// The bytes of the character at the start of `s` (at most 4), packed into one integer.
+uint32_t CharCode(std::string_view s) {
+  uint32_t code = 0;
+  for (char c : s) code = code << 8 | static_cast<unsigned char>(c);
+  return code;
+}
 
 const KeyIndex& Keys() {
   static const KeyIndex* const kIndex = [] {
     auto* index = new KeyIndex;
     for (size_t k = 0; k < kT3Keys.size(); ++k) {
       std::string_view key = kT3Keys[k].key;
-      index->by_first.emplace_back(key.substr(0, CharLength(static_cast<unsigned char>(key[0]))),
-                                   static_cast<int>(k));
+      index->by_first.emplace_back(
+          CharCode(key.substr(0, CharLength(static_cast<unsigned char>(key[0])))), static_cast<int>(k));
     }
     std::sort(index->by_first.begin(), index->by_first.end());
     return index;
@@ -106,9 +114,9 @@ std::vector<int> FindT3Labels(std::string_view text) {
   std::vector<int> rows;
   for (size_t i = 0; i < text.size();) {
     const size_t len = std::min(CharLength(static_cast<unsigned char>(text[i])), text.size() - i);
-    const std::string_view first = text.substr(i, len);
+    const uint32_t first = CharCode(text.substr(i, len));
     auto it = std::lower_bound(index.by_first.begin(), index.by_first.end(),
-                               std::pair<std::string_view, int>(first, -1));
+                               std::pair<uint32_t, int>(first, -1));
     for (; it != index.by_first.end() && it->first == first; ++it) {
       const T3Key& k = kT3Keys[static_cast<size_t>(it->second)];
       if (text.substr(i, k.key.size()) != k.key) continue;

@@ -68,12 +68,7 @@ void FindNumberings(std::string_view line, std::vector<Numbering>* numberings) {
 
 // The text after a numbering in which its title must start: up to the first sentence break.
 std::string_view TitleWindow(std::string_view line, size_t from, size_t max_key) {
-  std::string_view w = line.substr(from, kMaxHeadingLead + max_key);
-  for (std::string_view stop : {"。", ",", ";", "，", "；", ":"}) {
-    size_t b = w.find(stop);
-    if (b != std::string_view::npos) w = w.substr(0, b);
-  }
-  return w;
+  return UpToClauseBreak(line.substr(from, kMaxHeadingLead + max_key));
 }
 
 struct Heading {

@@ -166,6 +166,22 @@ size_t NormalizeChar(std::string_view s, size_t i, std::string* out) {
   return len;
 }
 
+std::string_view UpToClauseBreak(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ',' || c == ';' || c == ':') return s.substr(0, i);
+    if (i + 2 < s.size()) {
+      const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      const unsigned char c2 = static_cast<unsigned char>(s[i + 2]);
+      if ((c == 0xE3 && c1 == 0x80 && c2 == 0x82) ||                 // 。
+          (c == 0xEF && c1 == 0xBC && (c2 == 0x8C || c2 == 0x9B))) {  // ， ；
+        return s.substr(0, i);
+      }
+    }
+  }
+  return s;
+}
+
 std::string NormalizeForMatching(std::string_view s) {
   std::string out;
   out.reserve(s.size());

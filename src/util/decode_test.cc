@@ -85,3 +85,19 @@ TEST(NormalizeTest, FullWidthFormsBecomeAscii) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+TEST(DecodeTest, UpToClauseBreakStopsAtTheFirstBreak) {
+  EXPECT_EQ(UpToClauseBreak("收到申请12件，办结10件。"), "收到申请12件");
+  EXPECT_EQ(UpToClauseBreak("政府信息公开行政复议;其他"), "政府信息公开行政复议");
+  EXPECT_EQ(UpToClauseBreak("一句话。后文"), "一句话");
+  EXPECT_EQ(UpToClauseBreak("a:b"), "a");
+  EXPECT_EQ(UpToClauseBreak("没有分隔"), "没有分隔");
+  EXPECT_EQ(UpToClauseBreak("甲；乙"), "甲");
+  EXPECT_EQ(UpToClauseBreak(""), "");
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -57,12 +57,7 @@ void AppendCompact(std::string_view s, std::string* out) {
 
 // The clause starting at `pos`, up to a clause break, at most `limit` bytes.
 std::string_view ClauseAt(std::string_view text, size_t pos, size_t limit) {
-  std::string_view rest = text.substr(pos, limit);
-  for (std::string_view stop : {"。", ",", ";", "，", "；", ":"}) {
-    size_t e = rest.find(stop);
-    if (e != std::string_view::npos) rest = rest.substr(0, e);
-  }
-  return rest;
+  return UpToClauseBreak(text.substr(pos, limit));
 }
 
 // The sentence starting at `pos`, at most `limit` bytes.
