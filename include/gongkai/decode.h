@@ -39,6 +39,12 @@ constexpr bool MayNormalize(unsigned char c) {
   return c == '\r' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
 }
 
+// The offset of `needle` in `s` at or after `from`, or npos: std::string_view::find's contract,
+// with glibc's memmem. For searching a long text for Chinese needles, whose common lead byte
+// makes string_view::find stop and compare at nearly every character; memmem's setup costs more
+// than it saves on short strings (a line, a token).
+size_t FindText(std::string_view s, std::string_view needle, size_t from = 0);
+
 // The start of `s` up to its first clause break ("。", "，", "；", ",", ";", ":"), or all of `s`.
 // One pass that stops at the break, for scanning many clauses of a long text.
 std::string_view UpToClauseBreak(std::string_view s);

@@ -101,3 +101,18 @@ TEST(DecodeTest, UpToClauseBreakStopsAtTheFirstBreak) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+TEST(DecodeTest, FindTextAgreesWithStringViewFind) {
+  const std::string_view text = "本年度收到申请12件，办理申请10件，办理完毕。";
+  for (std::string_view needle : {"办理", "申请", "件", "。", "不存在", "", "本年度收到申请12件，办理申请10件，办理完毕。x"}) {
+    for (size_t from = 0; from <= text.size() + 1; ++from) {
+      EXPECT_EQ(FindText(text, needle, from), text.find(needle, from)) << needle << " " << from;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace gongkai

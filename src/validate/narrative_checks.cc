@@ -83,8 +83,8 @@ std::vector<Statement> FindStatements(std::string_view text,
                                       std::initializer_list<std::string_view> verbs) {
   std::vector<Statement> out;
   for (std::string_view verb : verbs) {
-    for (size_t pos = text.find(verb); pos != std::string_view::npos;
-         pos = text.find(verb, pos + 1)) {
+    for (size_t pos = FindText(text, verb); pos != std::string_view::npos;
+         pos = FindText(text, verb, pos + 1)) {
       Statement st;
       st.verb = verb;
       st.negated = pos >= 3 && text.substr(pos - 3, 3) == "未";
