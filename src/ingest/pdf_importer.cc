@@ -240,22 +240,59 @@ std::vector<Column> HeaderColumns(const std::vector<Line>& lines, size_t from, s
 // A table row rebuilt on the band's columns: its label, then one cell per column (empty where
 // the row has nothing), so that empty cells keep their place. A word belongs to the column whose
 // share of the line (halfway to the neighbouring columns) holds its centre.
-std::string JoinOnColumns(const Line& line, const std::vector<Column>& columns) {
+// The label cells of a row whose label wraps over several lines: the words clustered into label
+// columns by their extents, each column read line by line, columns separated by a TAB.
+std::string WrappedLabel(std::vector<const PdfWord*> words, double h) {
+  std::sort(words.begin(), words.end(), [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
+  std::vector<Column> columns;
+  std::vector<std::vector<const PdfWord*>> members;
+  for (const PdfWord* w : words) {
+    const size_t before = columns.size();
+    AddOverlapping({w->x0, w->x1, (w->x0 + w->x1) / 2}, &columns);
+    if (columns.size() > before) members.emplace_back();
+    members.back().push_back(w);
+  }
+  std::string out;
+  for (auto& col : members) {
+    std::stable_sort(col.begin(), col.end(), [](const PdfWord* a, const PdfWord* b) {
+      return a->y0 + a->y1 < b->y0 + b->y1;
+    });
+    if (!out.empty()) out.push_back('\t');
+    AppendWords(col, h, &out);
+  }
+  return out;
+}
+
+// True if a word lies in the label area, left of a band's first column: a number clear of it, or
+// text ending before it (a label wrapped close to the values in a narrow table may touch it).
+bool InLabelArea(const PdfWord* w, const Column& first, double tol) {
+  return w->x1 < first.x0 - tol || (!IsNumberText(w->text) && w->x1 < first.x0 + tol);
+}
+
+// `extra_label` holds the words of label lines that wrap above and below the row's own line.
+std::string JoinOnColumns(const Line& line, const std::vector<Column>& columns,
+                          const std::vector<const PdfWord*>& extra_label) {
   const double h = Height(line);
   const double tol = 0.5 * h;
   const std::vector<double> bounds = Boundaries(columns);
   std::vector<const PdfWord*> label;
   std::vector<std::vector<const PdfWord*>> slots(columns.size());
   for (const PdfWord* w : line.words) {
-    if (w->x1 < columns.front().x0 - tol) {
+    if (InLabelArea(w, columns.front(), tol)) {
       label.push_back(w);
       continue;
     }
     slots[ColumnAt(bounds, (w->x0 + w->x1) / 2)].push_back(w);
   }
-  Line label_line = line;
-  label_line.words = label;
-  std::string out = JoinCells(label_line, SplitCells(label_line));
+  std::string out;
+  if (extra_label.empty()) {
+    Line label_line = line;
+    label_line.words = label;
+    out = JoinCells(label_line, SplitCells(label_line));
+  } else {
+    label.insert(label.end(), extra_label.begin(), extra_label.end());
+    out = WrappedLabel(std::move(label), h);
+  }
   for (const auto& slot : slots) {
     out.push_back('\t');
     AppendWords(slot, h, &out);
@@ -356,9 +393,35 @@ void PdfPagesToLayout(const std::vector<PdfPage>& pages, LayoutText* out) {
     // A column empty in every row is only known from the header.
     std::vector<Column> header = HeaderColumns(lines, header_from, i, left, h, columns);
     if (!header.empty()) columns = std::move(header);
+    // Lines holding only label text belong to the row whose values are nearest: a label that
+    // wraps is centred on its row, so its lines sit above and below the row's values.
+    std::vector<std::vector<const PdfWord*>> extra(lines.size());
+    std::vector<bool> absorbed(lines.size(), false);
+    if (columns.size() >= 2 && !rows.empty()) {
+      const double tol = 0.5 * h;
+      auto middle = [&](size_t k) { return (lines[k].top + lines[k].bottom) / 2; };
+      for (size_t k = i; k < end; ++k) {
+        if (std::find(rows.begin(), rows.end(), k) != rows.end()) continue;
+        bool label_only = std::all_of(lines[k].words.begin(), lines[k].words.end(),
+                                      [&](const PdfWord* w) { return InLabelArea(w, columns.front(), tol); });
+        if (!label_only) continue;
+        size_t best = rows.front();
+        for (size_t r : rows) {
+          // On a tie the row below wins: text above a row's values starts its label.
+          if (std::abs(middle(r) - middle(k)) < std::abs(middle(best) - middle(k)) ||
+              (std::abs(middle(r) - middle(k)) == std::abs(middle(best) - middle(k)) && r > best)) {
+            best = r;
+          }
+        }
+        if (lines[best].page != lines[k].page) continue;
+        extra[best].insert(extra[best].end(), lines[k].words.begin(), lines[k].words.end());
+        absorbed[k] = true;
+      }
+    }
     for (size_t k = i; k < end; ++k) {
       bool row = std::find(rows.begin(), rows.end(), k) != rows.end();
-      texts[k] = row && columns.size() >= 2 ? JoinOnColumns(lines[k], columns)
+      if (absorbed[k]) continue;  // its words are in its row's label
+      texts[k] = row && columns.size() >= 2 ? JoinOnColumns(lines[k], columns, extra[k])
                                             : JoinCells(lines[k], cells[k]);
     }
     i = end;
