@@ -13,6 +13,8 @@
 #include <sstream>
 #include <tuple>
 
+#include <unistd.h>
+
 #include "gongkai/importer.h"
 #include "gongkai/render.h"
 #include "render_test_util.h"
@@ -81,6 +83,59 @@ TEST(PdfRendererTest, MissingLibreOfficeIsAClearError) {
   ASSERT_FALSE(pdf.ok());
   EXPECT_EQ(pdf.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(pdf.status().message().find("LibreOffice"), std::string::npos);
+}
+
+// Processes (other than this one) whose command line mentions `text`.
+std::vector<std::string> ProcessesMentioning(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator("/proc")) {
+    const std::string pid = e.path().filename().string();
+    if (pid.find_first_not_of("0123456789") != std::string::npos || pid == std::to_string(getpid())) continue;
+    std::ifstream in(e.path() / "cmdline", std::ios::binary);
+    std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (char& c : cmdline)
+      if (c == '\0') c = ' ';
+    if (cmdline.find(text) != std::string::npos) out.push_back(pid + ": " + cmdline);
+  }
+  return out;
+}
+
+TEST(PdfRendererTest, ABatchIsOneConversionAndLeavesNoProcessBehind) {
+  const fs::path base = fs::absolute("pdf_batch_tmp");
+  fs::remove_all(base);
+  fs::create_directories(base);
+  RenderOptions options;
+  options.temp_dir = base.string();
+  AnnualReport a = render_test::NumberedReport();
+  AnnualReport b = render_test::ImportOrDie(render_test::SeedDir() + "/004_4adde12ab8e15d65.txt");
+  std::vector<StatusOr<std::string>> pdfs = RenderReports({a, b}, RenderFormat::kPdf, options);
+  ASSERT_EQ(pdfs.size(), 2u);
+  for (const auto& pdf : pdfs) {
+    ASSERT_TRUE(pdf.ok()) << pdf.status().message();
+    EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
+  }
+  // Each PDF is its own report, in order.
+  StatusOr<ImportedReport> back_a = ImportReportBytes(*pdfs[0], "a.pdf");
+  StatusOr<ImportedReport> back_b = ImportReportBytes(*pdfs[1], "b.pdf");
+  ASSERT_TRUE(back_a.ok() && back_b.ok());
+  EXPECT_EQ(back_a->report.agency, a.agency);
+  EXPECT_EQ(back_b->report.agency, b.agency);
+  // Nothing LibreOffice started (soffice.bin, oosplash, a gpg-agent) still runs, and the
+  // temporary directory is gone.
+  EXPECT_EQ(ProcessesMentioning(base.string()), std::vector<std::string>{});
+  EXPECT_TRUE(fs::is_empty(base));
+}
+
+TEST(PdfRendererTest, SubstitutedFontsAreTheClosestInstalled) {
+  for (const FontSubstitution& f : PdfFontSubstitutions()) {
+    EXPECT_FALSE(f.used.empty()) << f.requested;
+    if (f.requested == "黑体") {
+      EXPECT_NE(f.used.find("Sans"), std::string::npos) << f.used;
+    } else {
+      EXPECT_NE(f.used.find("Serif"), std::string::npos) << f.requested << " -> " << f.used;
+    }
+    EXPECT_NE(f.used.find("CJK"), std::string::npos) << f.requested << " -> " << f.used;
+  }
 }
 
 TEST(PdfRendererTest, Seed001LooksLikeTheOfficialForm) {
