@@ -266,6 +266,8 @@ TEST(PdfRendererTest, ABatchIsOneConversionAndLeavesNoProcessBehind) {
   RenderOptions options;
   options.temp_dir = base.string();
   AnnualReport a = render_test::NumberedReport();
+  // Characters XML forbids in the name must not break the conversion (issue 8).
+  a.agency = "测试\xEF\xBF\xBE市\x01人民\xEF\xBF\xBF政府\x1B办公室";
   AnnualReport b = render_test::ImportOrDie(render_test::SeedDir() + "/004_4adde12ab8e15d65.txt");
   std::vector<StatusOr<std::string>> pdfs = RenderReports({a, b}, RenderFormat::kPdf, options);
   ASSERT_EQ(pdfs.size(), 2u);
@@ -277,7 +279,7 @@ TEST(PdfRendererTest, ABatchIsOneConversionAndLeavesNoProcessBehind) {
   StatusOr<ImportedReport> back_a = ImportReportBytes(*pdfs[0], "a.pdf");
   StatusOr<ImportedReport> back_b = ImportReportBytes(*pdfs[1], "b.pdf");
   ASSERT_TRUE(back_a.ok() && back_b.ok());
-  EXPECT_EQ(back_a->report.agency, a.agency);
+  EXPECT_EQ(back_a->report.agency, "测试市人民政府办公室");
   EXPECT_EQ(back_b->report.agency, b.agency);
   // Nothing LibreOffice started (soffice.bin, oosplash, a gpg-agent) still runs, and the
   // temporary directory is gone.
