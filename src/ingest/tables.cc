@@ -38,7 +38,8 @@ std::string Join(const std::vector<const Token*>& tokens, std::string_view sep) 
   std::string out;
   for (size_t i = 0; i < tokens.size() && i < kQuotedValues; ++i) {
     if (i) out.append(sep);
-    std::string_view text = tokens[i]->kind == TokenKind::kEmpty ? "（空）" : tokens[i]->text;
+    std::string_view text =
+        tokens[i]->kind == TokenKind::kEmpty ? std::string_view("（空）") : std::string_view(tokens[i]->text);
     if (text.size() > kQuotedBytes) {
       size_t cut = kQuotedBytes;
       while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
