@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -288,6 +289,16 @@ TEST(PdfRendererTest, ABatchIsOneConversionAndLeavesNoProcessBehind) {
 }
 
 TEST(PdfRendererTest, SubstitutedFontsAreTheClosestInstalled) {
+  // A font fontconfig does not list must be named as substituted.
+  std::vector<FontSubstitution> substitutions = PdfFontSubstitutions();
+  FILE* list = popen("fc-list ':family=黑体' family", "r");
+  ASSERT_NE(list, nullptr);
+  char buf[256];
+  const bool has_heiti = std::fgets(buf, sizeof buf, list) != nullptr;
+  pclose(list);
+  const bool reported = std::any_of(substitutions.begin(), substitutions.end(),
+                                    [](const FontSubstitution& f) { return f.requested == "黑体"; });
+  EXPECT_EQ(reported, !has_heiti);
   for (const FontSubstitution& f : PdfFontSubstitutions()) {
     EXPECT_FALSE(f.used.empty()) << f.requested;
     if (f.requested == "黑体") {
