@@ -53,4 +53,25 @@ contains "standard table 3 label" "$tmp/pingtan.md" "| 三、本年度办理结�
 "$gk" render --format pdf --soffice /nonexistent/soffice "$seed" -o "$tmp/x.pdf" 2>"$tmp/err"; expect "pdf without LibreOffice" 1 $?
 contains "pdf error names LibreOffice" "$tmp/err" "LibreOffice"
 
+# Several inputs: -o is a directory, one output per input, named after it.
+seed4="$shared/seeds/004_4adde12ab8e15d65.txt"
+"$gk" render --format md "$seed" "$seed4" -o "$tmp/many" 2>"$tmp/err"; expect "render two inputs to a directory" 0 $?
+[ -s "$tmp/many/001_295a9685f4c126e8.md" ] && [ -s "$tmp/many/004_4adde12ab8e15d65.md" ]; expect "one output per input" 0 $?
+"$gk" render --format md "$seed" "$seed4" 2>/dev/null; expect "several inputs need -o DIR" 2 $?
+"$gk" render "$seed" "$seed4" -o "$tmp/many" 2>/dev/null; expect "several inputs need --format" 2 $?
+"$gk" render --format md "$seed" "$tmp/missing.txt" -o "$tmp/many2" 2>"$tmp/err"; expect "one unreadable input of two" 1 $?
+[ -s "$tmp/many2/001_295a9685f4c126e8.md" ]; expect "the readable one is still rendered" 0 $?
+
+# A report with validator errors: rendered, with a warning naming the count and the first error;
+# --strict makes it exit 1 (the output is still written).
+"$gk" render --format md "$seed4" -o "$tmp/e.md" 2>"$tmp/err"; expect "report with errors renders" 0 $?
+contains "error count warning" "$tmp/err" "报告有 [0-9]* 个错误"
+contains "first error named" "$tmp/err" "第一个：T3-"
+contains "warning in English too" "$tmp/err" "errors, rendered anyway; first:"
+rm -f "$tmp/e.md"
+"$gk" render --strict --format md "$seed4" -o "$tmp/e.md" 2>"$tmp/err"; expect "--strict with errors" 1 $?
+[ -s "$tmp/e.md" ]; expect "--strict still writes the output" 0 $?
+"$gk" render --strict --format md "$seed" -o "$tmp/ok.md" 2>"$tmp/err"; expect "--strict without errors" 0 $?
+[ ! -s "$tmp/err" ]; expect "no warning for a clean report" 0 $?
+
 exit $fail

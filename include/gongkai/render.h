@@ -17,6 +17,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gongkai/report.h"
 #include "gongkai/status.h"
@@ -51,6 +52,23 @@ StatusOr<RenderFormat> ParseRenderFormat(std::string_view name);
 // library or the conversion fails.
 StatusOr<std::string> RenderReport(const AnnualReport& report, RenderFormat format,
                                    const RenderOptions& options = {});
+
+// Renders every report in `format`: one result per report, in order (a report that cannot be
+// rendered has its own error). PDF: one LibreOffice process with one private profile converts
+// the whole batch (much faster than one RenderReport per report, which starts LibreOffice
+// each time), and no process of it is left running.
+std::vector<StatusOr<std::string>> RenderReports(const std::vector<AnnualReport>& reports,
+                                                 RenderFormat format, const RenderOptions& options = {});
+
+// A font the DOCX asks for that this machine lacks, and the installed font the PDF uses instead
+// (the closest kind: Noto Serif CJK for 仿宋/宋体/小标宋, Noto Sans CJK for 黑体).
+struct FontSubstitution {
+  std::string requested;  // e.g. "仿宋_GB2312"
+  std::string used;       // e.g. "Noto Serif CJK SC"
+};
+// The substitutions PDF rendering makes on this machine (fontconfig); empty when every official
+// font is installed. Thread-safe.
+std::vector<FontSubstitution> PdfFontSubstitutions();
 
 // The text formats cannot fail; these are what RenderReport returns for them.
 std::string RenderHtml(const AnnualReport& report);

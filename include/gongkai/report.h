@@ -118,6 +118,10 @@ struct AnnualReport {
   Table2 table2;
   Table3 table3;
   Table4 table4;
+  // True for a report generated from the request ledger (BuildAnnualReport), false for a report
+  // an office wrote and an importer read. Renderers add prose of their own (a paragraph
+  // generated from the tables) only to generated reports; an office's report is shown as written.
+  bool generated_from_ledger = false;
 };
 
 // ---- Canonical ids (domain.md A.1) ----

@@ -12,7 +12,7 @@ void PrintUsage(FILE* out) {
   for (const auto& c : gongkai::cli::Commands()) {
     std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
   }
-  std::fputs("\n每个命令都有 --help (every command has --help).\n", out);
+  std::fputs("\n每个命令都有 --help (every command has --help)；gongkai --version 显示版本 (version).\n", out);
 }
 
 }  // namespace
@@ -24,6 +24,10 @@ int main(int argc, char** argv) {
   }
   std::string cmd = argv[1];
   std::vector<std::string> args(argv + 2, argv + argc);
+  if (cmd == "--version" || cmd == "-V" || cmd == "version") {
+    std::printf("gongkai %s\n", GONGKAI_VERSION);
+    return 0;
+  }
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     PrintUsage(stdout);
     return 0;

@@ -18,9 +18,16 @@ int RunRules(const Args& args) {
           "列出全部检查规则：编号、级别、说明。Lists every rule: id, severity, description.\n",
           stdout);
       return 0;
-    } else if (a == "--lang" && i + 1 < args.size() &&
-               (args[i + 1] == "zh" || args[i + 1] == "en")) {
-      english = args[++i] == "en";
+    } else if (a == "--lang" || a.rfind("--lang=", 0) == 0) {
+      if (a == "--lang" && i + 1 >= args.size()) {
+        return UsageError("rules", "--lang 缺少语言，可用 zh 或 en (--lang needs a language: zh or en)");
+      }
+      const std::string lang = a == "--lang" ? args[++i] : a.substr(7);
+      if (lang != "zh" && lang != "en") {
+        return UsageError("rules", "不支持的语言“" + lang + "”，可用 zh 或 en (unsupported language " + lang +
+                                       ": use zh or en)");
+      }
+      english = lang == "en";
     } else {
       return UsageError("rules", "未知参数 " + a + " (unknown argument)");
     }

@@ -30,12 +30,25 @@ bool Contains(const std::string& s, std::string_view part) {
 bool IsText(const Token& t) { return t.kind == TokenKind::kText; }
 bool IsNumber(const Token& t) { return t.kind == TokenKind::kNumber; }
 
+// The values of a row for a message: at most kQuotedValues of them, each cut to kQuotedBytes
+// (a malformed row can hold millions of values), then "…（共 N 个）".
+constexpr size_t kQuotedValues = 8, kQuotedBytes = 40;
+
 std::string Join(const std::vector<const Token*>& tokens, std::string_view sep) {
   std::string out;
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  for (size_t i = 0; i < tokens.size() && i < kQuotedValues; ++i) {
     if (i) out.append(sep);
-    out.append(tokens[i]->kind == TokenKind::kEmpty ? "（空）" : tokens[i]->text);
+    std::string_view text =
+        tokens[i]->kind == TokenKind::kEmpty ? std::string_view("（空）") : std::string_view(tokens[i]->text);
+    if (text.size() > kQuotedBytes) {
+      size_t cut = kQuotedBytes;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+      out.append(text.substr(0, cut)).append("…");
+    } else {
+      out.append(text);
+    }
   }
+  if (tokens.size() > kQuotedValues) out += "…（共 " + std::to_string(tokens.size()) + " 个）";
   return out;
 }
 

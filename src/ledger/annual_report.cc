@@ -28,6 +28,7 @@ AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigu
   AnnualReport r;
   r.agency = name;
   r.year = year;
+  r.generated_from_ledger = true;
   const std::string y = std::to_string(year);
   r.preamble = name + y +
                "年政府信息公开工作年度报告\n本报告依据《中华人民共和国政府信息公开条例》"

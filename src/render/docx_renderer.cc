@@ -21,6 +21,8 @@ constexpr int kTextWidth = kPageWidth - kMarginLeft - kMarginRight;
 // Font sizes in half-points: 三号 16pt body, 二号 22pt title, 10pt tables (小五 9pt for the
 // 15 columns of table 4), so that table 3 fits on one A4 page.
 constexpr int kBodySize = 32, kTitleSize = 44, kTableSize = 20, kWideTableSize = 18;
+// Body rows of a table kept on the page of its heading (so a heading never ends a page alone).
+constexpr int kRowsKeptWithHeading = 2;
 
 constexpr const char* kContentTypes =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -98,8 +100,11 @@ std::string Styles() {
        "\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
        "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/></w:pPr>"
        "</w:pPrDefault></w:docDefaults>";
+  // Body text is aligned left, not justified: LibreOffice (7.4) drops a punctuation mark that
+  // hangs past the right margin at the end of a justified line ("…6个、" loses its "、"), with
+  // or without w:overflowPunct. CJK characters have one width, so the right edge stays even.
   s += R"(<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>)"
-       R"(<w:pPr><w:jc w:val="both"/></w:pPr></w:style>)";
+       R"(<w:pPr><w:jc w:val="left"/></w:pPr></w:style>)";
   s += R"(<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>)"
        R"(<w:pPr><w:spacing w:before="240" w:after="360" w:line="700" w:lineRule="exact"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>)" +
        Fonts("方正小标宋简体") + "<w:sz w:val=\"" + std::to_string(kTitleSize) + "\"/><w:szCs w:val=\"" +
@@ -135,6 +140,17 @@ void Paragraph(const std::string& style, const std::string& text, std::string* o
   *out += "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/>" + extra_ppr + "</w:pPr>";
   if (!text.empty()) {
     *out += "<w:r><w:t xml:space=\"preserve\">" + EscapeMarkup(text) + "</w:t></w:r>";
+  }
+  *out += "</w:p>";
+}
+
+// The title, its lines separated by line breaks within one centred paragraph.
+void TitleParagraph(const std::vector<std::string>& lines, std::string* out) {
+  *out += "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>";
+  for (size_t i = 0; i < lines.size(); ++i) {
+    *out += "<w:r>";
+    if (i > 0) *out += "<w:br/>";
+    *out += "<w:t xml:space=\"preserve\">" + EscapeMarkup(lines[i]) + "</w:t></w:r>";
   }
   *out += "</w:p>";
 }
@@ -179,8 +195,11 @@ void Table(const FormGrid& grid, std::string* out) {
         *out += pos.origin_row == static_cast<int>(r) ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>";
       }
       *out += "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>";
-      // Keep a table on one page where it fits: every row keeps with the next.
-      if (r + 1 < covered.size()) *out += "<w:keepNext/>";
+      // The heading before the table keeps with the header rows and the first body rows only
+      // (kRowsKeptWithHeading); the rest of the table may break between rows.
+      if (static_cast<int>(r) < grid.header_rows + kRowsKeptWithHeading - 1 && r + 1 < covered.size()) {
+        *out += "<w:keepNext/>";
+      }
       bool left = cell && cell->row_header && cell->row_span == 1;
       if (left) *out += "<w:jc w:val=\"left\"/>";
       *out += "</w:pPr>";
@@ -202,7 +221,7 @@ std::string Document(const AnnualReport& report) {
   out += R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" )"
          R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>)";
-  Paragraph("Title", ReportTitle(report), &out);
+  TitleParagraph(TitleLines(report), &out);
   for (const std::string& p : PreambleParagraphs(report)) Paragraph("BodyText", p, &out);
   for (int s = 0; s < kSectionCount; ++s) {
     Paragraph("Heading1", std::string(SectionTitle(s)), &out);
@@ -214,6 +233,10 @@ std::string Document(const AnnualReport& report) {
       Paragraph("Normal", "", &out, "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/>");
     }
     for (const std::string& p : SectionParagraphs(report, s)) Paragraph("BodyText", p, &out);
+  }
+  // The 落款, right-aligned as in the source, two characters from the margin.
+  for (const std::string& line : SignatureLines(report)) {
+    Paragraph("Normal", line, &out, "<w:ind w:right=\"640\"/><w:jc w:val=\"right\"/>");
   }
   out += "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/><w:pgSz w:w=\"" + std::to_string(kPageWidth) + "\" w:h=\"" +
          std::to_string(kPageHeight) + "\"/><w:pgMar w:top=\"" + std::to_string(kMarginTop) +

@@ -111,5 +111,41 @@ TEST(DocxRendererTest, ArbitraryContentStaysWellFormed) {
   }
 }
 
+size_t Occurrences(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t p = text.find(what); p != std::string::npos; p = text.find(what, p + what.size())) ++n;
+  return n;
+}
+
+// Tables may break between rows: only the header rows and the first body rows keep with the
+// next (so the heading stays with them); rows never split; header rows repeat on each page.
+TEST(DocxRendererTest, TablesBreakBetweenRowsWithRepeatedHeaders) {
+  AnnualReport r = render_test::ImportOrDie(render_test::SeedDir() + "/001_295a9685f4c126e8.txt");
+  StatusOr<std::string> docx = RenderReport(r, RenderFormat::kDocx);
+  ASSERT_TRUE(docx.ok());
+  std::string doc = render_test::ReadZipEntry(*docx, "word/document.xml");
+  const size_t rows = Occurrences(doc, "<w:tr>");
+  EXPECT_EQ(Occurrences(doc, "<w:cantSplit/>"), rows);
+  EXPECT_GT(Occurrences(doc, "<w:tblHeader/>"), 3u);
+  // Table 3 alone has 7 columns and 28 rows; a few rows' cells keep with the next, not all.
+  EXPECT_LT(Occurrences(doc, "<w:keepNext/>"), 60u) << "every table cell keeps with the next";
+  EXPECT_EQ(doc.find("自动生成"), std::string::npos) << "generated text in a report an office wrote";
+  EXPECT_EQ(doc.find("[bookmark:"), std::string::npos);
+}
+
+TEST(DocxRendererTest, TitleBrokenAfterTheAgencyAndCentred) {
+  AnnualReport r;
+  r.agency = "内蒙古自治区人民政府办公厅";
+  r.year = 2023;
+  StatusOr<std::string> docx = RenderReport(r, RenderFormat::kDocx);
+  ASSERT_TRUE(docx.ok());
+  std::string doc = render_test::ReadZipEntry(*docx, "word/document.xml");
+  EXPECT_NE(doc.find("<w:t xml:space=\"preserve\">内蒙古自治区人民政府办公厅</w:t></w:r><w:r><w:br/>"
+                     "<w:t xml:space=\"preserve\">2023年政府信息公开工作年度报告</w:t>"),
+            std::string::npos);
+  std::string styles = render_test::ReadZipEntry(*docx, "word/styles.xml");
+  EXPECT_NE(styles.find("w:eastAsia=\"方正小标宋简体\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace gongkai

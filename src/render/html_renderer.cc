@@ -27,6 +27,7 @@ h1 { font-family: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "SimSun", "宋
 h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 1.2rem; margin: 1.5em 0 0.5em; }
 p { text-indent: 2em; margin: 0.4em 0; }
 p.generated { font-style: italic; }
+p.signature { text-indent: 0; text-align: right; margin-right: 2em; }
 .table-wrap { overflow-x: auto; margin: 0.75em 0; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; line-height: 1.4; }
 caption { font-weight: bold; text-align: center; padding: 0.4em; }
@@ -110,6 +111,11 @@ std::string RenderHtml(const AnnualReport& report) {
     if (s == 3) AppendGrid(render_internal::Table4Grid(report.table4), "政府信息公开行政复议、行政诉讼情况", &out);
     AppendParagraphs(render_internal::SectionParagraphs(report, s),
                      !render_internal::SectionHasText(report, s), &out);
+    if (s + 1 == kSectionCount) {
+      for (const std::string& line : render_internal::SignatureLines(report)) {
+        out += "<p class=\"signature\">" + EscapeMarkup(line) + "</p>\n";
+      }
+    }
     out += "</section>\n";
   }
   out += "</main>\n</body>\n</html>\n";

@@ -4,6 +4,8 @@
 // they cover and merged column headings are joined ("法人或其他组织：商业企业"). The text
 // importer reads the result back to the same cells (tested in markdown_renderer_test.cc);
 // section prose follows each table so that its numbers cannot be taken for table cells.
+#include <algorithm>
+
 #include "escape.h"
 #include "form_layout.h"
 #include "gongkai/render.h"
@@ -13,15 +15,9 @@ namespace gongkai {
 namespace {
 
 using render_internal::EscapeMarkdownCell;
+using render_internal::EscapeMarkdownInline;
+using render_internal::EscapeMarkdownProse;
 using render_internal::FormatValue;
-
-// A paragraph must not start like Markdown structure (a heading or a table row).
-std::string Prose(const std::string& p) {
-  if (!p.empty() && (p[0] == '#' || p[0] == '|' || p[0] == '>' || p[0] == '-' || p[0] == '*')) {
-    return "\\" + p;
-  }
-  return p;
-}
 
 void Row(const std::vector<std::string>& cells, std::string* out) {
   *out += "|";
@@ -114,15 +110,19 @@ std::string RenderMarkdown(const AnnualReport& report) {
   std::string out;
   out.reserve(32 << 10);
   // A setext heading: the title line stays free of markup for readers that look for it.
-  std::string title = ReportTitle(report);
-  out += title + "\n" + std::string(title.size() / 3 * 2, '=') + "\n\n";
-  for (const std::string& p : render_internal::PreambleParagraphs(report)) out += Prose(p) + "\n\n";
+  std::string title = EscapeMarkdownInline(ReportTitle(report));
+  out += title + "\n" + std::string(std::max<size_t>(3, title.size() / 3 * 2), '=') + "\n\n";
+  for (const std::string& p : render_internal::PreambleParagraphs(report)) {
+    out += EscapeMarkdownProse(p) + "\n\n";
+  }
   for (int s = 0; s < kSectionCount; ++s) {
     out += "## " + std::string(SectionTitle(s)) + "\n\n";
     if (s == 1) AppendTable2(report.table2, &out);
     if (s == 2) AppendTable3(report.table3, &out);
     if (s == 3) AppendTable4(report.table4, &out);
-    for (const std::string& p : render_internal::SectionParagraphs(report, s)) out += Prose(p) + "\n\n";
+    for (const std::string& p : render_internal::SectionParagraphs(report, s)) {
+      out += EscapeMarkdownProse(p) + "\n\n";
+    }
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "narrative.h"
 
+#include "escape.h"
 #include "form_layout.h"
 #include "gongkai/render.h"
 
@@ -41,7 +42,7 @@ std::vector<std::string> Lines(std::string_view text) {
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    std::string line = Trim(text.substr(start, end - start));
+    std::string line = Trim(WithoutWordMarkers(text.substr(start, end - start)));
     // A line of digits alone is a page number left by a conversion, not prose.
     if (!line.empty() && !AllDigits(line) && !OnlyMarkup(line)) out.push_back(std::move(line));
     start = end + 1;
@@ -51,7 +52,37 @@ std::vector<std::string> Lines(std::string_view text) {
 
 bool HasTable(int section) { return section >= 1 && section <= 3; }
 
-// The prose lines of a section's text (see narrative.h).
+// "2024年1月17日" (spaces allowed): a date alone on its line.
+bool DateLine(std::string_view line) {
+  std::string s = WithoutSpaces(line);
+  size_t i = 0;
+  auto digits = [&](size_t min, size_t max) {
+    size_t n = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && n < max) ++i, ++n;
+    return n >= min;
+  };
+  auto word = [&](std::string_view w) {
+    if (s.compare(i, w.size(), w) != 0) return false;
+    i += w.size();
+    return true;
+  };
+  return digits(4, 4) && word("年") && digits(1, 2) && word("月") && digits(1, 2) && word("日") &&
+         i == s.size();
+}
+
+// A short line without sentence punctuation: an agency's name in a 落款.
+bool NameLine(std::string_view line) {
+  return line.size() <= 30 * 3 && line.find("。") == std::string_view::npos &&
+         line.find("，") == std::string_view::npos && line.find("：") == std::string_view::npos;
+}
+
+// How many of the last lines of `lines` are the 落款: a date, and the name line before it.
+size_t SignatureCount(const std::vector<std::string>& lines) {
+  if (lines.empty() || !DateLine(lines.back())) return 0;
+  return lines.size() >= 2 && NameLine(lines[lines.size() - 2]) ? 2 : 1;
+}
+
+// The prose lines of a section's text (see narrative.h), 落款 included.
 std::vector<std::string> ProseLines(const AnnualReport& report, int section) {
   const Section& s = report.sections[static_cast<size_t>(section)];
   std::vector<std::string> out;
@@ -60,6 +91,16 @@ std::vector<std::string> ProseLines(const AnnualReport& report, int section) {
     out.push_back(std::move(line));
   }
   return out;
+}
+
+// Display width of UTF-8 text in CJK characters: ASCII counts half.
+double DisplayWidth(std::string_view s) {
+  double w = 0;
+  for (unsigned char c : s) {
+    if (c < 0x80) w += 0.5;
+    else if ((c & 0xC0) != 0x80) w += 1;
+  }
+  return w;
 }
 
 // "N件" for a present value.
@@ -190,6 +231,48 @@ std::string GeneratedTable4(const Table4& t) {
 
 }  // namespace
 
+std::vector<std::string> TitleLines(const AnnualReport& report) {
+  const std::string title = ReportTitle(report);
+  if (DisplayWidth(title) <= kTitleLineChars || report.agency.empty()) return {title};
+  const std::string year = report.year ? std::to_string(*report.year) + "年" : "";
+  const std::string rest = "政府信息公开工作年度报告";
+  if (DisplayWidth(report.agency) <= kTitleLineChars && DisplayWidth(year + rest) <= kTitleLineChars) {
+    return {report.agency, year + rest};
+  }
+  // A long name: pieces that end at an administrative division (…省, …市, …旗), the year and the
+  // rest, packed greedily into lines.
+  std::vector<std::string> pieces;
+  std::string piece;
+  std::string_view agency = report.agency;
+  for (size_t i = 0; i < agency.size();) {
+    size_t len = 1;
+    unsigned char c = static_cast<unsigned char>(agency[i]);
+    if (c >= 0xF0) len = 4;
+    else if (c >= 0xE0) len = 3;
+    else if (c >= 0xC0) len = 2;
+    std::string_view ch = agency.substr(i, len);
+    piece += ch;
+    i += len;
+    const bool market = ch == "市" && agency.substr(i, 3) == "场";  // 市场监督管理局
+    for (std::string_view end : {"省", "市", "区", "县", "旗", "州", "盟", "厅", "局"}) {
+      if (ch == end && !market) {
+        pieces.push_back(std::move(piece));
+        piece.clear();
+        break;
+      }
+    }
+  }
+  if (!piece.empty()) pieces.push_back(std::move(piece));
+  if (!year.empty()) pieces.push_back(year);
+  pieces.push_back(rest);
+  std::vector<std::string> lines(1);
+  for (const std::string& p : pieces) {
+    if (!lines.back().empty() && DisplayWidth(lines.back() + p) > kTitleLineChars) lines.emplace_back();
+    lines.back() += p;
+  }
+  return lines;
+}
+
 std::vector<std::string> PreambleParagraphs(const AnnualReport& report) {
   std::string title = WithoutSpaces(ReportTitle(report));
   std::vector<std::string> out;
@@ -198,7 +281,7 @@ std::vector<std::string> PreambleParagraphs(const AnnualReport& report) {
     if (out.empty() && title.find(bare) != std::string::npos) continue;  // the title's own lines
     out.push_back(std::move(line));
   }
-  if (out.empty() && report.year) {
+  if (out.empty() && report.year && report.generated_from_ledger) {
     std::string y = std::to_string(*report.year);
     out.push_back(
         "本年度报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》"
@@ -212,9 +295,16 @@ bool SectionHasText(const AnnualReport& report, int section) {
   return !ProseLines(report, section).empty();
 }
 
+std::vector<std::string> SignatureLines(const AnnualReport& report) {
+  std::vector<std::string> lines = ProseLines(report, kSectionCount - 1);
+  size_t n = SignatureCount(lines);
+  return std::vector<std::string>(lines.end() - static_cast<std::ptrdiff_t>(n), lines.end());
+}
+
 std::vector<std::string> SectionParagraphs(const AnnualReport& report, int section) {
   std::vector<std::string> prose = ProseLines(report, section);
-  if (!prose.empty()) return prose;
+  if (section == kSectionCount - 1) prose.resize(prose.size() - SignatureCount(prose));
+  if (!prose.empty() || !report.generated_from_ledger) return prose;
   switch (section) {
     case 0: return {GeneratedOverview(report)};
     case 1: return {GeneratedTable2(report.table2)};

@@ -7,14 +7,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <tuple>
 
+#include <unistd.h>
+
 #include "gongkai/importer.h"
 #include "gongkai/render.h"
+#include "narrative.h"
 #include "render_test_util.h"
 
 namespace gongkai {
@@ -81,6 +85,229 @@ TEST(PdfRendererTest, MissingLibreOfficeIsAClearError) {
   ASSERT_FALSE(pdf.ok());
   EXPECT_EQ(pdf.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(pdf.status().message().find("LibreOffice"), std::string::npos);
+}
+
+// Page geometry of the DOCX (points): the body lies between these, the page number below.
+constexpr double kBodyTop = 2098 / 20.0, kBodyBottom = 841.89 - 1984 / 20.0;
+constexpr double kRightEdge = 595.3 - 1474 / 20.0;
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// `s` without white space, Unicode spaces included (U+00A0, U+2000..U+200B, U+3000), which
+// pdftotext takes for word breaks.
+std::string WithoutSpace(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (s.substr(i, 2) == "\xC2\xA0" || s.substr(i, 3) == "\xE3\x80\x80") {
+      i += s[i] == '\xC2' ? 1 : 2;
+      continue;
+    }
+    if (s.substr(i, 2) == "\xE2\x80" && i + 2 < s.size() && static_cast<unsigned char>(s[i + 2]) <= 0x8B) {
+      i += 2;
+      continue;
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+// One rendered PDF, its words, and pictures of its pages kept under render_artifacts/.
+struct RenderedPdf {
+  std::vector<Word> words;  // body words (no page numbers), in pdftotext's reading order
+  int pages = 0;
+};
+
+RenderedPdf Inspect(const std::string& pdf, const std::string& name) {
+  const fs::path dir = fs::absolute("render_artifacts");
+  fs::create_directories(dir);
+  const std::string pdf_path = (dir / (name + ".pdf")).string();
+  std::ofstream(pdf_path, std::ios::binary) << pdf;
+  const std::string bbox_path = (dir / (name + ".bbox.html")).string();
+  EXPECT_EQ(RunCommand("pdftotext -bbox '" + pdf_path + "' '" + bbox_path + "'"), 0);
+  EXPECT_EQ(RunCommand("pdftoppm -png -r 50 '" + pdf_path + "' '" + (dir / (name + "-page")).string() + "'"), 0);
+  RenderedPdf out;
+  for (Word& w : ReadWords(ReadText(bbox_path))) {
+    out.pages = std::max(out.pages, w.page);
+    if (w.y0 < kBodyBottom) out.words.push_back(std::move(w));
+  }
+  return out;
+}
+
+// The lines of one page, top to bottom: words grouped by their vertical centre.
+std::vector<std::vector<Word>> Lines(const RenderedPdf& pdf, int page) {
+  std::vector<Word> words;
+  for (const Word& w : pdf.words)
+    if (w.page == page) words.push_back(w);
+  std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.cy() < b.cy(); });
+  std::vector<std::vector<Word>> lines;
+  for (const Word& w : words) {
+    if (lines.empty() || std::fabs(lines.back().front().cy() - w.cy()) > 4) lines.emplace_back();
+    lines.back().push_back(w);
+  }
+  for (auto& line : lines)
+    std::sort(line.begin(), line.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+  return lines;
+}
+
+std::string LineText(const std::vector<Word>& line) {
+  std::string out;
+  for (const Word& w : line) out += w.text;
+  return out;
+}
+
+// The layout properties every rendered report must have (issue 15), checked on the PDF.
+void ExpectPublishableLayout(const AnnualReport& report, const RenderedPdf& pdf, const std::string& name) {
+  ASSERT_GT(pdf.pages, 0) << name;
+  // No page less than a quarter full, except the last.
+  for (int page = 1; page < pdf.pages; ++page) {
+    double bottom = kBodyTop;
+    for (const Word& w : pdf.words)
+      if (w.page == page) bottom = std::max(bottom, w.y1);
+    EXPECT_GE((bottom - kBodyTop) / (kBodyBottom - kBodyTop), 0.25) << name << ": page " << page << " nearly blank";
+  }
+  // No section heading alone at the foot of a page: some body text follows it on its page.
+  for (int s = 0; s < kSectionCount; ++s) {
+    const std::string title(SectionTitle(s));
+    bool found = false;
+    for (int page = 1; page <= pdf.pages && !found; ++page) {
+      std::vector<std::vector<Word>> lines = Lines(pdf, page);
+      for (size_t l = 0; l < lines.size(); ++l) {
+        if (LineText(lines[l]) != title) continue;
+        found = true;
+        EXPECT_LT(l + 1, lines.size()) << name << ": heading " << title << " alone at the foot of page " << page;
+      }
+    }
+    EXPECT_TRUE(found) << name << ": heading " << title << " not found on a line of its own";
+  }
+  // The title: its lines as TitleLines breaks it (never inside a word), at the top of page 1.
+  std::vector<std::string> title;
+  for (const auto& line : Lines(pdf, 1)) {
+    if (line.front().y1 - line.front().y0 < 25) break;  // body text (16 pt) after the 22 pt title
+    title.push_back(LineText(line));
+  }
+  EXPECT_EQ(title, render_internal::TitleLines(report)) << name;
+  // Every character of the model's text, in order, paragraph by paragraph.
+  std::string text;
+  for (const Word& w : pdf.words) text += w.text;
+  std::vector<std::string> paragraphs = render_internal::PreambleParagraphs(report);
+  for (int s = 0; s < kSectionCount; ++s) {
+    for (std::string& p : render_internal::SectionParagraphs(report, s)) paragraphs.push_back(std::move(p));
+  }
+  for (std::string& p : render_internal::SignatureLines(report)) paragraphs.push_back(std::move(p));
+  for (const std::string& p : paragraphs) {
+    const std::string want = WithoutSpace(p);
+    if (text.find(want) != std::string::npos) continue;
+    size_t k = want.size();
+    while (k > 0 && text.find(want.substr(0, k)) == std::string::npos) --k;
+    ADD_FAILURE() << name << ": text lost after “" << want.substr(k > 30 ? k - 30 : 0, std::min<size_t>(k, 30))
+                  << "”, the model continues “" << want.substr(k, 30) << "”";
+  }
+  EXPECT_EQ(text.find("[bookmark:"), std::string::npos) << name;
+  if (!report.generated_from_ledger) {
+    EXPECT_EQ(text.find("自动生成"), std::string::npos) << name << ": generated text in an office's report";
+  }
+}
+
+TEST(PdfRendererTest, ReportsArePublishable) {
+  std::vector<std::pair<std::string, AnnualReport>> reports = {
+      {"seed000", render_test::ImportOrDie(render_test::SeedDir() + "/000_6208f52ea13da654.txt")},
+      {"seed001", render_test::ImportOrDie(render_test::SeedDir() + "/001_295a9685f4c126e8.txt")},
+      {"shuyang", render_test::ImportOrDie(std::string(GONGKAI_SHARED_DIR) + "/corpus/shuyang-fgj-2023.html")},
+      {"ledger", render_test::NumberedReport()},
+  };
+  reports.back().second.generated_from_ledger = true;
+  std::vector<AnnualReport> models;
+  for (const auto& r : reports) models.push_back(r.second);
+  std::vector<StatusOr<std::string>> pdfs = RenderReports(models, RenderFormat::kPdf);
+  ASSERT_EQ(pdfs.size(), reports.size());
+  for (size_t i = 0; i < reports.size(); ++i) {
+    ASSERT_TRUE(pdfs[i].ok()) << reports[i].first << ": " << pdfs[i].status().message();
+    RenderedPdf pdf = Inspect(*pdfs[i], "publishable-" + reports[i].first);
+    ExpectPublishableLayout(reports[i].second, pdf, reports[i].first);
+    if (reports[i].first == "shuyang") {  // the 落款: right-aligned, like the source
+      std::vector<std::string> signature = render_internal::SignatureLines(reports[i].second);
+      ASSERT_EQ(signature.size(), 2u);
+      auto lines = Lines(pdf, pdf.pages);
+      ASSERT_GE(lines.size(), 2u);
+      const auto& date = lines.back();
+      EXPECT_EQ(LineText(date), signature[1]);
+      EXPECT_GT(date.front().x0, 300) << "the date is not right-aligned";
+      EXPECT_NEAR(date.back().x1, kRightEdge - 32, 6);
+      EXPECT_NEAR(lines[lines.size() - 2].back().x1, kRightEdge - 32, 6);
+    }
+  }
+}
+
+// Processes (other than this one) whose command line mentions `text`.
+std::vector<std::string> ProcessesMentioning(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator("/proc")) {
+    const std::string pid = e.path().filename().string();
+    if (pid.find_first_not_of("0123456789") != std::string::npos || pid == std::to_string(getpid())) continue;
+    std::ifstream in(e.path() / "cmdline", std::ios::binary);
+    std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (char& c : cmdline)
+      if (c == '\0') c = ' ';
+    if (cmdline.find(text) != std::string::npos) out.push_back(pid + ": " + cmdline);
+  }
+  return out;
+}
+
+TEST(PdfRendererTest, ABatchIsOneConversionAndLeavesNoProcessBehind) {
+  const fs::path base = fs::absolute("pdf_batch_tmp");
+  fs::remove_all(base);
+  fs::create_directories(base);
+  RenderOptions options;
+  options.temp_dir = base.string();
+  AnnualReport a = render_test::NumberedReport();
+  // Characters XML forbids in the name must not break the conversion (issue 8).
+  a.agency = "测试\xEF\xBF\xBE市\x01人民\xEF\xBF\xBF政府\x1B办公室";
+  AnnualReport b = render_test::ImportOrDie(render_test::SeedDir() + "/004_4adde12ab8e15d65.txt");
+  std::vector<StatusOr<std::string>> pdfs = RenderReports({a, b}, RenderFormat::kPdf, options);
+  ASSERT_EQ(pdfs.size(), 2u);
+  for (const auto& pdf : pdfs) {
+    ASSERT_TRUE(pdf.ok()) << pdf.status().message();
+    EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
+  }
+  // Each PDF is its own report, in order.
+  StatusOr<ImportedReport> back_a = ImportReportBytes(*pdfs[0], "a.pdf");
+  StatusOr<ImportedReport> back_b = ImportReportBytes(*pdfs[1], "b.pdf");
+  ASSERT_TRUE(back_a.ok() && back_b.ok());
+  EXPECT_EQ(back_a->report.agency, "测试市人民政府办公室");
+  EXPECT_EQ(back_b->report.agency, b.agency);
+  // Nothing LibreOffice started (soffice.bin, oosplash, a gpg-agent) still runs, and the
+  // temporary directory is gone.
+  EXPECT_EQ(ProcessesMentioning(base.string()), std::vector<std::string>{});
+  EXPECT_TRUE(fs::is_empty(base));
+}
+
+TEST(PdfRendererTest, SubstitutedFontsAreTheClosestInstalled) {
+  // A font fontconfig does not list must be named as substituted.
+  std::vector<FontSubstitution> substitutions = PdfFontSubstitutions();
+  FILE* list = popen("fc-list ':family=黑体' family", "r");
+  ASSERT_NE(list, nullptr);
+  char buf[256];
+  const bool has_heiti = std::fgets(buf, sizeof buf, list) != nullptr;
+  pclose(list);
+  const bool reported = std::any_of(substitutions.begin(), substitutions.end(),
+                                    [](const FontSubstitution& f) { return f.requested == "黑体"; });
+  EXPECT_EQ(reported, !has_heiti);
+  for (const FontSubstitution& f : PdfFontSubstitutions()) {
+    EXPECT_FALSE(f.used.empty()) << f.requested;
+    if (f.requested == "黑体") {
+      EXPECT_NE(f.used.find("Sans"), std::string::npos) << f.used;
+    } else {
+      EXPECT_NE(f.used.find("Serif"), std::string::npos) << f.requested << " -> " << f.used;
+    }
+    EXPECT_NE(f.used.find("CJK"), std::string::npos) << f.requested << " -> " << f.used;
+  }
 }
 
 TEST(PdfRendererTest, Seed001LooksLikeTheOfficialForm) {

@@ -56,4 +56,17 @@ StatusOr<std::string> RenderReport(const AnnualReport& report, RenderFormat form
   return InvalidArgumentError("未知的输出格式 (unknown render format)");
 }
 
+std::vector<StatusOr<std::string>> RenderReports(const std::vector<AnnualReport>& reports,
+                                                 RenderFormat format, const RenderOptions& options) {
+  if (format == RenderFormat::kPdf) {
+    std::vector<const AnnualReport*> batch;
+    for (const AnnualReport& r : reports) batch.push_back(&r);
+    return render_internal::RenderPdfBatch(batch, options);
+  }
+  std::vector<StatusOr<std::string>> out;
+  out.reserve(reports.size());
+  for (const AnnualReport& r : reports) out.push_back(RenderReport(r, format, options));
+  return out;
+}
+
 }  // namespace gongkai

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "gongkai/render.h"
 
@@ -16,5 +17,9 @@ StatusOr<std::string> RenderXlsx(const AnnualReport& report, const RenderOptions
 
 // The DOCX converted to PDF by LibreOffice (pdf_renderer.cc).
 StatusOr<std::string> RenderPdf(const AnnualReport& report, const RenderOptions& options);
+
+// Every report's PDF, in order, from one LibreOffice process (pdf_renderer.cc).
+std::vector<StatusOr<std::string>> RenderPdfBatch(const std::vector<const AnnualReport*>& reports,
+                                                  const RenderOptions& options);
 
 }  // namespace gongkai::render_internal

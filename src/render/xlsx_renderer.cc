@@ -7,6 +7,7 @@
 
 #include "form_layout.h"
 #include "gongkai/render.h"
+#include "gongkai/text_safety.h"
 #include "renderers.h"
 #include "gongkai/file.h"
 #include "temp_dir.h"
@@ -82,10 +83,11 @@ Status WriteSheet(lxw_workbook* wb, const Formats& fmt, const std::string& name,
         GONGKAI_RETURN_IF_ERROR(Check(
             worksheet_merge_range(ws, row, col, row + static_cast<lxw_row_t>(cell.row_span - 1),
                                   col + static_cast<lxw_col_t>(cell.col_span - 1),
-                                  cell.numeric ? "" : cell.text.c_str(), f),
-            "merge " + cell.text));
+                                  cell.numeric ? "" : XmlSafe(cell.text).c_str(), f),
+            "merge"));
       } else if (!cell.numeric) {
-        GONGKAI_RETURN_IF_ERROR(Check(worksheet_write_string(ws, row, col, cell.text.c_str(), f), cell.text));
+        const std::string text = XmlSafe(cell.text);
+        GONGKAI_RETURN_IF_ERROR(Check(worksheet_write_string(ws, row, col, text.c_str(), f), text));
       }
       if (cell.numeric) {
         if (cell.value) {
@@ -117,7 +119,8 @@ StatusOr<std::string> RenderXlsx(const AnnualReport& report, const RenderOptions
   format_set_num_format(fmt.number, "0");
   fmt.decimal = NewFormat(wb, false, true, LXW_ALIGN_CENTER);
   format_set_num_format(fmt.decimal, "0.####");
-  std::string title = ReportTitle(report);
+  // The title holds the agency's name, untrusted text: only characters XML allows.
+  std::string title = XmlSafe(ReportTitle(report));
   lxw_doc_properties props = {};
   props.title = const_cast<char*>(title.c_str());
   props.author = const_cast<char*>("Gongkai");

@@ -82,6 +82,7 @@ std::string ReportToJson(const AnnualReport& r, const Findings& findings, const 
   if (!extras.file.empty()) j["file"] = extras.file;
   j["agency"] = r.agency;
   j["year"] = r.year ? ordered_json(*r.year) : ordered_json(nullptr);
+  if (r.generated_from_ledger) j["generated_from_ledger"] = true;
   ordered_json t2;
   for (int k = 0; k < kDocKindCount; ++k) {
     t2[std::string(DocKindId(k))] = MapArray(r.table2.docs[static_cast<size_t>(k)], CellValue);
@@ -166,6 +167,9 @@ StatusOr<AnnualReport> ReportFromJson(std::string_view json, const std::string& 
     if (!j["year"].is_number_integer())
       return fail(InvalidArgumentError("字段 year 应为整数 (year must be an integer)"));
     r.year = j["year"].get<int>();
+  }
+  if (j.contains("generated_from_ledger") && j["generated_from_ledger"].is_boolean()) {
+    r.generated_from_ledger = j["generated_from_ledger"].get<bool>();
   }
   if (j.contains("table2") && j["table2"].is_object()) {
     const auto& t2 = j["table2"];

@@ -63,5 +63,17 @@ TEST(ReportJsonTest, BadFieldIsNamed) {
   EXPECT_FALSE(ReportFromJson("{not json", "x").ok());
 }
 
+// A report generated from the ledger stays one through JSON (renderers add prose only to those);
+// an imported report's JSON does not carry the key at all.
+TEST(ReportJsonTest, GeneratedFromLedgerRoundTrips) {
+  AnnualReport r;
+  r.agency = "某局";
+  EXPECT_EQ(ReportToJson(r, {}, {}).find("generated_from_ledger"), std::string::npos);
+  r.generated_from_ledger = true;
+  StatusOr<AnnualReport> back = ReportFromJson(ReportToJson(r, {}, {}), "x.json");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_TRUE(back->generated_from_ledger);
+}
+
 }  // namespace
 }  // namespace gongkai

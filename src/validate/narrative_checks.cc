@@ -121,12 +121,17 @@ void CheckReceived(const AnnualReport& r, const std::string& text, const SourceL
   for (const Statement& st : FindStatements(text, {"收到", "接到"})) {
     long long n = st.negated ? 0 : *st.count;
     if (received && n != *received) {
-      std::string extra = carried && n == *received + *carried ? "（恰为本年新收加上年结转）" : "";
+      // The remark belongs to the text's number: it may count last year's carried-over requests.
+      const bool with_carried = carried && n == *received + *carried;
+      std::string extra = with_carried ? "（恰为表三本年新收 " + Num(*received) + " 件加上年结转 " +
+                                             Num(*carried) + " 件）"
+                                       : "";
+      std::string extra_en = with_carried ? " (exactly table 3's new plus carried_over)" : "";
       out->push_back(MakeFinding("NARR-RECEIVED",
-                                 "正文“" + st.clause + "”称收到申请 " + std::to_string(n) +
-                                     " 件，表三本年新收申请为 " + Num(*received) + " 件" + extra,
-                                 "the text says " + std::to_string(n) +
-                                     " requests were received; table 3 says " + Num(*received),
+                                 "正文“" + st.clause + "”称收到申请 " + std::to_string(n) + " 件" + extra +
+                                     "，表三本年新收申请为 " + Num(*received) + " 件",
+                                 "the text says " + std::to_string(n) + " requests were received" +
+                                     extra_en + "; table 3 says " + Num(*received),
                                  where));
     }
     if (st.all_answered && received && results && *received > 0 && *results == 0) {

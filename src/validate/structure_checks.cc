@@ -5,18 +5,23 @@
 namespace gongkai::validate_internal {
 namespace {
 
+// Counts the cells of `rows` and remembers where the table is: the first present cell that has
+// a source location.
 template <typename Rows>
-void CountCells(const Rows& rows, int* present, int* total) {
+void CountCells(const Rows& rows, int* present, int* total, SourceLocation* where) {
   for (const auto& row : rows) {
     for (const Cell& c : row) {
       ++*total;
-      if (c.present()) ++*present;
+      if (!c.present()) continue;
+      ++*present;
+      if (where->empty() && !c.source.empty()) *where = c.source;
     }
   }
 }
 
+// A missing table is reported at the title; an incomplete one where the table is.
 void CheckTable(const AnnualReport& r, const char* name, const char* name_en, int present,
-                int total, Findings* out) {
+                int total, const SourceLocation& where, Findings* out) {
   if (present == 0) {
     out->push_back(MakeFinding("STRUCT-TABLE-MISSING", std::string("未找到") + name,
                                std::string(name_en) + " not found", r.title_source));
@@ -25,7 +30,7 @@ void CheckTable(const AnnualReport& r, const char* name, const char* name_en, in
         "STRUCT-TABLE-INCOMPLETE",
         std::string(name) + "有 " + std::to_string(total - present) + " 个单元格没有数值",
         std::string(name_en) + " has " + std::to_string(total - present) + " empty cells",
-        r.title_source));
+        where.empty() ? r.title_source : where));
   }
 }
 
@@ -51,22 +56,18 @@ void CheckStructure(const AnnualReport& r, Findings* out) {
                                "sections are not in the order 一 to 六", r.title_source));
   }
   int p = 0, t = 0;
-  p = 0, t = 0;
+  SourceLocation where;
   for (const auto& d : r.table2.docs)
-    CountCells(std::array<std::array<Cell, kDocColumns>, 1>{d}, &p, &t);
-  for (const Cell& c : r.table2.decisions) {
-    ++t;
-    if (c.present()) ++p;
-  }
-  ++t;
-  if (r.table2.fees_10k_yuan.present()) ++p;
-  CheckTable(r, "表二（主动公开政府信息情况）", "table 2", p, t, out);
-  p = 0, t = 0;
-  CountCells(r.table3.cells, &p, &t);
-  CheckTable(r, "表三（收到和处理政府信息公开申请情况）", "table 3", p, t, out);
-  p = 0, t = 0;
-  CountCells(r.table4.cells, &p, &t);
-  CheckTable(r, "表四（政府信息公开行政复议、行政诉讼情况）", "table 4", p, t, out);
+    CountCells(std::array<std::array<Cell, kDocColumns>, 1>{d}, &p, &t, &where);
+  CountCells(std::array<std::array<Cell, kDecisionKindCount>, 1>{r.table2.decisions}, &p, &t, &where);
+  CountCells(std::array<std::array<Cell, 1>, 1>{{{r.table2.fees_10k_yuan}}}, &p, &t, &where);
+  CheckTable(r, "表二（主动公开政府信息情况）", "table 2", p, t, where, out);
+  p = 0, t = 0, where = {};
+  CountCells(r.table3.cells, &p, &t, &where);
+  CheckTable(r, "表三（收到和处理政府信息公开申请情况）", "table 3", p, t, where, out);
+  p = 0, t = 0, where = {};
+  CountCells(r.table4.cells, &p, &t, &where);
+  CheckTable(r, "表四（政府信息公开行政复议、行政诉讼情况）", "table 4", p, t, where, out);
 }
 
 }  // namespace gongkai::validate_internal

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace gongkai {
 namespace {
 
@@ -50,7 +52,51 @@ TEST(ValidatorTest, Balance) {
   r.table3.cells[kCarriedForward][kNatural].value = 1;
   r.table3.cells[kCarriedForward][kTotal].value = 1;
   Findings f = Validate(r);
-  EXPECT_EQ(Count(f, "T3-BALANCE"), 2);  // natural and total columns
+  ASSERT_EQ(Count(f, "T3-BALANCE"), 1);  // natural and total columns, one message
+  auto it = std::find_if(f.begin(), f.end(), [](const Finding& x) { return x.rule == "T3-BALANCE"; });
+  EXPECT_NE(it->message.find("自然人、总计 2 列"), std::string::npos) << it->message;
+  EXPECT_EQ(it->message.find("原因在"), std::string::npos) << it->message;  // 总计 is right here
+}
+
+TEST(ValidatorTest, OneZeroedTotalRowIsOneCausePerRule) {
+  AnnualReport r = Good();
+  r.table3.cells[kResultTotal][kNatural].value = 0;
+  r.table3.cells[kResultTotal][kTotal].value = 0;
+  Findings f = Validate(r);
+  EXPECT_EQ(CountSeverity(f, Severity::kError), 2) << "one T3-RESULT-TOTAL and one T3-BALANCE, not four";
+  for (const Finding& x : f) {
+    if (x.rule == "T3-RESULT-TOTAL") {
+      EXPECT_NE(x.message.find("“（七）总计”行：自然人、总计 2 列"), std::string::npos) << x.message;
+      EXPECT_NE(x.message.find("0≠10"), std::string::npos) << x.message;
+    } else if (x.rule == "T3-BALANCE") {
+      EXPECT_NE(x.message.find("原因在“（七）总计”行"), std::string::npos) << x.message;
+      EXPECT_NE(x.message_en.find("the cause is the result_total row"), std::string::npos) << x.message_en;
+    }
+  }
+}
+
+TEST(ValidatorTest, IncompleteTableIsLocatedAtTheTable) {
+  AnnualReport r = Good();
+  r.title_source.line = 1;
+  r.table4.cells[kReview][0].value.reset();
+  r.table4.cells[kReview][1].source.line = 120;
+  for (const Finding& x : Validate(r)) {
+    if (x.rule == "STRUCT-TABLE-INCOMPLETE") {
+      EXPECT_EQ(x.location.line, 120) << x.message;
+    }
+  }
+  EXPECT_EQ(Count(Validate(r), "STRUCT-TABLE-INCOMPLETE"), 1);
+}
+
+TEST(ValidatorTest, RemarkOnTheTextsNumber) {
+  AnnualReport r = Good();  // 10 new, 2 carried over
+  r.sections[0].text = "本年度共收到政府信息公开申请12件。";
+  Findings f = Validate(r);
+  ASSERT_EQ(Count(f, "NARR-RECEIVED"), 1);
+  auto it = std::find_if(f.begin(), f.end(), [](const Finding& x) { return x.rule == "NARR-RECEIVED"; });
+  EXPECT_NE(it->message.find("称收到申请 12 件（恰为表三本年新收 10 件加上年结转 2 件），表三本年新收申请为 10 件"),
+            std::string::npos)
+      << it->message;
 }
 
 TEST(ValidatorTest, RowTotal) {
@@ -68,7 +114,7 @@ TEST(ValidatorTest, ResultTotal) {
   r.table3.cells[kUnableNoInfo][kNatural].value = 2;
   r.table3.cells[kUnableNoInfo][kTotal].value = 2;
   Findings f = Validate(r);
-  EXPECT_EQ(Count(f, "T3-RESULT-TOTAL"), 2);
+  EXPECT_EQ(Count(f, "T3-RESULT-TOTAL"), 1);  // natural and total columns, one message naming the row
   EXPECT_EQ(Count(f, "T3-BALANCE"), 0);
 }
 
