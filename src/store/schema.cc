@@ -136,6 +136,23 @@ CREATE TRIGGER event_no_update BEFORE UPDATE ON event
 CREATE TRIGGER event_no_delete BEFORE DELETE ON event
   BEGIN SELECT RAISE(ABORT, 'event history is append-only'); END;
 )sql",
+    // 2: the document registry (documents.h).
+    R"sql(
+CREATE TABLE published_document(
+  id INTEGER PRIMARY KEY,
+  agency_id INTEGER NOT NULL REFERENCES agency(id),
+  index_number TEXT NOT NULL CHECK (index_number <> ''),
+  title TEXT NOT NULL CHECK (title <> ''),
+  category TEXT NOT NULL CHECK (category <> ''),
+  publisher TEXT NOT NULL CHECK (publisher <> ''),
+  created TEXT NOT NULL,
+  published TEXT CHECK (published IS NULL OR published >= created),
+  mode INTEGER NOT NULL CHECK (mode BETWEEN 0 AND 2),
+  body TEXT NOT NULL,
+  UNIQUE (agency_id, index_number));
+CREATE INDEX published_document_agency_created ON published_document(agency_id, created, id);
+CREATE INDEX published_document_created ON published_document(created, id);
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);

@@ -5,6 +5,7 @@
 
 #include "gongkai/store.h"
 #include "schema.h"
+#include "sqlite_context.h"
 #include "sqlite_db.h"
 
 namespace gongkai {
@@ -146,10 +147,24 @@ Request ReadRequest(const Statement& s) {
   return r;
 }
 
-class SqliteStore final : public CaseStore {
+class SqliteStore final : public CaseStore, public store_internal::SqliteContext {
  public:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
   ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  // SqliteContext (sqlite_context.h): the registries share this connection and audit log.
+  sqlite3* db() override { return db_; }
+  Status RunInTransaction(const std::function<Status()>& body) override {
+    return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
+             GONGKAI_RETURN_IF_ERROR(body());
+             return 0;
+           })
+        .status();
+  }
+  Status AppendAudit(const std::string& actor, const char* action, const char* entity, int64_t id,
+                     const std::string& before, const std::string& after) override {
+    return Audit(actor, action, entity, id, before, after);
+  }
 
   Status Init(const SqliteOptions& options) {
     sqlite3_busy_timeout(db_, 10000);
@@ -737,6 +752,10 @@ StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_
 }
 
 }  // namespace
+
+store_internal::SqliteContext* store_internal::SqliteContextOf(CaseStore& store) {
+  return dynamic_cast<SqliteStore*>(&store);
+}
 
 StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path,
                                                      const SqliteOptions& options) {
