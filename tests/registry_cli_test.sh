@@ -48,4 +48,65 @@ contains documents-show-published "$out" "公开日期：2025-03-05"
 "$G" documents count --db "$DB" --agency 1 --year 2025 >"$out"; expect documents-count 0 $?
 contains documents-count-total "$out" "合计	2"
 
+# registry: rules and normative documents, with their lifecycle; actions per year
+"$G" registry --help >"$out"; expect registry-help 0 $?
+"$G" registry normative add --db "$DB" --agency 1 --title 某某管理办法 --number 某政发〔2024〕3号 \
+  --made 2024-05-01 >"$out"; expect normative-add 0 $?
+contains normative-add-id "$out" "^1$"
+"$G" registry normative add --db "$DB" --agency 1 --title 新办法 --made 2025-06-01 >/dev/null
+"$G" registry rules add --db "$DB" --agency 1 --title 某某规定 --made 2025-02-01 >/dev/null
+"$G" registry normative amend --db "$DB" --id 1 --date 2025-03-01 --note 修改第五条 >"$out"
+expect normative-amend 0 $?
+"$G" registry normative repeal --db "$DB" --id 1 --date 2025-02-01 2>"$err" >/dev/null
+expect normative-repeal-before-amendment 1 $?
+"$G" registry normative repeal --db "$DB" --id 1 --date 2025-11-30 >/dev/null
+expect normative-repeal 0 $?
+"$G" registry normative repeal --db "$DB" --id 1 --date 2025-12-01 2>"$err" >/dev/null
+expect normative-repeal-twice 1 $?
+contains normative-repeal-twice-msg "$err" "已于 2025-11-30 废止"
+"$G" registry normative list --db "$DB" --agency 1 --year 2025 >"$out"
+contains normative-list-abolished "$out" "已废止"
+contains normative-list-in-force "$out" "现行有效"
+"$G" registry actions set --db "$DB" --agency 1 --year 2025 --licensing 120 --penalty 30 \
+  --coercion 2 --fees 3.25 --source 政务服务平台导出 --actor 王 >"$out"
+expect actions-set 0 $?
+"$G" registry actions set --db "$DB" --agency 1 --year 2025 --licensing 120 --penalty 30 \
+  --coercion 2 --fees 3.25 2>"$err" >/dev/null
+expect actions-set-no-source 2 $?
+"$G" registry actions set --db "$DB" --agency 1 --year 2025 --licensing -1 --penalty 30 \
+  --coercion 2 --fees 1 --source x 2>"$err" >/dev/null
+expect actions-set-negative 1 $?
+"$G" registry actions show --db "$DB" --agency 1 --year 2025 >"$out"
+contains actions-show "$out" "政务服务平台导出"
+
+# cases
+"$G" cases add --db "$DB" --agency 1 --kind review --filed 2024-12-01 --number 某复〔2024〕1号 >"$out"
+expect cases-add 0 $?
+"$G" cases add --db "$DB" --agency 1 --kind suit_after_review --review 1 --filed 2025-03-01 >/dev/null
+"$G" cases add --db "$DB" --agency 1 --kind suit_direct --filed 2025-03-01 --decided 2025-08-01 \
+  --result 纠正 >/dev/null
+expect cases-add-decided 0 $?
+"$G" cases decide --db "$DB" --id 1 --date 2025-01-20 --result upheld >"$out"
+expect cases-decide 0 $?
+"$G" cases decide --db "$DB" --id 1 --date 2025-01-21 --result other 2>"$err" >/dev/null
+expect cases-decide-twice 1 $?
+"$G" cases add --db "$DB" --agency 1 --kind appeal --filed 2025-01-01 2>"$err" >/dev/null
+expect cases-bad-kind 2 $?
+"$G" cases list --db "$DB" --year 2024 >"$out"
+contains cases-2024-pending "$out" "尚未审结"
+"$G" cases list --db "$DB" --year 2025 >"$out"
+contains cases-2025-upheld "$out" "结果维持"
+contains cases-2025-corrected "$out" "结果纠正"
+
+# The report's tables 2 and 4 come from these records.
+"$G" report generate --db "$DB" --agency 1 --year 2025 --format json >"$tmp/report.json"
+expect report 0 $?
+python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1])), ensure_ascii=False))' \
+  "$tmp/report.json" >"$out"
+contains report-t2-normative "$out" '"normative_docs": \[1, 1, 1\]'
+contains report-t2-rules "$out" '"rules": \[1, 0, 1\]'
+contains report-t2-licensing "$out" '"licensing": 120'
+contains report-t4-review "$out" '"review": \[1, 0, 0, 0, 1\]'
+contains report-t4-suit-after "$out" '"suit_after_review": \[0, 0, 0, 1, 1\]'
+
 exit $fail

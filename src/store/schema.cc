@@ -153,6 +153,20 @@ CREATE TABLE published_document(
 CREATE INDEX published_document_agency_created ON published_document(agency_id, created, id);
 CREATE INDEX published_document_created ON published_document(created, id);
 )sql",
+    // 3: lifecycle of 规章/规范性文件, the source of the year's counts, case details (registry.h).
+    R"sql(
+CREATE TABLE normative_amendment(
+  id INTEGER PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES normative_doc(id),
+  date TEXT NOT NULL,
+  number TEXT NOT NULL,
+  note TEXT NOT NULL);
+CREATE INDEX normative_amendment_doc ON normative_amendment(doc_id, date);
+ALTER TABLE year_counts ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_case ADD COLUMN number TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_case ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_case ADD COLUMN review_id INTEGER REFERENCES review_case(id);
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);

@@ -32,4 +32,7 @@ SqliteContext* SqliteContextOf(CaseStore& store);
 // (CheckTextField), or OK. `fields` are {name, value} pairs.
 Status CheckTextFields(std::initializer_list<std::pair<const char*, const std::string*>> fields);
 
+// NotFound naming the agency unless an agency `agency_id` exists.
+Status CheckAgencyExists(sqlite3* db, int64_t agency_id);
+
 }  // namespace gongkai::store_internal

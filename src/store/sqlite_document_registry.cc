@@ -79,7 +79,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
 
   StatusOr<int64_t> Add(const PublishedDocument& d, const std::string& actor) override {
     GONGKAI_RETURN_IF_ERROR(Validate(d));
-    GONGKAI_RETURN_IF_ERROR(ExistingAgency(d.agency_id));
+    GONGKAI_RETURN_IF_ERROR(store_internal::CheckAgencyExists(ctx_->db(), d.agency_id));
     GONGKAI_RETURN_IF_ERROR(UniqueIndexNumber(d));
     int64_t id = 0;
     Status written = ctx_->RunInTransaction([&]() -> Status {
@@ -174,16 +174,6 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
     return s;
   }
 
-  Status ExistingAgency(int64_t agency_id) {
-    Statement& s = Stmt(agency_, "SELECT 1 FROM agency WHERE id = ?1");
-    s.Bind(1, agency_id);
-    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
-    s.Reset();
-    if (!row)
-      return NotFoundError("没有编号为 " + std::to_string(agency_id) + " 的机关 (no such agency)");
-    return Status::Ok();
-  }
-
   Status UniqueIndexNumber(const PublishedDocument& d) {
     Statement& s = Stmt(index_,
                         "SELECT id FROM published_document WHERE agency_id = ?1 AND "
@@ -200,7 +190,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
   }
 
   SqliteContext* ctx_;
-  Statement insert_, get_, count_, list_agency_, list_all_, by_category_, agency_, index_;
+  Statement insert_, get_, count_, list_agency_, list_all_, by_category_, index_;
 };
 
 template <size_t N>

@@ -686,7 +686,8 @@ StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_
        "(concluded_on IS NULL OR concluded_on > ?2) GROUP BY 1, 2",
        0, kCarriedForward},
       {"SELECT agency_id, grp, CASE WHEN decided IS NULL OR decided > ?2 THEN 3 ELSE result END, "
-       "count(*) FROM review_case WHERE %A filed BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3",
+       "count(*) FROM review_case WHERE %A filed <= ?2 AND (decided IS NULL OR decided >= ?1) "
+       "GROUP BY 1, 2, 3",
        2, 0},
       {"SELECT agency_id, kind, sum(made BETWEEN ?1 AND ?2), sum(abolished BETWEEN ?1 AND ?2), "
        "sum(made <= ?2 AND (abolished IS NULL OR abolished > ?2)) FROM normative_doc WHERE %A "
