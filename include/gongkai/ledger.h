@@ -166,6 +166,12 @@ class Ledger {
 
 // Builds the report for `name` and `year` from figures (sections, the three tables).
 AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigures& figures);
+// The same, with the year's facts (registry.h) for the sections' sentences: late replies and
+// breaches, fees, documents by category. With null facts those sentences are left out and the
+// sections that need the office's own account are placeholders (marked 【待本机关填写】).
+struct YearFacts;
+AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigures& figures,
+                               const YearFacts* facts);
 
 // The agency's report for `year`; with `rollup`, its figures plus those of every agency under
 // it.

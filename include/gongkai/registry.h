@@ -12,7 +12,9 @@
 // CaseStore's connection, must not outlive it and is not thread-safe.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +22,7 @@
 #include <vector>
 
 #include "gongkai/calendar.h"
+#include "gongkai/documents.h"
 #include "gongkai/report.h"
 #include "gongkai/status.h"
 #include "gongkai/store.h"
@@ -55,6 +58,27 @@ struct DisclosureCase {
   std::string number;     // 案号
   std::string note;       // the dispute in a few words
   int64_t review_id = 0;  // for kSuitAfterReview: the review case it followed, if recorded
+};
+
+// What the ledger says about a year beyond the tables: the facts the report's sentences state.
+struct YearFacts {
+  // Breaches recorded on steps dated in the year, by rule id (ledger.h kBreach*).
+  std::map<std::string, int64_t> breaches;
+  int64_t requests_with_breaches = 0;  // distinct requests with a breach dated in the year
+  // Requests received by 31 December, not concluded by then, whose reply due date (as recorded)
+  // is before 31 December: overdue at the end of the year.
+  int64_t overdue_at_year_end = 0;
+  // Fee notices dated in the year, per FeeMethod (kPerRequest, kPerPage): count and yuan.
+  std::array<int64_t, 3> fee_notices{};
+  std::array<int64_t, 3> fee_notice_yuan{};
+  // Fees paid (fee_paid steps dated in the year): count and yuan.
+  int64_t fees_paid = 0;
+  int64_t fees_paid_yuan = 0;
+  // Proactively published documents of the year by category (DocumentRegistry::CountByCategory).
+  std::vector<CategoryCount> documents;
+
+  // Adds another agency's facts (for roll-ups).
+  void Add(const YearFacts& o);
 };
 
 // The result of a decided case; kPending is "尚未审结".
@@ -95,6 +119,10 @@ class Registry {
   // An agency's (0 = all) cases that count in `year`'s table 4 (filed by 31 December and not
   // decided before 1 January), or every case if year == 0; by id.
   virtual StatusOr<std::vector<DisclosureCase>> ListCases(int64_t agency_id, int year) = 0;
+
+  // ---- The year's facts ----
+  // The facts of every agency (agency_id == 0) or of one; agencies with nothing are absent.
+  virtual StatusOr<std::map<int64_t, YearFacts>> TallyFacts(int year, int64_t agency_id) = 0;
 };
 
 // 行政事业性收费 above 10^8 万元 (one trillion yuan) a year is a typing error, not a county's fees.

@@ -332,6 +332,8 @@ class SqliteRegistry final : public Registry {
     });
   }
 
+  StatusOr<std::map<int64_t, YearFacts>> TallyFacts(int year, int64_t agency_id) override;
+
   StatusOr<DisclosureCase> GetCase(int64_t id) override {
     Statement& q =
         Stmt(get_case_,
@@ -416,9 +418,90 @@ class SqliteRegistry final : public Registry {
   SqliteContext* ctx_;
   Statement insert_doc_, insert_amend_, repeal_, list_docs_, list_amend_, set_actions_,
       get_actions_, insert_case_, decide_, get_case_, list_cases_;
+  std::array<Statement, 6> facts_;
 };
 
+StatusOr<std::map<int64_t, YearFacts>> SqliteRegistry::TallyFacts(int year, int64_t agency_id) {
+  // Each query binds ?1 = first day, ?2 = last day, ?3 = agency or 0, and yields agency_id first.
+  static const char* const kQueries[] = {
+      "SELECT r.agency_id, e.breach, count(*) FROM event e JOIN request r ON r.id = e.request_id "
+      "WHERE (?3 = 0 OR r.agency_id = ?3) AND e.breach <> '' AND e.date BETWEEN ?1 AND ?2 "
+      "GROUP BY 1, 2",
+      "SELECT r.agency_id, count(DISTINCT e.request_id) FROM event e JOIN request r ON "
+      "r.id = e.request_id WHERE (?3 = 0 OR r.agency_id = ?3) AND e.breach <> '' AND "
+      "e.date BETWEEN ?1 AND ?2 GROUP BY 1",
+      "SELECT agency_id, count(*) FROM request WHERE (?3 = 0 OR agency_id = ?3) AND "
+      "received <= ?2 AND (concluded_on IS NULL OR concluded_on > ?2) AND due < ?2 GROUP BY 1",
+      "SELECT r.agency_id, r.fee_method, count(*), sum(r.fee_yuan) FROM event e JOIN request r "
+      "ON r.id = e.request_id WHERE (?3 = 0 OR r.agency_id = ?3) AND e.kind = 'fee_notice' AND "
+      "e.date BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+      "SELECT r.agency_id, count(*), sum(r.fee_yuan) FROM event e JOIN request r "
+      "ON r.id = e.request_id WHERE (?3 = 0 OR r.agency_id = ?3) AND e.kind = 'fee_paid' AND "
+      "e.date BETWEEN ?1 AND ?2 GROUP BY 1",
+      "SELECT agency_id, category, count(*) FROM published_document WHERE (?3 = 0 OR "
+      "agency_id = ?3) AND mode = 0 AND coalesce(published, created) BETWEEN ?1 AND ?2 "
+      "GROUP BY 1, 2 ORDER BY 1, 2",
+  };
+  const std::string first = Date::FromYmd(year, 1, 1).ToString();
+  const std::string last = Date::FromYmd(year, 12, 31).ToString();
+  std::map<int64_t, YearFacts> out;
+  for (size_t qi = 0; qi < std::size(kQueries); ++qi) {
+    Statement& q = Stmt(facts_[qi], kQueries[qi]);
+    q.Bind(1, first).Bind(2, last).Bind(3, agency_id);
+    for (;;) {
+      StatusOr<bool> row = q.Step();
+      if (!row.ok()) return row.status().WithContext("统计年度台账情况 (tally the year's facts)");
+      if (!*row) break;
+      YearFacts& f = out[q.Int(0)];
+      switch (qi) {
+        case 0:
+          f.breaches[q.Text(1)] += q.Int(2);
+          break;
+        case 1:
+          f.requests_with_breaches += q.Int(1);
+          break;
+        case 2:
+          f.overdue_at_year_end += q.Int(1);
+          break;
+        case 3: {
+          int64_t method = q.Int(1);
+          if (method >= 0 && method < 3) {
+            f.fee_notices[static_cast<size_t>(method)] += q.Int(2);
+            f.fee_notice_yuan[static_cast<size_t>(method)] += q.Int(3);
+          }
+          break;
+        }
+        case 4:
+          f.fees_paid += q.Int(1);
+          f.fees_paid_yuan += q.Int(2);
+          break;
+        default:
+          f.documents.push_back({q.Text(1), q.Int(2)});
+      }
+    }
+    q.Reset();
+  }
+  return out;
+}
+
 }  // namespace
+
+void YearFacts::Add(const YearFacts& o) {
+  for (const auto& [rule, n] : o.breaches) breaches[rule] += n;
+  requests_with_breaches += o.requests_with_breaches;
+  overdue_at_year_end += o.overdue_at_year_end;
+  for (size_t m = 0; m < fee_notices.size(); ++m) {
+    fee_notices[m] += o.fee_notices[m];
+    fee_notice_yuan[m] += o.fee_notice_yuan[m];
+  }
+  fees_paid += o.fees_paid;
+  fees_paid_yuan += o.fees_paid_yuan;
+  std::map<std::string, int64_t> docs;
+  for (const CategoryCount& c : documents) docs[c.category] += c.count;
+  for (const CategoryCount& c : o.documents) docs[c.category] += c.count;
+  documents.clear();
+  for (const auto& [category, n] : docs) documents.push_back({category, n});
+}
 
 std::string_view CaseResultId(CaseResult r) { return kResultIds[ResultIndex(r)]; }
 std::string_view CaseResultLabel(CaseResult r) { return kResultLabels[ResultIndex(r)]; }
