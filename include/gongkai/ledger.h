@@ -141,6 +141,17 @@ class Ledger {
   // whose applicant let the 补正 or payment period lapse.
   Status Reply(int64_t id, const ReplyInput& reply);
 
+  // Recomputes the reply due date (and the payment deadline of a fee notice) of every open
+  // request on the current calendar: run it once next year's holiday file replaces the
+  // provisional year (calendar.h). Each change is stored with a "due_recomputed" event dated
+  // `today` (or the request's last step, if later) and audited; unchanged requests are left
+  // alone. Returns the changes, by request id.
+  struct DueDateChange {
+    int64_t request_id = 0;
+    std::optional<Date> before, after;  // the reply due date (or payment deadline)
+  };
+  StatusOr<std::vector<DueDateChange>> RecomputeDueDates(const std::string& actor, Date today);
+
   StatusOr<RequestStatus> Describe(int64_t id, Date today);
   // Open requests (of one agency, or all if 0) whose next action falls due within `days`
   // working days after `today`, overdue first, then by date.

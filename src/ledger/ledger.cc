@@ -112,6 +112,8 @@ StatusOr<Request> Ledger::LoadForStep(int64_t id, const StepInput& step, const c
                   "a step cannot be dated before receipt");
   }
   GONGKAI_ASSIGN_OR_RETURN(std::vector<Event> events, store_->ListEvents(id));
+  // A recomputation of the due date (RecomputeDueDates) is not a step of the request.
+  while (!events.empty() && events.back().kind == "due_recomputed") events.pop_back();
   if (!events.empty() && step.date < events.back().date) {
     return Refuse(std::string(what) + "日期 " + step.date.ToString() + " 早于上一步骤“" +
                       events.back().kind + "”的日期 " + events.back().date.ToString(),
