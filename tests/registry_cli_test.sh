@@ -109,6 +109,45 @@ contains report-t2-licensing "$out" '"licensing": 120'
 contains report-t4-review "$out" '"review": \[1, 0, 0, 0, 1\]'
 contains report-t4-suit-after "$out" '"suit_after_review": \[0, 0, 0, 1, 1\]'
 
+# Plain Chinese for the clerk: requests, applicants, rules.
+"$G" applicant add --db "$DB" --kind legal --name 某律师事务所 --phone 0475123 >/dev/null
+"$G" requests register --db "$DB" --agency 1 --applicant 1 --channel online --confirmed 2025-03-03 \
+  --content 二〇二四年部门决算及三公经费明细 --form 飞鸽传书 --actor 王 2>"$err" >/dev/null
+expect requests-form-refused 2 $?
+contains requests-form-msg "$err" "其他："
+"$G" requests register --db "$DB" --agency 1 --applicant 1 --channel online --confirmed 2025-03-03 \
+  --content 二〇二四年部门决算及三公经费明细 --form 纸质、邮寄 --actor 王 >/dev/null
+expect requests-register 0 $?
+"$G" requests consult --db "$DB" --id 1 --date 2025-03-05 --party third_party --actor 王 >"$out"
+contains requests-state-consulting "$out" "征求意见中"
+contains requests-applicant-name "$out" "法律服务机构 某律师事务所"
+contains requests-content-excerpt "$out" "二〇二四年部门决算"
+"$G" requests extend --db "$DB" --id 1 --date 2025-03-04 --days 5 --approver 赵 --actor 王 2>"$err" >/dev/null
+contains requests-error-no-step-id "$err" "征求意见"
+if grep -q "consultation_start" "$err"; then echo "FAIL: internal step id in error"; fail=1; fi
+"$G" requests consult-end --db "$DB" --id 1 --date 2025-03-10 --actor 王 >/dev/null
+"$G" requests reply --db "$DB" --id 1 --date 2025-05-20 --outcome partial --basis 《条例》第三十七条 \
+  --letter 现将可以公开的部分提供给你。 --actor 李 >"$out"
+contains requests-outcome-label "$out" "结果 部分公开"
+contains requests-breach-label "$out" "违规 逾期答复"
+"$G" requests show --db "$DB" --id 1 >"$out"
+contains requests-show-timeline "$out" "办理经过"
+contains requests-show-sentence "$out" "王征求意见（第三方，条例第三十二条）"
+contains requests-show-letter "$out" "现将可以公开的部分提供给你"
+if grep -q '{' "$out"; then echo "FAIL: JSON in requests show"; fail=1; fi
+"$G" requests list --db "$DB" --all --year 2025 >"$out"
+contains requests-list-all "$out" "共 1 件"
+"$G" requests list --db "$DB" --all --year 2024 >"$out"
+contains requests-list-other-year "$out" "共 0 件"
+"$G" requests reply --help >"$out"
+contains requests-reply-help "$out" "denied_state_secret"
+contains requests-reply-help-label "$out" "不予公开（属于国家秘密）"
+"$G" applicant list --db "$DB" >"$out"
+contains applicant-list "$out" "法律服务机构	某律师事务所"
+if grep -q 0475123 "$out"; then echo "FAIL: personal data in applicant list"; fail=1; fi
+"$G" rules >"$out"
+contains rules-breach "$out" "ART33-LATE-REPLY"
+
 # The demo fills every registry; each agency's report has non-trivial tables 2, 3 and 4 and
 # passes gongkai check with no error.
 DEMO="$tmp/demo.db"

@@ -120,6 +120,13 @@ class Registry {
   // decided before 1 January), or every case if year == 0; by id.
   virtual StatusOr<std::vector<DisclosureCase>> ListCases(int64_t agency_id, int year) = 0;
 
+  // ---- Requests and applicants, for listings ----
+  // Ids of the requests of an agency (0 = all) in `year`'s ledger: received in the year, or
+  // received before it and not concluded before 1 January; by id.
+  virtual StatusOr<std::vector<int64_t>> YearRequestIds(int64_t agency_id, int year) = 0;
+  // Every applicant (never their personal data), by id.
+  virtual StatusOr<std::vector<Applicant>> ListApplicants() = 0;
+
   // ---- The year's facts ----
   // The facts of every agency (agency_id == 0) or of one; agencies with nothing are absent.
   virtual StatusOr<std::map<int64_t, YearFacts>> TallyFacts(int year, int64_t agency_id) = 0;

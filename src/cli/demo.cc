@@ -241,7 +241,7 @@ int RunDemo(const Args& args) {
       if (n.channel == Channel::kLetterOrdinary) n.dates.submitted = received;
       n.dates.confirmed = received;
       n.content = std::string("申请公开") + kTopics[std::uniform_int_distribution<int>(0, 7)(rng)];
-      n.form = "电子文档，通过电子邮件提供";
+      n.form = "电子文档、电子邮件";
       n.actor = "王科员";
       n.attachments = {{0, "申请表.txt", "", 0, n.content + "\n申请人签名"}};
       StatusOr<int64_t> id = ledger.Register(n);

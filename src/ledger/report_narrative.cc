@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "gongkai/ledger.h"
-#include "gongkai/rules.h"
+#include "gongkai/ledger_labels.h"
 
 namespace gongkai::ledger_internal {
 namespace {
@@ -73,35 +73,11 @@ std::string SectionTwo(const YearFigures& f) {
          Fees10k(f.fees_10k_yuan) + "万元。";
 }
 
-// "予以公开", "不予公开（属于国家秘密）", … for a table-3 outcome row.
-std::string OutcomeLabel(int row) {
-  std::string_view id = T3RowId(row);
-  std::string_view label = T3RowLabel(row);
-  size_t dot = label.find('.');
-  std::string detail(dot == std::string_view::npos ? "" : label.substr(dot + 1));
-  if (row == kGranted) return "予以公开";
-  if (row == kPartial) return "部分公开";
-  for (auto [prefix, group] :
-       {std::pair{"denied_", "不予公开"}, std::pair{"unable_", "无法提供"},
-        std::pair{"ignored_", "不予处理"}, std::pair{"other_", "其他处理"}}) {
-    if (id.rfind(prefix, 0) == 0) return std::string(group) + "（" + detail + "）";
-  }
-  return std::string(label);
-}
-
-// The catalogue title of a breach rule id, or the id itself if the catalogue lacks it.
-std::string BreachTitle(const std::string& rule) {
-  for (const RuleInfo& r : RuleCatalogue()) {
-    if (r.id == rule) return std::string(r.title);
-  }
-  return rule;
-}
-
 // The breaches of the year as "逾期答复（…）2次、…", in catalogue wording.
 std::string BreachList(const YearFacts& facts) {
   std::vector<std::string> items;
   for (const auto& [rule, n] : facts.breaches) {
-    items.push_back(BreachTitle(rule) + N(n) + "次");
+    items.push_back(BreachLabel(rule) + N(n) + "次");
   }
   return Join(items);
 }
@@ -119,7 +95,7 @@ std::string SectionThree(const YearFigures& f, const YearFacts* facts) {
   std::vector<std::string> items;
   for (int row = kFirstOutcomeRow; row <= kLastOutcomeRow; ++row) {
     if (row == kResultTotal || total(row) == 0) continue;
-    std::string label = OutcomeLabel(row);
+    std::string label = OutcomeLabel(T3RowId(row));
     items.push_back(label + N(total(row)) + "件");
   }
   if (!items.empty()) text += "，其中" + Join(items);

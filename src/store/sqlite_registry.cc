@@ -334,6 +334,40 @@ class SqliteRegistry final : public Registry {
 
   StatusOr<std::map<int64_t, YearFacts>> TallyFacts(int year, int64_t agency_id) override;
 
+  StatusOr<std::vector<int64_t>> YearRequestIds(int64_t agency_id, int year) override {
+    Statement& q = Stmt(year_requests_,
+                        "SELECT id FROM request WHERE (?1 = 0 OR agency_id = ?1) AND "
+                        "received <= ?3 AND (received >= ?2 OR concluded_on IS NULL OR "
+                        "concluded_on >= ?2) ORDER BY id");
+    q.Bind(1, agency_id)
+        .Bind(2, Date::FromYmd(year, 1, 1).ToString())
+        .Bind(3, Date::FromYmd(year, 12, 31).ToString());
+    std::vector<int64_t> out;
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      out.push_back(q.Int(0));
+    }
+    q.Reset();
+    return out;
+  }
+
+  StatusOr<std::vector<Applicant>> ListApplicants() override {
+    Statement& q = Stmt(applicants_, "SELECT id, kind, name FROM applicant ORDER BY id");
+    std::vector<Applicant> out;
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      int64_t kind = q.Int(1);
+      out.push_back({q.Int(0),
+                     kind >= 0 && kind < kApplicantKindCount ? static_cast<ApplicantKind>(kind)
+                                                             : ApplicantKind::kOther,
+                     q.Text(2)});
+    }
+    q.Reset();
+    return out;
+  }
+
   StatusOr<DisclosureCase> GetCase(int64_t id) override {
     Statement& q =
         Stmt(get_case_,
@@ -417,7 +451,7 @@ class SqliteRegistry final : public Registry {
 
   SqliteContext* ctx_;
   Statement insert_doc_, insert_amend_, repeal_, list_docs_, list_amend_, set_actions_,
-      get_actions_, insert_case_, decide_, get_case_, list_cases_;
+      get_actions_, insert_case_, decide_, get_case_, list_cases_, year_requests_, applicants_;
   std::array<Statement, 6> facts_;
 };
 
