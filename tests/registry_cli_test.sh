@@ -135,6 +135,16 @@ contains requests-show-timeline "$out" "办理经过"
 contains requests-show-sentence "$out" "王征求意见（第三方，条例第三十二条）"
 contains requests-show-letter "$out" "现将可以公开的部分提供给你"
 if grep -q '{' "$out"; then echo "FAIL: JSON in requests show"; fail=1; fi
+"$G" requests letter --db "$DB" --id 1 >"$out"; expect requests-letter-md 0 $?
+contains requests-letter-partial "$out" "部分公开"
+contains requests-letter-remedy "$out" "行政复议"
+"$G" requests letter --db "$DB" --id 1 --format docx --output "$tmp/letter.docx" >/dev/null
+expect requests-letter-docx 0 $?
+contains requests-letter-docx-zip "$tmp/letter.docx" "word/document.xml"
+"$G" requests letter --db "$DB" --id 1 --format docx 2>"$err" >/dev/null
+expect requests-letter-docx-needs-output 2 $?
+"$G" requests letter --db "$DB" --id 1 --type 收费通知 2>"$err" >/dev/null
+expect requests-letter-fee-without-notice 1 $?
 "$G" requests list --db "$DB" --all --year 2025 >"$out"
 contains requests-list-all "$out" "共 1 件"
 "$G" requests list --db "$DB" --all --year 2024 >"$out"

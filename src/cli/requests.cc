@@ -9,7 +9,9 @@
 
 #include "gongkai/file.h"
 #include "gongkai/ledger_labels.h"
+#include "gongkai/letters.h"
 #include "gongkai/registry.h"
+#include "gongkai/render_letter.h"
 #include "gongkai/text_safety.h"
 #include "ledger_options.h"
 
@@ -39,6 +41,9 @@ constexpr const char* kUsage =
     "个工作日内到期的申请，超期在前\n"
     "  list       [--agency ID]                                未办结的申请\n"
     "  list       --all --year Y [--agency ID]                 该年度台账的全部申请\n"
+    "  letter     --id ID [--type 类型] [--format md|docx|pdf] [--output 文件] [--today D]\n"
+    "             告知书：按 data/letters 模板生成；类型默认按申请状态（答复、补正、收费、\n"
+    "             征求意见、延期），docx/pdf 须给 --output\n"
     "所有步骤可加 --reason 说明理由。日期格式 YYYY-MM-DD。\n"
     "Every step takes --reason. Dates are ISO YYYY-MM-DD.\n";
 
@@ -224,6 +229,55 @@ int Show(const CliOptions& o) {
   return 0;
 }
 
+int LetterCommand(const CliOptions& o) {
+  if (Status s = o.OnlyAllowed({"id", "type", "format", "output", "today"}); !s.ok()) {
+    return UsageError("requests", s.message());
+  }
+  StatusOr<int64_t> id = o.Int("id");
+  if (!id.ok()) return UsageError("requests", id.status().message());
+  StatusOr<RenderFormat> format = ParseRenderFormat(o.Get("format", "md"));
+  if (!format.ok()) return UsageError("requests", format.status().message());
+  if (*format != RenderFormat::kMarkdown && !o.Has("output")) {
+    return UsageError("requests", "docx/pdf 需要 --output 文件 (binary formats need --output)");
+  }
+  StatusOr<std::optional<Date>> today = o.OptionalDate("today");
+  if (!today.ok()) return UsageError("requests", today.status().message());
+  std::optional<LetterKind> kind;
+  if (o.Has("type")) {
+    StatusOr<LetterKind> k = LetterKindFromId(o.Get("type"));
+    if (!k.ok()) return UsageError("requests", k.status().message());
+    kind = *k;
+  }
+  auto session = OpenLedger(o);
+  if (!session.ok()) return Fail("requests", session.status());
+  CaseStore& store = *(*session)->store;
+  if (!kind) {
+    StatusOr<Request> r = store.GetRequest(*id);
+    if (!r.ok()) return Fail("requests", r.status());
+    StatusOr<LetterKind> k = DefaultLetterKind(*r);
+    if (!k.ok()) return Fail("requests", k.status());
+    kind = *k;
+  }
+  StatusOr<std::string> dir = DefaultLettersDir();
+  if (!dir.ok()) return Fail("requests", dir.status());
+  StatusOr<std::string> md = ComposeLetter(store, *id, *kind, *dir, today->value_or(Today()));
+  if (!md.ok()) return Fail("requests", md.status());
+  StatusOr<std::string> bytes = RenderLetter(LetterFromMarkdown(*md), *format);
+  if (!bytes.ok()) return Fail("requests", bytes.status());
+  if (!o.Has("output")) {
+    std::cout << TerminalSafe(*bytes);
+    return 0;
+  }
+  std::ofstream out(o.Get("output"), std::ios::binary);
+  out << *bytes;
+  out.close();
+  if (!out) {
+    return Fail("requests", IoError("写入 " + o.Get("output") + " 失败 (cannot write)"));
+  }
+  std::cout << "已生成" << LetterKindLabel(*kind) << "告知书：" << o.Get("output") << "\n";
+  return 0;
+}
+
 int Due(const CliOptions& o, bool all_open) {
   if (Status s = o.OnlyAllowed(all_open ? std::vector<std::string>{"today", "agency", "all", "year"}
                                         : std::vector<std::string>{"days", "today", "agency"});
@@ -302,6 +356,7 @@ int RunRequests(const Args& args) {
   if (sub == "register") return Register(o);
   if (sub == "reply") return Reply(o);
   if (sub == "show") return Show(o);
+  if (sub == "letter") return LetterCommand(o);
   if (sub == "due") return Due(o, false);
   if (sub == "list") return Due(o, true);
   if (sub == "correction") {

@@ -23,9 +23,9 @@
 #include <vector>
 
 #include "escape.h"
+#include "gongkai/file.h"
 #include "gongkai/render.h"
 #include "renderers.h"
-#include "gongkai/file.h"
 #include "temp_dir.h"
 
 extern char** environ;
@@ -62,21 +62,27 @@ std::string FontConfig() {
   std::string base = user && *user ? user : "/etc/fonts/fonts.conf";
   std::string out =
       "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n"
-      "  <include ignore_missing=\"yes\">" + EscapeMarkup(base) + "</include>\n";
+      "  <include ignore_missing=\"yes\">" +
+      EscapeMarkup(base) + "</include>\n";
   struct Alias {
     const char* family;
     const char* prefer;
   };
-  for (Alias a : {Alias{"仿宋_GB2312", "<family>仿宋_GB2312</family><family>FangSong</family><family>仿宋</family>"
-                                       "<family>Noto Serif CJK SC</family><family>Source Han Serif SC</family>"},
-                  Alias{"宋体", "<family>宋体</family><family>SimSun</family><family>Noto Serif CJK SC</family>"
-                                "<family>Source Han Serif SC</family>"},
-                  Alias{"方正小标宋简体", "<family>方正小标宋简体</family><family>Noto Serif CJK SC</family>"
-                                          "<family>Source Han Serif SC</family>"},
-                  Alias{"黑体", "<family>黑体</family><family>SimHei</family><family>Noto Sans CJK SC</family>"
-                                "<family>Source Han Sans SC</family>"}}) {
-    out += std::string("  <alias binding=\"same\"><family>") + a.family + "</family><prefer>" + a.prefer +
-           "</prefer></alias>\n";
+  for (Alias a :
+       {Alias{"仿宋_GB2312",
+              "<family>仿宋_GB2312</family><family>FangSong</family><family>仿宋</family>"
+              "<family>Noto Serif CJK SC</family><family>Source Han Serif SC</family>"},
+        Alias{"宋体",
+              "<family>宋体</family><family>SimSun</family><family>Noto Serif CJK SC</family>"
+              "<family>Source Han Serif SC</family>"},
+        Alias{"方正小标宋简体",
+              "<family>方正小标宋简体</family><family>Noto Serif CJK SC</family>"
+              "<family>Source Han Serif SC</family>"},
+        Alias{"黑体",
+              "<family>黑体</family><family>SimHei</family><family>Noto Sans CJK SC</family>"
+              "<family>Source Han Sans SC</family>"}}) {
+    out += std::string("  <alias binding=\"same\"><family>") + a.family + "</family><prefer>" +
+           a.prefer + "</prefer></alias>\n";
   }
   out += "</fontconfig>\n";
   return out;
@@ -112,7 +118,8 @@ StatusOr<int> Run(const std::vector<std::string>& args, const std::string& log,
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
   pid_t pid = 0;
   int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
@@ -120,7 +127,8 @@ StatusOr<int> Run(const std::vector<std::string>& args, const std::string& log,
   if (rc != 0) {
     return IoError(args[0] + ": 无法启动 (cannot start): " + std::strerror(rc));
   }
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kConversionTimeoutSeconds);
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(kConversionTimeoutSeconds);
   int status = 0;
   while (true) {
     pid_t done = waitpid(pid, &status, WNOHANG);
@@ -134,19 +142,24 @@ StatusOr<int> Run(const std::vector<std::string>& args, const std::string& log,
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status)
+                           : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
 }  // namespace
 
 StatusOr<std::string> RenderPdf(const AnnualReport& report, const RenderOptions& options) {
+  GONGKAI_ASSIGN_OR_RETURN(std::string docx, RenderDocx(report));
+  return DocxToPdf(docx, options);
+}
+
+StatusOr<std::string> DocxToPdf(const std::string& docx, const RenderOptions& options) {
   std::string soffice = FindProgram(options.soffice);
   if (soffice.empty()) {
     return FailedPreconditionError("生成 PDF 需要 LibreOffice，但找不到“" + options.soffice +
                                    "”，请安装 libreoffice-writer-nogui (PDF needs LibreOffice: " +
                                    options.soffice + " not found)");
   }
-  GONGKAI_ASSIGN_OR_RETURN(std::string docx, RenderDocx(report));
   GONGKAI_ASSIGN_OR_RETURN(TempDir dir, TempDir::Create(options.temp_dir));
   const std::string input = dir.path() + "/report.docx";
   GONGKAI_RETURN_IF_ERROR(WriteFile(input, docx));

@@ -16,5 +16,7 @@ StatusOr<std::string> RenderXlsx(const AnnualReport& report, const RenderOptions
 
 // The DOCX converted to PDF by LibreOffice (pdf_renderer.cc).
 StatusOr<std::string> RenderPdf(const AnnualReport& report, const RenderOptions& options);
+// Any DOCX package converted to PDF by LibreOffice (pdf_renderer.cc).
+StatusOr<std::string> DocxToPdf(const std::string& docx, const RenderOptions& options);
 
 }  // namespace gongkai::render_internal
