@@ -158,6 +158,27 @@ if grep -q 0475123 "$out"; then echo "FAIL: personal data in applicant list"; fa
 "$G" rules >"$out"
 contains rules-breach "$out" "ART33-LATE-REPLY"
 
+# Next year's calendar: provisional until its file exists, then recomputed and audited.
+DATA="$tmp/data"; mkdir -p "$DATA/calendar"
+cp "$(dirname "$0")/../data/calendar/"*.txt "$DATA/calendar/"
+rm -f "$DATA/calendar/2027.txt"
+CDB="$tmp/calendar.db"
+GONGKAI_DATA_DIR="$DATA" "$G" agency add --db "$CDB" --name 某旗 --kind county >/dev/null
+GONGKAI_DATA_DIR="$DATA" "$G" applicant add --db "$CDB" --kind natural --name 张三 >/dev/null
+GONGKAI_DATA_DIR="$DATA" "$G" requests register --db "$CDB" --agency 1 --applicant 1 \
+  --channel online --confirmed 2026-12-28 --content 决算 --actor 王 >/dev/null
+expect calendar-register-provisional 0 $?
+GONGKAI_DATA_DIR="$DATA" "$G" requests show --db "$CDB" --id 1 --today 2026-12-29 >"$out"
+contains calendar-provisional-due "$out" "答复期限 2027-01-26（临时日历）"
+printf '# test fixture, not the official notice\noff 2027-01-01\noff 2027-01-18..2027-01-19\n' \
+  >"$DATA/calendar/2027.txt"
+GONGKAI_DATA_DIR="$DATA" "$G" calendar reload --db "$CDB" --actor 李 --today 2026-12-30 >"$out"
+expect calendar-reload 0 $?
+contains calendar-reload-change "$out" "期限 2027-01-26 → 2027-01-28"
+GONGKAI_DATA_DIR="$DATA" "$G" requests show --db "$CDB" --id 1 --today 2026-12-30 >"$out"
+contains calendar-recomputed-due "$out" "答复期限 2027-01-28	"
+contains calendar-recomputed-event "$out" "按新日历重算期限"
+
 # The demo fills every registry; each agency's report has non-trivial tables 2, 3 and 4 and
 # passes gongkai check with no error.
 DEMO="$tmp/demo.db"
