@@ -4,7 +4,8 @@
 // for, which days are working days: Monday–Friday, minus the official days off, plus the weekend
 // make-up days (调休上班) of that year's State Council notice. The data are files, one per year
 // (data/calendar/YYYY.txt, format in data/calendar/README.md), so next year's notice is a data
-// change. A date in a year without data is an error, never a guess.
+// change. A date in a year without data is an error, never a guess — unless the caller added a
+// provisional year (AddProvisionalYear), whose deadlines are marked provisional.
 //
 // Date is a plain value type. A WorkCalendar is immutable after loading and thread-safe.
 #pragma once
@@ -71,6 +72,20 @@ class WorkCalendar {
   // Adds one year's data in the file format; `name` is used in messages.
   Status AddYear(int year, std::string_view text, const std::string& name);
 
+  // Adds a provisional year (政府未发布放假通知之前的临时日历): weekends, plus the statutory
+  // holidays fixed by date — 元旦 1 Jan, 劳动节 1–2 May, 国庆 1–3 Oct (《全国年节及纪念日放假办法》
+  // as revised in 2024; domain.md B.4) — and no make-up days. Deadlines counted on it are
+  // provisional: the lunar holidays (春节, 清明, 端午, 中秋) and the 调休 are not known yet. A
+  // year with data (file) stays as it is.
+  Status AddProvisionalYear(int year);
+  // Adds a provisional year for every year after the last year with data, through `last_year`
+  // (so that registering a request never fails for lack of next year's notice).
+  Status AddProvisionalYearsThrough(int last_year);
+  // True iff `year` is known only provisionally.
+  bool IsProvisional(int year) const { return provisional_.count(year) != 0; }
+  // The last year with data (a file), or 0.
+  int LastDataYear() const;
+
   bool KnowsYear(int year) const { return years_.count(year) != 0; }
   std::vector<int> years() const { return {years_.begin(), years_.end()}; }
 
@@ -88,8 +103,9 @@ class WorkCalendar {
   void Rebuild();
 
   std::set<int> years_;
-  std::set<int32_t> off_;   // days off (any weekday), as listed
-  std::set<int32_t> work_;  // weekend days worked, as listed
+  std::set<int> provisional_;  // subset of years_
+  std::set<int32_t> off_;      // days off (any weekday), as listed
+  std::set<int32_t> work_;     // weekend days worked, as listed
   // Dense lookup built from the above: kind_[d - first_day_] is 0 for a day of an unknown year,
   // 1 for a working day, 2 for a day off.
   int32_t first_day_ = 0;

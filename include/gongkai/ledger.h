@@ -141,6 +141,17 @@ class Ledger {
   // whose applicant let the 补正 or payment period lapse.
   Status Reply(int64_t id, const ReplyInput& reply);
 
+  // Recomputes the reply due date (and the payment deadline of a fee notice) of every open
+  // request on the current calendar: run it once next year's holiday file replaces the
+  // provisional year (calendar.h). Each change is stored with a "due_recomputed" event dated
+  // `today` (or the request's last step, if later) and audited; unchanged requests are left
+  // alone. Returns the changes, by request id.
+  struct DueDateChange {
+    int64_t request_id = 0;
+    std::optional<Date> before, after;  // the reply due date (or payment deadline)
+  };
+  StatusOr<std::vector<DueDateChange>> RecomputeDueDates(const std::string& actor, Date today);
+
   StatusOr<RequestStatus> Describe(int64_t id, Date today);
   // Open requests (of one agency, or all if 0) whose next action falls due within `days`
   // working days after `today`, overdue first, then by date.
@@ -166,6 +177,12 @@ class Ledger {
 
 // Builds the report for `name` and `year` from figures (sections, the three tables).
 AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigures& figures);
+// The same, with the year's facts (registry.h) for the sections' sentences: late replies and
+// breaches, fees, documents by category. With null facts those sentences are left out and the
+// sections that need the office's own account are placeholders (marked 【待本机关填写】).
+struct YearFacts;
+AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigures& figures,
+                               const YearFacts* facts);
 
 // The agency's report for `year`; with `rollup`, its figures plus those of every agency under
 // it.

@@ -2,6 +2,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "gongkai/ledger_labels.h"
+#include "gongkai/registry.h"
+#include "gongkai/text_safety.h"
 #include "ledger_options.h"
 
 namespace gongkai::cli {
@@ -61,10 +64,27 @@ int RunAgency(const Args& args) {
   return UsageError("agency", "未知子命令 " + sub + " (unknown subcommand)");
 }
 
+// gongkai applicant list: every applicant with kind and name (never personal data).
+int ListApplicants(const CliOptions& o) {
+  if (Status s = o.OnlyAllowed({}); !s.ok()) return UsageError("applicant", s.message());
+  auto session = OpenLedger(o);
+  if (!session.ok()) return Fail("applicant", session.status());
+  auto registry = OpenRegistry(*(*session)->store);
+  if (!registry.ok()) return Fail("applicant", registry.status());
+  auto all = (*registry)->ListApplicants();
+  if (!all.ok()) return Fail("applicant", all.status());
+  std::cout << "编号\t类别\t名称\n";
+  for (const Applicant& a : *all) {
+    std::cout << a.id << "\t" << ApplicantKindLabel(a.kind) << "\t" << TerminalSafe(a.name) << "\n";
+  }
+  return 0;
+}
+
 int RunApplicant(const Args& args) {
   const char* kUsage =
       "用法 (usage): gongkai applicant add --kind KIND --name 名称 [--id-number 证件号]\n"
-      "              [--phone 电话] [--address 地址] [--actor 经办人] [--db PATH]\n\n"
+      "              [--phone 电话] [--address 地址] [--actor 经办人] [--db PATH]\n"
+      "              gongkai applicant list [--db PATH]   列出申请人（不含个人信息）\n\n"
       "KIND: natural（自然人）, commercial（商业企业）, research（科研机构）, "
       "social（社会公益组织）,\n"
       "      legal（法律服务机构）, other（其他）。\n"
@@ -73,6 +93,7 @@ int RunApplicant(const Args& args) {
   std::string sub = args.empty() ? "" : args[0];
   CliOptions o;
   if (!o.Parse(args, sub.rfind("-", 0) == 0 ? 0 : 1, {})) return UsageError("applicant", o.error());
+  if (sub == "list" && !o.help()) return ListApplicants(o);
   if (o.help() || sub != "add") {
     std::fputs(kUsage, stdout);
     return o.help() ? 0 : 2;
@@ -98,4 +119,5 @@ int RunApplicant(const Args& args) {
 }  // namespace gongkai::cli
 
 GONGKAI_COMMAND("agency", "登记和列出机关 (add and list agencies)", gongkai::cli::RunAgency)
-GONGKAI_COMMAND("applicant", "登记申请人 (add an applicant)", gongkai::cli::RunApplicant)
+GONGKAI_COMMAND("applicant", "登记和列出申请人 (add and list applicants)",
+                gongkai::cli::RunApplicant)

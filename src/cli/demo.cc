@@ -3,7 +3,9 @@
 #include <iostream>
 #include <random>
 
+#include "gongkai/documents.h"
 #include "gongkai/ledger_simulation.h"
+#include "gongkai/registry.h"
 #include "gongkai/validator.h"
 #include "ledger_options.h"
 
@@ -49,6 +51,88 @@ const char* const kTopics[] = {"部门预算和决算",
                                "草原生态保护补助资金发放情况",
                                "棚户区改造项目审批文件"};
 
+const char* const kCategories[] = {"政策文件", "规划计划", "财政信息", "人事信息", "行政执法"};
+
+// An agency's registries: cases (one carried in from the year before, one still open at the
+// year's end, a suit after a review), 规章 and 规范性文件 made, amended and repealed, the year's
+// decision counts with their source, and a catalogue of documents.
+Status FillRegistries(Registry& registry, DocumentRegistry& documents, int64_t agency, int y,
+                      std::mt19937_64& rng) {
+  const std::string actor = "demo";
+  auto day = [&](int from_year, int span) {
+    return Date::FromYmd(from_year, 1, 1) + std::uniform_int_distribution<int>(0, span)(rng);
+  };
+  auto result = [&] {
+    return static_cast<CaseResult>(std::uniform_int_distribution<int>(0, 2)(rng));
+  };
+  DisclosureCase review;
+  review.c.agency_id = agency;
+  review.c.group = kReview;
+  review.c.filed = Date::FromYmd(y - 1, 12, 1) + std::uniform_int_distribution<int>(0, 20)(rng);
+  review.number = "内复〔" + std::to_string(y - 1) + "〕" + std::to_string(agency) + "号";
+  review.note = "申请人不服政府信息公开答复";
+  GONGKAI_ASSIGN_OR_RETURN(int64_t review_id, registry.AddCase(review, actor));
+  GONGKAI_RETURN_IF_ERROR(registry.DecideCase(review_id, result(), review.c.filed + 50, actor));
+  DisclosureCase suit = review;
+  suit.c.group = kSuitAfterReview;
+  suit.c.filed = review.c.filed + 70;
+  suit.review_id = review_id;
+  suit.number = "（" + std::to_string(y) + "）内0" + std::to_string(agency) + "行初1号";
+  GONGKAI_RETURN_IF_ERROR(registry.AddCase(suit, actor).status());  // pending at year end
+  DisclosureCase direct = suit;
+  direct.c.group = kSuitDirect;
+  direct.review_id = 0;
+  direct.c.filed = day(y, 200);
+  direct.c.decided = direct.c.filed + 90;
+  direct.c.result = result();
+  direct.number = "（" + std::to_string(y) + "）内0" + std::to_string(agency) + "行初2号";
+  GONGKAI_RETURN_IF_ERROR(registry.AddCase(direct, actor).status());
+  DisclosureCase second = review;
+  second.c.filed = day(y, 250);
+  second.number = "内复〔" + std::to_string(y) + "〕" + std::to_string(agency) + "号";
+  GONGKAI_ASSIGN_OR_RETURN(int64_t second_id, registry.AddCase(second, actor));
+  GONGKAI_RETURN_IF_ERROR(registry.DecideCase(second_id, result(), second.c.filed + 60, actor));
+
+  for (int k = 0; k < 5; ++k) {
+    int made_year = y - 2 + k % 3;
+    NormativeDoc d{0,
+                   agency,
+                   k % 2,
+                   "关于规范政府信息公开工作的规定（" + std::to_string(k) + "）",
+                   "内政办发〔" + std::to_string(made_year) + "〕" + std::to_string(k + 1) + "号",
+                   Date::FromYmd(made_year, 3 + k, 10),
+                   std::nullopt};
+    GONGKAI_ASSIGN_OR_RETURN(int64_t id, registry.AddNormative(d, actor));
+    if (k == 0) {
+      GONGKAI_RETURN_IF_ERROR(
+          registry.Amend(id, {Date::FromYmd(y, 4, 1), "", "修改第三条"}, actor));
+    }
+    if (k == 1) GONGKAI_RETURN_IF_ERROR(registry.Repeal(id, Date::FromYmd(y, 9, 1), actor));
+  }
+  ActionCounts counts{{agency, y, std::uniform_int_distribution<int64_t>(1, 5000)(rng),
+                       std::uniform_int_distribution<int64_t>(1, 800)(rng),
+                       std::uniform_int_distribution<int64_t>(1, 50)(rng),
+                       std::uniform_int_distribution<int>(1, 20000)(rng) / 100.0},
+                      "演示数据：政务服务平台与执法监督平台导出"};
+  GONGKAI_RETURN_IF_ERROR(registry.SetActions(counts, actor));
+
+  for (int k = 0; k < 12; ++k) {
+    PublishedDocument d;
+    d.agency_id = agency;
+    d.index_number =
+        "DEMO-" + std::to_string(agency) + "-" + std::to_string(y) + "-" + std::to_string(k + 1);
+    d.category = kCategories[k % 5];
+    d.title = std::string("关于") + d.category + "的公告（" + std::to_string(k + 1) + "）";
+    d.publisher = "办公室";
+    d.created = day(y, 330);
+    d.published = d.created + 3;
+    d.mode = k % 6 == 5 ? DisclosureMode::kOnRequest : DisclosureMode::kProactive;
+    d.body = d.title + "\n（演示正文）";
+    GONGKAI_RETURN_IF_ERROR(documents.Add(d, actor).status());
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 int RunDemo(const Args& args) {
@@ -84,6 +168,12 @@ int RunDemo(const Args& args) {
   auto session = OpenLedger(o);
   if (!session.ok()) return Fail("demo", session.status());
   CaseStore& store = *(*session)->store;
+  auto opened_registry = OpenRegistry(store);
+  if (!opened_registry.ok()) return Fail("demo", opened_registry.status());
+  auto opened_documents = OpenDocumentRegistry(store);
+  if (!opened_documents.ok()) return Fail("demo", opened_documents.status());
+  Registry& registry = **opened_registry;
+  DocumentRegistry& documents = **opened_documents;
   Ledger& ledger = *(*session)->ledger;
   const WorkCalendar& cal = (*session)->calendar;
   const int y = static_cast<int>(year);
@@ -151,7 +241,7 @@ int RunDemo(const Args& args) {
       if (n.channel == Channel::kLetterOrdinary) n.dates.submitted = received;
       n.dates.confirmed = received;
       n.content = std::string("申请公开") + kTopics[std::uniform_int_distribution<int>(0, 7)(rng)];
-      n.form = "电子文档，通过电子邮件提供";
+      n.form = "电子文档、电子邮件";
       n.actor = "王科员";
       n.attachments = {{0, "申请表.txt", "", 0, n.content + "\n申请人签名"}};
       StatusOr<int64_t> id = ledger.Register(n);
@@ -161,36 +251,10 @@ int RunDemo(const Args& args) {
       if (!s.ok()) return Fail("demo", s.WithContext("申请 " + std::to_string(*id)));
       ++registered;
     }
-    // Table 4: reviews and lawsuits; table 2: documents and yearly counts.
-    for (int k = 0; k < 3; ++k) {
-      Date filed = first + std::uniform_int_distribution<int>(0, 300)(rng);
-      bool decided = k < 2;
-      ReviewCase c{0, agency, k, filed, std::nullopt, CaseResult::kPending, 0};
-      if (decided) {
-        c.decided = filed + 60;
-        c.result = static_cast<CaseResult>(std::uniform_int_distribution<int>(0, 2)(rng));
-      }
-      if (auto r = store.AddReviewCase(c, actor); !r.ok()) return Fail("demo", r.status());
+    // Table 4, table 2 and section one from the registries.
+    if (Status st = FillRegistries(registry, documents, agency, y, rng); !st.ok()) {
+      return Fail("demo", st);
     }
-    for (int k = 0; k < 4; ++k) {
-      NormativeDoc d{
-          0,
-          agency,
-          k % 2,
-          "关于规范政府信息公开工作的规定（" + std::to_string(k) + "）",
-          "内政办发〔" + std::to_string(y - 2 + k % 3) + "〕" + std::to_string(k + 1) + "号",
-          Date::FromYmd(y - 2 + k % 3, 3 + k, 10),
-          std::nullopt};
-      if (k == 1) d.abolished = Date::FromYmd(y, 9, 1);
-      if (auto r = store.AddDocument(d, actor); !r.ok()) return Fail("demo", r.status());
-    }
-    YearCounts counts{agency,
-                      y,
-                      std::uniform_int_distribution<int64_t>(0, 5000)(rng),
-                      std::uniform_int_distribution<int64_t>(0, 800)(rng),
-                      std::uniform_int_distribution<int64_t>(0, 50)(rng),
-                      std::uniform_int_distribution<int>(0, 20000)(rng) / 100.0};
-    if (Status s = store.SetYearCounts(counts, actor); !s.ok()) return Fail("demo", s);
   }
   std::cout << "已登记 " << registered << " 件申请，" << agency_ids.size()
             << " 个机关 (requests registered, agencies)\n";

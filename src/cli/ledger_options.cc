@@ -1,6 +1,7 @@
 #include "ledger_options.h"
 
 #include <algorithm>
+#include <ctime>
 #include <iostream>
 
 namespace gongkai::cli {
@@ -91,9 +92,20 @@ Status CliOptions::OnlyAllowed(const std::vector<std::string>& allowed) const {
 StatusOr<std::unique_ptr<LedgerSession>> OpenLedger(const CliOptions& options) {
   auto session = std::make_unique<LedgerSession>();
   GONGKAI_ASSIGN_OR_RETURN(session->calendar, WorkCalendar::LoadDefault());
+  // Until next year's notice is a file, its dates count on a provisional calendar (calendar.h):
+  // registration never fails for lack of it; `gongkai calendar reload` recomputes afterwards.
+  GONGKAI_RETURN_IF_ERROR(session->calendar.AddProvisionalYearsThrough(
+      std::max(session->calendar.LastDataYear(), CurrentYear()) + 1));
   GONGKAI_ASSIGN_OR_RETURN(session->store, OpenSqliteStore(options.Get("db", "gongkai.db")));
   session->ledger = std::make_unique<Ledger>(session->store.get(), &session->calendar);
   return session;
+}
+
+int CurrentYear() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return tm.tm_year + 1900;
 }
 
 int Fail(const std::string& command, const Status& status) {

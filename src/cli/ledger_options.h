@@ -48,6 +48,9 @@ struct LedgerSession {
 };
 StatusOr<std::unique_ptr<LedgerSession>> OpenLedger(const CliOptions& options);
 
+// The current calendar year (local time).
+int CurrentYear();
+
 // Prints "gongkai <command>: <message>" to stderr and returns 1.
 int Fail(const std::string& command, const Status& status);
 

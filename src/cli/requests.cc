@@ -1,4 +1,5 @@
 // gongkai requests: register requests, record each step, reply, list what falls due.
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -7,6 +8,11 @@
 #include <sstream>
 
 #include "gongkai/file.h"
+#include "gongkai/ledger_labels.h"
+#include "gongkai/letters.h"
+#include "gongkai/registry.h"
+#include "gongkai/render_letter.h"
+#include "gongkai/text_safety.h"
 #include "ledger_options.h"
 
 namespace gongkai::cli {
@@ -29,13 +35,30 @@ constexpr const char* kUsage =
     "  fee-paid   --id ID --date D --actor A                  登记缴费\n"
     "  withdraw   --id ID --date D --actor A                  申请人撤回\n"
     "  reply      --id ID --date D --outcome 结果 --basis 依据 (--letter 正文|--letter-file F)\n"
-    "             --actor A   答复；结果为表三的一行，如 granted、partial、unable_no_info\n"
+    "             --actor A   答复；结果为表三的一行（见下表）\n"
     "  show       --id ID [--today D]                          申请详情与事件\n"
     "  due        [--days N] [--today D] [--agency ID]        今后 N "
     "个工作日内到期的申请，超期在前\n"
     "  list       [--agency ID]                                未办结的申请\n"
+    "  list       --all --year Y [--agency ID]                 该年度台账的全部申请\n"
+    "  letter     --id ID [--type 类型] [--format md|docx|pdf] [--output 文件] [--today D]\n"
+    "             告知书：按 data/letters 模板生成；类型默认按申请状态（答复、补正、收费、\n"
+    "             征求意见、延期），docx/pdf 须给 --output\n"
     "所有步骤可加 --reason 说明理由。日期格式 YYYY-MM-DD。\n"
     "Every step takes --reason. Dates are ISO YYYY-MM-DD.\n";
+
+// The usage, the outcome codes with their labels and the forms of Art. 29/40.
+void PrintUsage() {
+  std::fputs(kUsage, stdout);
+  std::cout << "\n答复结果 (--outcome)：\n";
+  for (std::string_view id : OutcomeIds()) {
+    std::cout << "  " << id << std::string(24 - std::min<size_t>(id.size(), 23), ' ')
+              << OutcomeLabel(id) << "\n";
+  }
+  std::cout << "\n获取方式 (--form)：";
+  for (std::string_view f : KnownForms()) std::cout << f << " ";
+  std::cout << "（可用“、”连接多项；其他方式以“" << kOtherFormPrefix << "”开头）\n";
+}
 
 Date Today() {
   std::time_t t = std::time(nullptr);
@@ -46,14 +69,39 @@ Date Today() {
 
 std::string Opt(const std::optional<Date>& d) { return d ? d->ToString() : "-"; }
 
-void PrintRequest(const RequestStatus& s) {
+// The first `n` characters (UTF-8) of `text`, with "…" if cut.
+std::string Excerpt(const std::string& text, size_t n) {
+  size_t pos = 0, chars = 0;
+  while (pos < text.size() && chars < n) {
+    unsigned char c = static_cast<unsigned char>(text[pos]);
+    pos += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++chars;
+  }
+  if (pos >= text.size()) return text;
+  return text.substr(0, pos) + "…";
+}
+
+// A date, marked when it lies in a provisional calendar year (calendar.h).
+std::string Due(const std::optional<Date>& d, const WorkCalendar& cal) {
+  if (!d) return "-";
+  return d->ToString() + (cal.IsProvisional(d->year()) ? "（临时日历）" : "");
+}
+
+// One line per request: id, state, dates, applicant, content, outcome, breaches.
+void PrintRequest(const RequestStatus& s, LedgerSession& session) {
   const Request& r = s.request;
-  std::cout << r.id << "\t" << RequestStateId(r.state) << "\t收到 " << r.received.ToString()
-            << "\t答复期限 " << Opt(r.due) << "\t下一期限 " << Opt(s.action_due)
-            << (s.overdue ? "\t已超期 (overdue)" : "") << "\t机关 " << r.agency_id << "\t"
-            << ApplicantKindId(r.applicant_kind);
-  if (!r.outcome.empty()) std::cout << "\t结果 " << r.outcome << " " << Opt(r.concluded_on);
-  for (const std::string& b : r.breaches) std::cout << "\t违规 " << b;
+  StatusOr<Applicant> applicant = session.store->GetApplicant(r.applicant_id);
+  std::cout << r.id << "\t" << RequestStateLabel(r.state) << "\t收到 " << r.received.ToString()
+            << "\t答复期限 " << Due(r.due, session.calendar) << "\t下一期限 "
+            << Due(s.action_due, session.calendar) << (s.overdue ? "\t已超期" : "") << "\t机关 "
+            << r.agency_id << "\t" << ApplicantKindLabel(r.applicant_kind) << " "
+            << (applicant.ok() ? TerminalSafe(applicant->name)
+                               : "申请人" + std::to_string(r.applicant_id))
+            << "\t“" << TerminalSafe(Excerpt(r.content, 20)) << "”";
+  if (!r.outcome.empty()) {
+    std::cout << "\t结果 " << OutcomeLabel(r.outcome) << " " << Opt(r.concluded_on);
+  }
+  for (const std::string& b : r.breaches) std::cout << "\t违规 " << BreachLabel(b);
   std::cout << "\n";
 }
 
@@ -75,7 +123,7 @@ int RunStep(const CliOptions& o, const std::vector<std::string>& extra,
   if (!s.ok()) return Fail("requests", s);
   auto now = (*session)->ledger->Describe(*id, *date);
   if (!now.ok()) return Fail("requests", now.status());
-  PrintRequest(*now);
+  PrintRequest(*now, **session);
   return 0;
 }
 
@@ -103,6 +151,7 @@ int Register(const CliOptions& o) {
   n.dates = {*submitted, *signed_for, *confirmed};
   n.content = o.Get("content");
   n.form = o.Get("form");
+  if (Status f = CheckForm(n.form); !f.ok()) return UsageError("requests", f.message());
   n.actor = *actor;
   for (const std::string& path : o.GetAll("attach")) {
     StatusOr<std::string> content = ReadFileToString(path);
@@ -143,7 +192,7 @@ int Reply(const CliOptions& o) {
   if (Status s = (*session)->ledger->Reply(*id, in); !s.ok()) return Fail("requests", s);
   auto now = (*session)->ledger->Describe(*id, *date);
   if (!now.ok()) return Fail("requests", now.status());
-  PrintRequest(*now);
+  PrintRequest(*now, **session);
   return 0;
 }
 
@@ -158,26 +207,85 @@ int Show(const CliOptions& o) {
   if (!session.ok()) return Fail("requests", session.status());
   auto st = (*session)->ledger->Describe(*id, today->value_or(Today()));
   if (!st.ok()) return Fail("requests", st.status());
-  PrintRequest(*st);
-  std::cout << "内容 (content): " << st->request.content << "\n";
+  PrintRequest(*st, **session);
+  const Request& r = st->request;
+  std::cout << "申请内容：" << TerminalSafe(r.content) << "\n";
+  if (!r.form.empty()) std::cout << "获取方式：" << TerminalSafe(r.form) << "\n";
   auto events = (*session)->store->ListEvents(*id);
   if (!events.ok()) return Fail("requests", events.status());
-  for (const Event& e : *events) {
-    std::cout << "  " << e.date.ToString() << "\t" << e.kind << "\t" << e.actor << "\t" << e.reason
-              << "\t" << e.detail << (e.breach.empty() ? "" : "\t违规 " + e.breach) << "\n";
+  std::cout << "办理经过：\n";
+  for (const Event& e : *events) std::cout << "  " << TerminalSafe(EventSentence(e)) << "\n";
+  if (r.state == RequestState::kConcluded && !r.reply_text.empty()) {
+    std::cout << "答复书（" << OutcomeLabel(r.outcome) << "，依据 " << TerminalSafe(r.reply_basis)
+              << "）：\n"
+              << TerminalSafe(r.reply_text) << "\n";
   }
   auto files = (*session)->store->ListAttachments(*id);
   if (!files.ok()) return Fail("requests", files.status());
   for (const Attachment& a : *files) {
-    std::cout << "  附件 (attachment) " << a.name << "\t" << a.size << " bytes\tsha256 " << a.sha256
-              << "\n";
+    std::cout << "  附件 " << TerminalSafe(a.name) << "\t" << a.size << " bytes\tsha256 "
+              << a.sha256 << "\n";
   }
   return 0;
 }
 
-int Due(const CliOptions& o, bool all_open) {
-  if (Status s = o.OnlyAllowed({"days", "today", "agency"}); !s.ok()) {
+int LetterCommand(const CliOptions& o) {
+  if (Status s = o.OnlyAllowed({"id", "type", "format", "output", "today"}); !s.ok()) {
     return UsageError("requests", s.message());
+  }
+  StatusOr<int64_t> id = o.Int("id");
+  if (!id.ok()) return UsageError("requests", id.status().message());
+  StatusOr<RenderFormat> format = ParseRenderFormat(o.Get("format", "md"));
+  if (!format.ok()) return UsageError("requests", format.status().message());
+  if (*format != RenderFormat::kMarkdown && !o.Has("output")) {
+    return UsageError("requests", "docx/pdf 需要 --output 文件 (binary formats need --output)");
+  }
+  StatusOr<std::optional<Date>> today = o.OptionalDate("today");
+  if (!today.ok()) return UsageError("requests", today.status().message());
+  std::optional<LetterKind> kind;
+  if (o.Has("type")) {
+    StatusOr<LetterKind> k = LetterKindFromId(o.Get("type"));
+    if (!k.ok()) return UsageError("requests", k.status().message());
+    kind = *k;
+  }
+  auto session = OpenLedger(o);
+  if (!session.ok()) return Fail("requests", session.status());
+  CaseStore& store = *(*session)->store;
+  if (!kind) {
+    StatusOr<Request> r = store.GetRequest(*id);
+    if (!r.ok()) return Fail("requests", r.status());
+    StatusOr<LetterKind> k = DefaultLetterKind(*r);
+    if (!k.ok()) return Fail("requests", k.status());
+    kind = *k;
+  }
+  StatusOr<std::string> dir = DefaultLettersDir();
+  if (!dir.ok()) return Fail("requests", dir.status());
+  StatusOr<std::string> md = ComposeLetter(store, *id, *kind, *dir, today->value_or(Today()));
+  if (!md.ok()) return Fail("requests", md.status());
+  StatusOr<std::string> bytes = RenderLetter(LetterFromMarkdown(*md), *format);
+  if (!bytes.ok()) return Fail("requests", bytes.status());
+  if (!o.Has("output")) {
+    std::cout << TerminalSafe(*bytes);
+    return 0;
+  }
+  std::ofstream out(o.Get("output"), std::ios::binary);
+  out << *bytes;
+  out.close();
+  if (!out) {
+    return Fail("requests", IoError("写入 " + o.Get("output") + " 失败 (cannot write)"));
+  }
+  std::cout << "已生成" << LetterKindLabel(*kind) << "告知书：" << o.Get("output") << "\n";
+  return 0;
+}
+
+int Due(const CliOptions& o, bool all_open) {
+  if (Status s = o.OnlyAllowed(all_open ? std::vector<std::string>{"today", "agency", "all", "year"}
+                                        : std::vector<std::string>{"days", "today", "agency"});
+      !s.ok()) {
+    return UsageError("requests", s.message());
+  }
+  if (o.Has("all") != o.Has("year")) {
+    return UsageError("requests", "--all 需要 --year 年份 (--all lists one year's ledger)");
   }
   int64_t days = 5, agency = 0;
   if (o.Has("days")) {
@@ -198,19 +306,36 @@ int Due(const CliOptions& o, bool all_open) {
   if (!session.ok()) return Fail("requests", session.status());
   Ledger& ledger = *(*session)->ledger;
   Date t = today->value_or(Today());
+  if (o.Has("all")) {
+    StatusOr<int64_t> year = o.Int("year");
+    if (!year.ok()) return UsageError("requests", year.status().message());
+    if (*year < 1900 || *year > 9999)
+      return UsageError("requests", "--year 超出范围 (out of range)");
+    auto registry = OpenRegistry(*(*session)->store);
+    if (!registry.ok()) return Fail("requests", registry.status());
+    auto ids = (*registry)->YearRequestIds(agency, static_cast<int>(*year));
+    if (!ids.ok()) return Fail("requests", ids.status());
+    for (int64_t id : *ids) {
+      auto st = ledger.Describe(id, t);
+      if (!st.ok()) return Fail("requests", st.status());
+      PrintRequest(*st, **session);
+    }
+    std::cout << "共 " << ids->size() << " 件 (requests)\n";
+    return 0;
+  }
   if (all_open) {
     auto open = (*session)->store->ListOpenRequests(agency);
     if (!open.ok()) return Fail("requests", open.status());
     for (const Request& r : *open) {
       auto st = ledger.Describe(r.id, t);
       if (!st.ok()) return Fail("requests", st.status());
-      PrintRequest(*st);
+      PrintRequest(*st, **session);
     }
     return 0;
   }
   auto due = ledger.ListDue(t, static_cast<int>(days), agency);
   if (!due.ok()) return Fail("requests", due.status());
-  for (const RequestStatus& s : *due) PrintRequest(s);
+  for (const RequestStatus& s : *due) PrintRequest(s, **session);
   return 0;
 }
 
@@ -220,17 +345,18 @@ int RunRequests(const Args& args) {
   std::string sub = args.empty() ? "" : args[0];
   CliOptions o;
   if (sub.empty() || sub == "--help" || sub == "-h") {
-    std::fputs(kUsage, stdout);
+    PrintUsage();
     return sub.empty() ? 2 : 0;
   }
-  if (!o.Parse(args, 1, {})) return UsageError("requests", o.error());
+  if (!o.Parse(args, 1, {"all"})) return UsageError("requests", o.error());
   if (o.help()) {
-    std::fputs(kUsage, stdout);
+    PrintUsage();
     return 0;
   }
   if (sub == "register") return Register(o);
   if (sub == "reply") return Reply(o);
   if (sub == "show") return Show(o);
+  if (sub == "letter") return LetterCommand(o);
   if (sub == "due") return Due(o, false);
   if (sub == "list") return Due(o, true);
   if (sub == "correction") {

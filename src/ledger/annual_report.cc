@@ -4,6 +4,8 @@
 #include <map>
 
 #include "gongkai/ledger.h"
+#include "gongkai/registry.h"
+#include "report_narrative.h"
 
 namespace gongkai {
 namespace {
@@ -14,17 +16,14 @@ Cell Value(double v) {
   return c;
 }
 
-std::string N(int64_t v) { return std::to_string(v); }
-
-std::string Fees(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  return buf;
-}
-
 }  // namespace
 
 AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigures& f) {
+  return BuildAnnualReport(name, year, f, nullptr);
+}
+
+AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigures& f,
+                               const YearFacts* facts) {
   AnnualReport r;
   r.agency = name;
   r.year = year;
@@ -87,32 +86,9 @@ AnnualReport BuildAnnualReport(const std::string& name, int year, const YearFigu
     r.table4.cells[static_cast<size_t>(g)][4] = Value(static_cast<double>(sum));
   }
 
-  // Sections, with the figures of the tables.
-  const auto& tot = t3;
-  int64_t reviews = f.t4[kReview][0] + f.t4[kReview][1] + f.t4[kReview][2] + f.t4[kReview][3];
-  int64_t suits = 0;
-  for (int g = kSuitDirect; g <= kSuitAfterReview; ++g) {
-    for (int c = 0; c < 4; ++c) suits += f.t4[static_cast<size_t>(g)][static_cast<size_t>(c)];
-  }
-  const std::array<std::string, kSectionCount> texts = {
-      y + "年，" + name +
-          "认真贯彻落实《中华人民共和国政府信息公开条例》，依法做好主动公开和"
-          "依申请公开工作，全部申请按台账逐件登记、按法定期限办理。",
-      "本年制发规章" + N(f.docs[0][0]) + "件、行政规范性文件" + N(f.docs[1][0]) + "件，废止规章" +
-          N(f.docs[0][1]) + "件、行政规范性文件" + N(f.docs[1][1]) + "件。本年行政许可处理决定" +
-          N(f.decisions[0]) + "件，行政处罚处理决定" + N(f.decisions[1]) + "件，行政强制处理决定" +
-          N(f.decisions[2]) + "件，行政事业性收费" + Fees(f.fees_10k_yuan) + "万元。",
-      "本年新收到政府信息公开申请" + N(tot[kNew][kTotal]) + "件，上年结转" +
-          N(tot[kCarriedOver][kTotal]) + "件；本年办理完结申请" + N(tot[kResultTotal][kTotal]) +
-          "件，其中予以公开" + N(tot[kGranted][kTotal]) + "件，部分公开" +
-          N(tot[kPartial][kTotal]) + "件；结转下年度继续办理" + N(tot[kCarriedForward][kTotal]) +
-          "件。",
-      "本年因政府信息公开工作被申请行政复议" + N(reviews) + "件，被提起行政诉讼" + N(suits) +
-          "件。",
-      "台账显示的主要问题是个别申请的补正、延期环节仍需规范，下一步将加强培训，严格按照法定期限"
-      "办理。",
-      "本年依据《政府信息公开信息处理费管理办法》收取信息处理费的情况已在台账中逐件记录。",
-  };
+  // Sections: what the records hold, placeholders for the rest (report_narrative.h).
+  const std::array<std::string, kSectionCount> texts =
+      ledger_internal::ReportSectionTexts(name, year, f, facts);
   for (int s = 0; s < kSectionCount; ++s) {
     Section& sec = r.sections[static_cast<size_t>(s)];
     sec.present = true;
@@ -134,40 +110,71 @@ std::vector<int64_t> SubtreeIds(const std::vector<Agency>& agencies, int64_t roo
   return out;
 }
 
+namespace {
+
+// The year's facts of every agency (0) or of one; empty for a store without registries.
+StatusOr<std::map<int64_t, YearFacts>> FactsOf(CaseStore& store, int year, int64_t agency_id) {
+  StatusOr<std::unique_ptr<Registry>> registry = OpenRegistry(store);
+  if (!registry.ok()) {
+    if (registry.status().code() == StatusCode::kUnimplemented) {
+      return std::map<int64_t, YearFacts>();
+    }
+    return registry.status();
+  }
+  return (*registry)->TallyFacts(year, agency_id);
+}
+
+template <typename T>
+const T& Find(const std::map<int64_t, T>& m, int64_t id) {
+  static const T kEmpty{};
+  auto it = m.find(id);
+  return it == m.end() ? kEmpty : it->second;
+}
+
+}  // namespace
+
 StatusOr<AnnualReport> GenerateAnnualReport(CaseStore& store, int64_t agency_id, int year,
                                             bool rollup) {
   GONGKAI_ASSIGN_OR_RETURN(Agency agency, store.GetAgency(agency_id));
+  const bool has_registry = OpenRegistry(store).ok();
   YearFigures figures;
+  YearFacts facts;
   std::string name = agency.name;
   if (rollup) {
     GONGKAI_ASSIGN_OR_RETURN(std::vector<Agency> all, store.ListAgencies());
     GONGKAI_ASSIGN_OR_RETURN(auto tallies, store.TallyYear(year, 0));
+    GONGKAI_ASSIGN_OR_RETURN(auto all_facts, FactsOf(store, year, 0));
     for (int64_t id : SubtreeIds(all, agency_id)) {
-      if (auto it = tallies.find(id); it != tallies.end()) figures.Add(it->second);
+      figures.Add(Find(tallies, id));
+      facts.Add(Find(all_facts, id));
     }
     name += "（含所属单位汇总）";
   } else {
     GONGKAI_ASSIGN_OR_RETURN(auto tallies, store.TallyYear(year, agency_id));
-    if (auto it = tallies.find(agency_id); it != tallies.end()) figures = it->second;
+    GONGKAI_ASSIGN_OR_RETURN(auto one_facts, FactsOf(store, year, agency_id));
+    figures = Find(tallies, agency_id);
+    facts = Find(one_facts, agency_id);
   }
-  return BuildAnnualReport(name, year, figures);
+  return BuildAnnualReport(name, year, figures, has_registry ? &facts : nullptr);
 }
 
 StatusOr<std::vector<AnnualReport>> GenerateAllAnnualReports(CaseStore& store, int year,
                                                              bool rollups) {
   GONGKAI_ASSIGN_OR_RETURN(std::vector<Agency> all, store.ListAgencies());
   GONGKAI_ASSIGN_OR_RETURN(auto tallies, store.TallyYear(year, 0));
+  GONGKAI_ASSIGN_OR_RETURN(auto all_facts, FactsOf(store, year, 0));
+  const bool has_registry = OpenRegistry(store).ok();
   std::vector<AnnualReport> out;
   out.reserve(all.size());
-  const YearFigures empty;
-  auto figures_of = [&](int64_t id) -> const YearFigures& {
-    auto it = tallies.find(id);
-    return it == tallies.end() ? empty : it->second;
-  };
-  for (const Agency& a : all) out.push_back(BuildAnnualReport(a.name, year, figures_of(a.id)));
+  for (const Agency& a : all) {
+    const YearFacts& f = Find(all_facts, a.id);
+    out.push_back(
+        BuildAnnualReport(a.name, year, Find(tallies, a.id), has_registry ? &f : nullptr));
+  }
   if (!rollups) return out;
   // Sum bottom-up: children are summed into parents in reverse breadth-first order.
   std::map<int64_t, YearFigures> sums;
+  std::map<int64_t, YearFacts> fact_sums;
   std::map<int64_t, const Agency*> by_id;
   std::multimap<int64_t, int64_t> children;
   for (const Agency& a : all) {
@@ -181,13 +188,19 @@ StatusOr<std::vector<AnnualReport>> GenerateAllAnnualReports(CaseStore& store, i
   }
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
     YearFigures& f = sums[*it];
-    f.Add(figures_of(*it));
+    f.Add(Find(tallies, *it));
+    YearFacts& k = fact_sums[*it];
+    k.Add(Find(all_facts, *it));
     int64_t parent = by_id[*it]->parent_id;
-    if (parent) sums[parent].Add(f);
+    if (parent) {
+      sums[parent].Add(f);
+      fact_sums[parent].Add(k);
+    }
   }
   for (const Agency& a : all) {
     if (children.count(a.id) == 0) continue;
-    out.push_back(BuildAnnualReport(a.name + "（含所属单位汇总）", year, sums[a.id]));
+    out.push_back(BuildAnnualReport(a.name + "（含所属单位汇总）", year, sums[a.id],
+                                    has_registry ? &fact_sums[a.id] : nullptr));
   }
   return out;
 }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "gongkai/ledger_labels.h"
+
 namespace gongkai {
 namespace {
 
@@ -112,9 +114,12 @@ StatusOr<Request> Ledger::LoadForStep(int64_t id, const StepInput& step, const c
                   "a step cannot be dated before receipt");
   }
   GONGKAI_ASSIGN_OR_RETURN(std::vector<Event> events, store_->ListEvents(id));
+  // A recomputation of the due date (RecomputeDueDates) is not a step of the request.
+  while (!events.empty() && events.back().kind == "due_recomputed") events.pop_back();
   if (!events.empty() && step.date < events.back().date) {
     return Refuse(std::string(what) + "日期 " + step.date.ToString() + " 早于上一步骤“" +
-                      events.back().kind + "”的日期 " + events.back().date.ToString(),
+                      std::string(EventKindLabel(events.back().kind)) + "”的日期 " +
+                      events.back().date.ToString(),
                   "steps are recorded in date order");
   }
   return r;
@@ -300,7 +305,11 @@ Status Ledger::SendFeeNotice(int64_t id, const StepInput& step, FeeMethod method
   }
   if (fee == 0) {
     return Refuse(
-        "按国办函〔2020〕109号的标准该申请不收费（" + detail.dump() + "），不能发出收费通知",
+        "按国办函〔2020〕109号的标准该申请不收费（" +
+            (method == FeeMethod::kPerRequest
+                 ? "本月第" + std::to_string(detail["rank_in_month"].get<int64_t>()) + "件申请"
+                 : std::to_string(pages) + "页") +
+            "），不能发出收费通知",
         "the fee would be 0");
   }
   GONGKAI_ASSIGN_OR_RETURN(Date pay_by,

@@ -179,7 +179,20 @@ StatusOr<std::string> RenderPdf(const AnnualReport& report, const RenderOptions&
 
 std::vector<StatusOr<std::string>> RenderPdfBatch(const std::vector<const AnnualReport*>& reports,
                                                   const RenderOptions& options) {
-  auto all = [&](const Status& s) { return std::vector<StatusOr<std::string>>(reports.size(), s); };
+  std::vector<StatusOr<std::string>> docx;
+  docx.reserve(reports.size());
+  for (const AnnualReport* report : reports) docx.push_back(RenderDocx(*report));
+  return DocxToPdfBatch(docx, options);
+}
+
+StatusOr<std::string> DocxToPdf(const std::string& docx, const RenderOptions& options) {
+  std::vector<StatusOr<std::string>> out = DocxToPdfBatch({docx}, options);
+  return std::move(out.front());
+}
+
+std::vector<StatusOr<std::string>> DocxToPdfBatch(const std::vector<StatusOr<std::string>>& docx,
+                                                  const RenderOptions& options) {
+  auto all = [&](const Status& s) { return std::vector<StatusOr<std::string>>(docx.size(), s); };
   std::string soffice = FindProgram(options.soffice);
   if (soffice.empty()) {
     return all(FailedPreconditionError("生成 PDF 需要 LibreOffice，但找不到“" + options.soffice +
@@ -190,19 +203,19 @@ std::vector<StatusOr<std::string>> RenderPdfBatch(const std::vector<const Annual
   if (!dir.ok()) return all(dir.status());
   std::vector<StatusOr<std::string>> results;
   std::vector<std::string> inputs;
-  for (size_t i = 0; i < reports.size(); ++i) {
-    StatusOr<std::string> docx = RenderDocx(*reports[i]);
-    if (docx.ok()) {
-      const std::string input = dir->path() + "/" + Basename(i) + ".docx";
-      Status written = WriteFile(input, *docx);
-      if (written.ok()) {
-        inputs.push_back(input);
-        results.emplace_back(std::string());
-        continue;
-      }
-      docx = written;
+  for (size_t i = 0; i < docx.size(); ++i) {
+    if (!docx[i].ok()) {
+      results.push_back(docx[i].status());
+      continue;
     }
-    results.push_back(docx.status());
+    const std::string input = dir->path() + "/" + Basename(i) + ".docx";
+    Status written = WriteFile(input, *docx[i]);
+    if (!written.ok()) {
+      results.push_back(written);
+      continue;
+    }
+    inputs.push_back(input);
+    results.emplace_back(std::string());
   }
   if (inputs.empty()) return results;
   const std::string log = dir->path() + "/soffice.log";
@@ -226,7 +239,7 @@ std::vector<StatusOr<std::string>> RenderPdfBatch(const std::vector<const Annual
       Run(args, log, {"FONTCONFIG_FILE=" + fonts, "GNUPGHOME=" + gnupg}, timeout);
   StopGpgAgent(gnupg, dir->path() + "/gpgconf.log");
   if (!exit_status.ok()) return all(exit_status.status());
-  for (size_t i = 0; i < reports.size(); ++i) {
+  for (size_t i = 0; i < docx.size(); ++i) {
     if (!results[i].ok()) continue;
     StatusOr<std::string> pdf = ReadFileToString(dir->path() + "/" + Basename(i) + ".pdf");
     if (*exit_status != 0 || !pdf.ok() || pdf->substr(0, 5) != "%PDF-") {

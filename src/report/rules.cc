@@ -68,6 +68,17 @@ const std::vector<RuleInfo>& RuleCatalogue() {
       // Across years
       {"XYEAR-CARRY-OVER", Severity::kWarning, "上年结转下年度数与本年上年结转数不一致",
        "Last year's carried_forward differs from this year's carried_over"},
+      // The request ledger: steps recorded late (ledger.h kBreach*), flagged on the request.
+      {"ART30-LATE-CORRECTION", Severity::kWarning,
+       "补正通知超过收到申请后7个工作日（条例第三十条）",
+       "The correction notice was sent more than 7 working days after receipt (Art. 30)"},
+      {"ART31-LATE-CONFIRMATION", Severity::kWarning,
+       "平常信件未在收到当日与申请人确认（条例第三十一条）",
+       "An ordinary letter was not confirmed with the applicant on the day it came (Art. 31)"},
+      {"ART33-LATE-EXTENSION", Severity::kWarning, "答复期限届满后才延期（条例第三十三条）",
+       "The extension was made after the reply was due (Art. 33)"},
+      {"ART33-LATE-REPLY", Severity::kWarning, "逾期答复（超过条例第三十三条规定的期限）",
+       "The reply was given after the due date (Art. 33)"},
   };
   return *kRules;
 }

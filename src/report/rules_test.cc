@@ -24,6 +24,13 @@ TEST(RulesTest, DomainMinimumRulesArePresent) {
   }
 }
 
+TEST(RulesTest, LedgerBreachesAreInTheCatalogue) {
+  for (std::string_view id : {"ART30-LATE-CORRECTION", "ART31-LATE-CONFIRMATION",
+                              "ART33-LATE-EXTENSION", "ART33-LATE-REPLY"}) {
+    EXPECT_EQ(Rule(id).id, id);
+  }
+}
+
 TEST(RulesTest, MakeFindingTakesTheCatalogueSeverity) {
   SourceLocation loc;
   loc.file = "a.txt";
