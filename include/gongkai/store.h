@@ -209,7 +209,8 @@ class CaseStore {
   virtual StatusOr<PersonalData> GetPersonalData(int64_t applicant_id) = 0;
 
   // Stores a new request, its attachments and its "register" event in one transaction.
-  // Returns the new id; request.id is ignored.
+  // Returns the new id; request.id is ignored. Attachments are stored with the SHA-256 and size
+  // of their content (Attachment::sha256 and ::size are ignored).
   virtual StatusOr<int64_t> AddRequest(const Request& request,
                                        const std::vector<Attachment>& attachments,
                                        const Event& registered) = 0;

@@ -354,9 +354,11 @@ class SqliteStore final : public CaseStore {
                           "INSERT INTO attachment(request_id, name, sha256, size, content) "
                           "VALUES (?1, ?2, ?3, ?4, ?5)");
       for (const Attachment& a : attachments) {
+        // The hash is the store's own, over the bytes it stores (a given a.sha256 is ignored).
+        const std::string sha256 = Sha256Hex(a.content);
         GONGKAI_RETURN_IF_ERROR(s.Bind(1, id)
                                     .Bind(2, a.name)
-                                    .Bind(3, a.sha256)
+                                    .Bind(3, sha256)
                                     .Bind(4, static_cast<int64_t>(a.content.size()))
                                     .BindBlob(5, a.content)
                                     .Run()
@@ -365,7 +367,7 @@ class SqliteStore final : public CaseStore {
         Json j{{"id", aid},
                {"request_id", id},
                {"name", a.name},
-               {"sha256", a.sha256},
+               {"sha256", sha256},
                {"size", a.content.size()}};
         GONGKAI_RETURN_IF_ERROR(Audit(registered.actor, "insert", "attachment", aid, "", j.dump()));
       }
@@ -778,9 +780,10 @@ class SqliteStore final : public CaseStore {
     };
     Statement& r = Stmt(kVerifyRequests,
                         (std::string("SELECT ") + kRequestColumns +
-                         ", a.id, a.after_json FROM request LEFT JOIN audit_log a ON a.id = "
-                         "(SELECT max(id) FROM audit_log WHERE entity = 'request' AND "
-                         "entity_id = request.id) ORDER BY request.id")
+                         ", (SELECT max(a.id) FROM audit_log a WHERE a.entity = 'request' AND "
+                         "a.entity_id = request.id), (SELECT a.after_json FROM audit_log a "
+                         "WHERE a.entity = 'request' AND a.entity_id = request.id ORDER BY a.id "
+                         "DESC LIMIT 1) FROM request ORDER BY id")
                             .c_str());
     for (;;) {
       GONGKAI_ASSIGN_OR_RETURN(bool row, r.Step());
