@@ -196,11 +196,10 @@ class SqliteStore final : public CaseStore {
   // (it has tables but no schema_version), so that no command adds the ledger's tables to it.
   Status CheckIsLedger() {
     Statement q;
-    GONGKAI_RETURN_IF_ERROR(
-        q.Prepare(db_,
-                  "SELECT count(*), sum(name = 'schema_version') FROM sqlite_master "
-                  "WHERE type = 'table'"));
-    StatusOr<bool> row = q.Step();
+    Status prepared = q.Prepare(db_,
+                                "SELECT count(*), sum(name = 'schema_version') FROM sqlite_master "
+                                "WHERE type = 'table'");
+    StatusOr<bool> row = prepared.ok() ? q.Step() : StatusOr<bool>(prepared);
     if (!row.ok()) {
       if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_NOTADB) {
         return InvalidArgumentError("不是 SQLite 数据库文件 (not a database file)");
