@@ -723,8 +723,10 @@ class SqliteStore final : public CaseStore {
 
   template <typename T, typename F>
   StatusOr<T> InTransaction(F&& body) {
+    chain_.valid = false;  // another process may have appended since our last transaction
     GONGKAI_RETURN_IF_ERROR(Stmt(kBegin, "BEGIN IMMEDIATE").Run());
     StatusOr<T> r = body();
+    chain_.valid = false;
     if (r.ok()) {
       Status c = Stmt(kCommit, "COMMIT").Run();
       if (c.ok()) return r;
@@ -836,14 +838,20 @@ class SqliteStore final : public CaseStore {
   // write transaction, so no other writer can slip a row in between.
   Status Audit(const std::string& actor, const char* action, const char* entity, int64_t id,
                const std::string& before, const std::string& after) {
-    Statement& last =
-        Stmt(kAuditLast, "SELECT id, row_hash FROM audit_log ORDER BY id DESC LIMIT 1");
-    GONGKAI_ASSIGN_OR_RETURN(bool any, last.Step());
+    if (!chain_.valid) {  // first audit row of this transaction: read the chain's end
+      Statement& last =
+          Stmt(kAuditLast, "SELECT id, row_hash FROM audit_log ORDER BY id DESC LIMIT 1");
+      GONGKAI_ASSIGN_OR_RETURN(bool any, last.Step());
+      chain_.last_id = any ? last.Int(0) : 0;
+      chain_.last_hash = any ? last.Text(1) : store_internal::kGenesisHash;
+      last.Reset();
+      chain_.at = NowUtc();
+      chain_.valid = true;
+    }
     store_internal::AuditRow row;
-    row.id = any ? last.Int(0) + 1 : 1;
-    row.prev_hash = any ? last.Text(1) : store_internal::kGenesisHash;
-    last.Reset();
-    row.at = NowUtc();
+    row.id = chain_.last_id + 1;
+    row.prev_hash = chain_.last_hash;
+    row.at = chain_.at;  // one timestamp per transaction
     row.actor = actor;
     row.action = action;
     row.entity = entity;
@@ -854,7 +862,8 @@ class SqliteStore final : public CaseStore {
                         "INSERT INTO audit_log(id, at, actor, action, entity, entity_id, "
                         "before_json, after_json, prev_hash, row_hash) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    return s.Bind(1, row.id)
+    const std::string hash = store_internal::AuditRowHash(row);
+    GONGKAI_RETURN_IF_ERROR(s.Bind(1, row.id)
         .Bind(2, row.at)
         .Bind(3, row.actor)
         .Bind(4, row.action)
@@ -863,9 +872,12 @@ class SqliteStore final : public CaseStore {
         .Bind(7, row.before_json)
         .Bind(8, row.after_json)
         .Bind(9, row.prev_hash)
-        .Bind(10, store_internal::AuditRowHash(row))
+        .Bind(10, hash)
         .Run()
-        .WithContext("写审计日志 (append audit log)");
+        .WithContext("写审计日志 (append audit log)"));
+    chain_.last_id = row.id;
+    chain_.last_hash = hash;
+    return Status::Ok();
   }
 
   // UTC now as ISO 8601 with milliseconds, as the schema's defaults write it.
@@ -876,6 +888,15 @@ class SqliteStore final : public CaseStore {
     s.Reset();
     return at;
   }
+
+  // The end of the audit chain as this transaction left it (valid only inside InTransaction,
+  // which holds the write lock, so no other writer can append meanwhile).
+  struct ChainEnd {
+    bool valid = false;
+    int64_t last_id = 0;
+    std::string last_hash;
+    std::string at;
+  } chain_;
 
   sqlite3* db_;
   std::array<Statement, kStmtCount> stmts_;
