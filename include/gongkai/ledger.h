@@ -23,7 +23,9 @@
 #include <vector>
 
 #include "gongkai/calendar.h"
+#include "gongkai/ledger_limits.h"
 #include "gongkai/report.h"
+#include "gongkai/sha256.h"
 #include "gongkai/status.h"
 #include "gongkai/store.h"
 
@@ -53,6 +55,11 @@ struct LedgerOptions {
   // Whether the time between a fee notice and payment is excluded from the reply period.
   // 109号 Art. 6 onward could not be read; many local rules exclude it. [UNCONFIRMED]
   bool exclude_fee_wait = true;
+  // The date of today: no step may be dated after it. Unset: the system's local date (tests and
+  // simulations of a year in progress set it).
+  std::optional<Date> today;
+  // Attachments larger than this are refused (ledger_limits.h: 50 MB by default).
+  int64_t max_attachment_bytes = ledger_limits::kDefaultMaxAttachmentBytes;
 };
 
 // ---- Fees (国办函〔2020〕109号 Art. 4–5) ----
@@ -61,7 +68,8 @@ struct LedgerOptions {
 // 1–10 free, 11–30 100 each, then each band of 10 adds 100 (31–40 200, 41–50 300, …).
 int64_t PerRequestFeeYuan(int64_t rank);
 // The 按量 fee in yuan for `pages` pages, marginal: 1–30 free, 31–100 10/page, 101–200 20/page,
-// 201 and above 40/page.
+// 201 and above 40/page. Both saturate at INT64_MAX instead of overflowing; the Ledger refuses
+// more than ledger_limits::kMaxFeePages pages or kMaxFeeYuan yuan.
 int64_t PerPageFeeYuan(int64_t pages);
 
 // ---- Receipt (Art. 31) ----
@@ -77,8 +85,7 @@ struct ArrivalDates {
 // Returns the receipt date of Art. 31 for `channel`, or an error naming the missing date.
 StatusOr<Date> ReceiptDate(Channel channel, const ArrivalDates& dates);
 
-// Lowercase hex SHA-256 of `bytes` (attachments are stored with it).
-std::string Sha256Hex(std::string_view bytes);
+// Attachments are stored with their Sha256Hex (gongkai/sha256.h).
 
 // ---- Workflow inputs ----
 
@@ -163,8 +170,11 @@ class Ledger {
 
  private:
   // Loads the request and checks what every step needs: not concluded, actor given, date not
-  // before receipt or before the last event.
+  // after today, not before receipt or before the last event.
   StatusOr<Request> LoadForStep(int64_t id, const StepInput& step, const char* what);
+  Date Today() const;
+  // Refuses a step dated after Today(): the ledger records what has happened.
+  Status CheckNotFuture(Date date, const char* what) const;
   Status Recompute(Request* r) const;
   Status Store(const Request& before, Request after, Event event);
 

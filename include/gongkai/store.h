@@ -135,6 +135,14 @@ struct AuditEntry {
   std::string after_json;
 };
 
+// The result of checking the audit log's hash chain and the records against it.
+struct AuditVerification {
+  bool intact = true;
+  int64_t rows = 0;        // audit rows checked
+  int64_t broken_row = 0;  // the first audit row whose link is broken (0 if intact or n/a)
+  std::string problem;     // what differs, Chinese with English in brackets; "" if intact
+};
+
 // An administrative review or lawsuit about disclosure work (table 4).
 enum class CaseResult { kPending = -1, kUpheld = 0, kCorrected = 1, kOther = 2 };
 
@@ -201,7 +209,8 @@ class CaseStore {
   virtual StatusOr<PersonalData> GetPersonalData(int64_t applicant_id) = 0;
 
   // Stores a new request, its attachments and its "register" event in one transaction.
-  // Returns the new id; request.id is ignored.
+  // Returns the new id; request.id is ignored. Attachments are stored with the SHA-256 and size
+  // of their content (Attachment::sha256 and ::size are ignored).
   virtual StatusOr<int64_t> AddRequest(const Request& request,
                                        const std::vector<Attachment>& attachments,
                                        const Event& registered) = 0;
@@ -217,10 +226,11 @@ class CaseStore {
   virtual StatusOr<std::vector<Attachment>> ListAttachments(int64_t request_id) = 0;
   // Requests not concluded, of one agency or (agency_id == 0) of all, ordered by id.
   virtual StatusOr<std::vector<Request>> ListOpenRequests(int64_t agency_id) = 0;
-  // Requests of one applicant received in a calendar month with id <= max_id (按件 fees count
-  // per applicant per month; max_id gives a request's rank among them).
-  virtual StatusOr<int64_t> CountApplicantRequestsInMonth(int64_t applicant_id, int year, int month,
-                                                          int64_t max_id) = 0;
+  // The rank of request `id` (received on `received`) among the requests of one applicant to one
+  // agency received in the same calendar month, ordered by receipt date then id: 1 for the
+  // first. 按件 fees count per applicant, per agency, per month (109号).
+  virtual StatusOr<int64_t> CountApplicantRequestsInMonth(int64_t applicant_id, int64_t agency_id,
+                                                          Date received, int64_t id) = 0;
 
   // Table 4 and table 2 registries.
   virtual StatusOr<int64_t> AddReviewCase(const ReviewCase& c, const std::string& actor) = 0;
@@ -238,17 +248,31 @@ class CaseStore {
   // The audit log of one record (entity = table name), oldest first; entity "" lists all.
   virtual StatusOr<std::vector<AuditEntry>> ListAudit(const std::string& entity,
                                                       int64_t entity_id) = 0;
+
+  // Checks the audit log's hash chain (each row's hash over its content and its predecessor's
+  // hash) and that every request and attachment is exactly what its last audit entry recorded.
+  // Reports the first problem found; an error only if the check itself could not run.
+  virtual StatusOr<AuditVerification> VerifyAuditLog() = 0;
+};
+
+enum class OpenMode {
+  kCreate,    // create the file if it does not exist
+  kExisting,  // read and write; refuse a missing file
+  kReadOnly,  // read only: refuse a missing file, never take the write lock, never migrate
 };
 
 struct SqliteOptions {
+  OpenMode mode = OpenMode::kCreate;
   // synchronous=FULL: an acknowledged write survives a crash of the process or the machine.
   // false (synchronous=OFF) only for throwaway databases (tests, benchmarks, demos in /tmp);
   // it gives up durability, never atomicity.
   bool durable = true;
 };
 
-// Opens (creating if needed) a SQLite ledger at `path` and applies pending schema migrations.
-// WAL journal, foreign keys on, synchronous=FULL unless options.durable is false.
+// Opens a SQLite ledger at `path` (creating it only with OpenMode::kCreate) and, unless read-only,
+// applies pending schema migrations. WAL journal, foreign keys on, recursive triggers on,
+// synchronous=FULL unless options.durable is false. Refuses a file that is not a database, or a
+// SQLite database of another application (tables but no gongkai schema_version).
 StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path,
                                                      const SqliteOptions& options = {});
 

@@ -51,7 +51,7 @@ int RunAgency(const Args& args) {
   }
   if (sub == "list") {
     if (Status s = o.OnlyAllowed({}); !s.ok()) return UsageError("agency", s.message());
-    auto session = OpenLedger(o);
+    auto session = OpenLedger(o, OpenMode::kReadOnly);
     if (!session.ok()) return Fail("agency", session.status());
     auto all = (*session)->store->ListAgencies();
     if (!all.ok()) return Fail("agency", all.status());

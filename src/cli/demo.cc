@@ -174,9 +174,13 @@ int RunDemo(const Args& args) {
   if (!opened_documents.ok()) return Fail("demo", opened_documents.status());
   Registry& registry = **opened_registry;
   DocumentRegistry& documents = **opened_documents;
-  Ledger& ledger = *(*session)->ledger;
   const WorkCalendar& cal = (*session)->calendar;
   const int y = static_cast<int>(year);
+  // A simulated year: its steps are "today" up to its last day, even for the year in progress.
+  LedgerOptions simulated;
+  simulated.today = Date::FromYmd(y, 12, 31);
+  (*session)->ledger = std::make_unique<Ledger>(&store, &cal, simulated);
+  Ledger& ledger = *(*session)->ledger;
   if (!cal.KnowsYear(y - 1) || !cal.KnowsYear(y) || !cal.KnowsYear(y + 1)) {
     return Fail("demo", FailedPreconditionError(
                             "演示需要 " + std::to_string(y - 1) + "–" + std::to_string(y + 1) +

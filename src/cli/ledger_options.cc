@@ -89,15 +89,22 @@ Status CliOptions::OnlyAllowed(const std::vector<std::string>& allowed) const {
   return Status::Ok();
 }
 
-StatusOr<std::unique_ptr<LedgerSession>> OpenLedger(const CliOptions& options) {
+StatusOr<std::unique_ptr<LedgerSession>> OpenLedger(const CliOptions& options, OpenMode mode) {
   auto session = std::make_unique<LedgerSession>();
+  LedgerOptions ledger_options;
+  GONGKAI_ASSIGN_OR_RETURN(ledger_options.today, options.OptionalDate("today"));
+  GONGKAI_ASSIGN_OR_RETURN(ledger_options.max_attachment_bytes, MaxAttachmentBytes(options));
   GONGKAI_ASSIGN_OR_RETURN(session->calendar, WorkCalendar::LoadDefault());
   // Until next year's notice is a file, its dates count on a provisional calendar (calendar.h):
   // registration never fails for lack of it; `gongkai calendar reload` recomputes afterwards.
   GONGKAI_RETURN_IF_ERROR(session->calendar.AddProvisionalYearsThrough(
       std::max(session->calendar.LastDataYear(), CurrentYear()) + 1));
-  GONGKAI_ASSIGN_OR_RETURN(session->store, OpenSqliteStore(options.Get("db", "gongkai.db")));
-  session->ledger = std::make_unique<Ledger>(session->store.get(), &session->calendar);
+  SqliteOptions store_options;
+  store_options.mode = mode;
+  GONGKAI_ASSIGN_OR_RETURN(session->store,
+                           OpenSqliteStore(options.Get("db", "gongkai.db"), store_options));
+  session->ledger =
+      std::make_unique<Ledger>(session->store.get(), &session->calendar, ledger_options);
   return session;
 }
 
@@ -106,6 +113,15 @@ int CurrentYear() {
   std::tm tm{};
   localtime_r(&t, &tm);
   return tm.tm_year + 1900;
+}
+
+StatusOr<int64_t> MaxAttachmentBytes(const CliOptions& options) {
+  if (!options.Has("max-attachment-mb")) return ledger_limits::kDefaultMaxAttachmentBytes;
+  GONGKAI_ASSIGN_OR_RETURN(int64_t mb, options.Int("max-attachment-mb"));
+  if (mb < 1 || mb > 4096) {
+    return InvalidArgumentError("--max-attachment-mb 应为 1 到 4096 (expects 1..4096)");
+  }
+  return mb * 1'000'000;
 }
 
 int Fail(const std::string& command, const Status& status) {

@@ -46,7 +46,15 @@ struct LedgerSession {
   WorkCalendar calendar;
   std::unique_ptr<Ledger> ledger;
 };
-StatusOr<std::unique_ptr<LedgerSession>> OpenLedger(const CliOptions& options);
+// `mode`: kReadOnly for commands that only read (they refuse a missing file and never wait for
+// the write lock), kExisting for steps on an existing ledger, kCreate for the commands that may
+// start one. --today D (for tests and back-office entry) sets LedgerOptions::today;
+// --max-attachment-mb N sets the attachment limit.
+StatusOr<std::unique_ptr<LedgerSession>> OpenLedger(const CliOptions& options,
+                                                    OpenMode mode = OpenMode::kCreate);
+
+// --max-attachment-mb in bytes, or the default of ledger_limits.h.
+StatusOr<int64_t> MaxAttachmentBytes(const CliOptions& options);
 
 // The current calendar year (local time).
 int CurrentYear();

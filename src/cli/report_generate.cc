@@ -42,7 +42,7 @@ int RunReport(const Args& args) {
   if (format != "json" && format != "md") {
     return UsageError("report", "--format 应为 json 或 md (expects json or md)");
   }
-  auto session = OpenLedger(o);
+  auto session = OpenLedger(o, OpenMode::kReadOnly);
   if (!session.ok()) return Fail("report", session.status());
   StatusOr<AnnualReport> report =
       GenerateAnnualReport(*(*session)->store, *agency, static_cast<int>(*year), o.Has("rollup"));

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "gongkai/attachment_file.h"
 #include "gongkai/file.h"
 #include "gongkai/ledger_labels.h"
 #include "gongkai/letters.h"
@@ -22,6 +23,7 @@ constexpr const char* kUsage =
     "用法 (usage): gongkai requests <子命令> [选项] [--db PATH，默认 ./gongkai.db]\n\n"
     "  register   --agency ID --applicant ID --channel C --content 内容 [--form 获取方式]\n"
     "             [--submitted D] [--signed D] [--confirmed D] [--attach 文件]... --actor 经办人\n"
+    "             [--max-attachment-mb N，附件上限，默认 50]\n"
     "             登记申请；收到日期按条例第三十一条由渠道决定：in_person 用 --submitted，\n"
     "             letter_signed 用 --signed，letter_ordinary/online/fax/email 用 --confirmed。\n"
     "             提交成功后打印申请编号 (prints the id once committed)\n"
@@ -44,8 +46,9 @@ constexpr const char* kUsage =
     "  letter     --id ID [--type 类型] [--format md|docx|pdf] [--output 文件] [--today D]\n"
     "             告知书：按 data/letters 模板生成；类型默认按申请状态（答复、补正、收费、\n"
     "             征求意见、延期），docx/pdf 须给 --output\n"
-    "所有步骤可加 --reason 说明理由。日期格式 YYYY-MM-DD。\n"
-    "Every step takes --reason. Dates are ISO YYYY-MM-DD.\n";
+    "所有步骤可加 --reason 说明理由。日期格式 YYYY-MM-DD。步骤日期不得晚于今天（--today D\n"
+    "可指定“今天”），也不得早于上一步骤。\n"
+    "Every step takes --reason. Dates are ISO YYYY-MM-DD; no step after today (--today D).\n";
 
 // The usage, the outcome codes with their labels and the forms of Art. 29/40.
 void PrintUsage() {
@@ -108,7 +111,7 @@ void PrintRequest(const RequestStatus& s, LedgerSession& session) {
 // Runs one step that takes --id, --date, --actor and --reason, plus `extra` options.
 int RunStep(const CliOptions& o, const std::vector<std::string>& extra,
             const std::function<Status(Ledger&, int64_t, const StepInput&)>& step) {
-  std::vector<std::string> allowed = {"id", "date", "actor", "reason"};
+  std::vector<std::string> allowed = {"id", "date", "actor", "reason", "today"};
   allowed.insert(allowed.end(), extra.begin(), extra.end());
   if (Status s = o.OnlyAllowed(allowed); !s.ok()) return UsageError("requests", s.message());
   StatusOr<int64_t> id = o.Int("id");
@@ -117,7 +120,7 @@ int RunStep(const CliOptions& o, const std::vector<std::string>& extra,
   if (!date.ok()) return UsageError("requests", date.status().message());
   StatusOr<std::string> actor = o.Required("actor");
   if (!actor.ok()) return UsageError("requests", actor.status().message());
-  auto session = OpenLedger(o);
+  auto session = OpenLedger(o, OpenMode::kExisting);
   if (!session.ok()) return Fail("requests", session.status());
   Status s = step(*(*session)->ledger, *id, {*date, *actor, o.Get("reason")});
   if (!s.ok()) return Fail("requests", s);
@@ -129,7 +132,8 @@ int RunStep(const CliOptions& o, const std::vector<std::string>& extra,
 
 int Register(const CliOptions& o) {
   if (Status s = o.OnlyAllowed({"agency", "applicant", "channel", "content", "form", "submitted",
-                                "signed", "confirmed", "attach", "actor"});
+                                "signed", "confirmed", "attach", "actor", "today",
+                                "max-attachment-mb"});
       !s.ok()) {
     return UsageError("requests", s.message());
   }
@@ -153,14 +157,14 @@ int Register(const CliOptions& o) {
   n.form = o.Get("form");
   if (Status f = CheckForm(n.form); !f.ok()) return UsageError("requests", f.message());
   n.actor = *actor;
+  StatusOr<int64_t> max_bytes = MaxAttachmentBytes(o);
+  if (!max_bytes.ok()) return UsageError("requests", max_bytes.status().message());
   for (const std::string& path : o.GetAll("attach")) {
-    StatusOr<std::string> content = ReadFileToString(path);
-    if (!content.ok()) return Fail("requests", content.status().WithContext("附件 (attachment)"));
-    size_t slash = path.find_last_of('/');
-    n.attachments.push_back(
-        {0, slash == std::string::npos ? path : path.substr(slash + 1), "", 0, *content});
+    StatusOr<Attachment> file = ReadAttachment(path, *max_bytes);
+    if (!file.ok()) return Fail("requests", file.status());
+    n.attachments.push_back(std::move(file).value());
   }
-  auto session = OpenLedger(o);
+  auto session = OpenLedger(o, OpenMode::kExisting);
   if (!session.ok()) return Fail("requests", session.status());
   StatusOr<int64_t> id = (*session)->ledger->Register(n);
   if (!id.ok()) return Fail("requests", id.status());
@@ -171,7 +175,7 @@ int Register(const CliOptions& o) {
 
 int Reply(const CliOptions& o) {
   if (Status s =
-          o.OnlyAllowed({"id", "date", "actor", "outcome", "basis", "letter", "letter-file"});
+          o.OnlyAllowed({"id", "date", "actor", "outcome", "basis", "letter", "letter-file", "today"});
       !s.ok()) {
     return UsageError("requests", s.message());
   }
@@ -187,7 +191,7 @@ int Reply(const CliOptions& o) {
     if (!letter.ok()) return Fail("requests", letter.status());
     in.letter = std::move(letter).value();
   }
-  auto session = OpenLedger(o);
+  auto session = OpenLedger(o, OpenMode::kExisting);
   if (!session.ok()) return Fail("requests", session.status());
   if (Status s = (*session)->ledger->Reply(*id, in); !s.ok()) return Fail("requests", s);
   auto now = (*session)->ledger->Describe(*id, *date);
@@ -203,7 +207,7 @@ int Show(const CliOptions& o) {
   if (!id.ok()) return UsageError("requests", id.status().message());
   StatusOr<std::optional<Date>> today = o.OptionalDate("today");
   if (!today.ok()) return UsageError("requests", today.status().message());
-  auto session = OpenLedger(o);
+  auto session = OpenLedger(o, OpenMode::kReadOnly);
   if (!session.ok()) return Fail("requests", session.status());
   auto st = (*session)->ledger->Describe(*id, today->value_or(Today()));
   if (!st.ok()) return Fail("requests", st.status());
@@ -302,7 +306,7 @@ int Due(const CliOptions& o, bool all_open) {
   }
   StatusOr<std::optional<Date>> today = o.OptionalDate("today");
   if (!today.ok()) return UsageError("requests", today.status().message());
-  auto session = OpenLedger(o);
+  auto session = OpenLedger(o, OpenMode::kReadOnly);
   if (!session.ok()) return Fail("requests", session.status());
   Ledger& ledger = *(*session)->ledger;
   Date t = today->value_or(Today());

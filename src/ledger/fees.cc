@@ -10,7 +10,9 @@ int64_t PerRequestFeeYuan(int64_t rank) {
   if (rank <= 10) return 0;
   if (rank <= 30) return 100;
   // 31–40: 200, 41–50: 300, … ("以10件为一档", the usual reading; domain.md B.3).
-  return 100 * (2 + (rank - 31) / 10);
+  int64_t band = 2 + (rank - 31) / 10;  // no overflow: (rank - 31) / 10 < INT64_MAX / 10
+  int64_t fee = 0;
+  return __builtin_mul_overflow(band, int64_t{100}, &fee) ? INT64_MAX : fee;
 }
 
 int64_t PerPageFeeYuan(int64_t pages) {
@@ -21,7 +23,11 @@ int64_t PerPageFeeYuan(int64_t pages) {
   int64_t fee = 0;
   for (const Band& b : kBands) {
     if (pages < b.first) break;
-    fee += (std::min(pages, b.last) - b.first + 1) * b.yuan;
+    int64_t band_fee = 0;
+    if (__builtin_mul_overflow(std::min(pages, b.last) - b.first + 1, b.yuan, &band_fee) ||
+        __builtin_add_overflow(fee, band_fee, &fee)) {
+      return INT64_MAX;
+    }
   }
   return fee;
 }

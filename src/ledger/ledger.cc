@@ -2,9 +2,11 @@
 #include "gongkai/ledger.h"
 
 #include <algorithm>
+#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "gongkai/ledger_labels.h"
+#include "gongkai/ledger_limits.h"
 
 namespace gongkai {
 namespace {
@@ -60,6 +62,9 @@ StatusOr<std::optional<Date>> Ledger::ActionDue(const Request& r) const {
 
 StatusOr<int64_t> Ledger::Register(const NewRequest& in) {
   if (in.actor.empty()) return InvalidArgumentError("需要经办人 (actor is required)");
+  GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"经办人 (actor)", in.actor},
+                                           {"申请内容 (content)", in.content},
+                                           {"获取方式 (form)", in.form}}));
   if (in.content.empty()) {
     return InvalidArgumentError(
         "申请须写明所需政府信息的名称、文号或者便于查询的其他特征性描述（条例第二十九条）"
@@ -68,6 +73,15 @@ StatusOr<int64_t> Ledger::Register(const NewRequest& in) {
   GONGKAI_ASSIGN_OR_RETURN(Agency agency, store_->GetAgency(in.agency_id));
   GONGKAI_ASSIGN_OR_RETURN(Applicant applicant, store_->GetApplicant(in.applicant_id));
   GONGKAI_ASSIGN_OR_RETURN(Date received, ReceiptDate(in.channel, in.dates));
+  GONGKAI_RETURN_IF_ERROR(CheckNotFuture(received, "收到申请"));
+  for (const Attachment& a : in.attachments) {
+    if (static_cast<int64_t>(a.content.size()) > options_.max_attachment_bytes) {
+      return ResourceExhaustedError(
+          "附件“" + EscapeFileName(a.name) + "”" + std::to_string(a.content.size()) +
+          " 字节，超过上限 " + std::to_string(options_.max_attachment_bytes) +
+          " 字节 (attachment larger than the maximum)");
+    }
+  }
   Request r;
   r.agency_id = agency.id;
   r.applicant_id = applicant.id;
@@ -86,6 +100,7 @@ StatusOr<int64_t> Ledger::Register(const NewRequest& in) {
   std::vector<Attachment> attachments = in.attachments;
   Json files = Json::array();
   for (Attachment& a : attachments) {
+    a.name = EscapeFileName(a.name);  // stored as given, invalid bytes as \xNN
     a.sha256 = Sha256Hex(a.content);
     a.size = static_cast<int64_t>(a.content.size());
     files.push_back({{"name", a.name}, {"sha256", a.sha256}});
@@ -100,14 +115,35 @@ StatusOr<int64_t> Ledger::Register(const NewRequest& in) {
   return store_->AddRequest(r, attachments, e);
 }
 
+Date Ledger::Today() const {
+  if (options_.today) return *options_.today;
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return Date::FromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+Status Ledger::CheckNotFuture(Date date, const char* what) const {
+  Date today = Today();
+  if (date > today) {
+    return InvalidArgumentError(std::string(what) + "日期 " + date.ToString() + " 晚于今天 " +
+                                today.ToString() + "，台账只记录已经发生的步骤 (" +
+                                date.ToString() + " is after today, " + today.ToString() + ")");
+  }
+  return Status::Ok();
+}
+
 StatusOr<Request> Ledger::LoadForStep(int64_t id, const StepInput& step, const char* what) {
   if (step.actor.empty()) return InvalidArgumentError("需要经办人 (actor is required)");
+  GONGKAI_RETURN_IF_ERROR(
+      CheckTextFields({{"经办人 (actor)", step.actor}, {"理由 (reason)", step.reason}}));
   GONGKAI_ASSIGN_OR_RETURN(Request r, store_->GetRequest(id));
   if (r.state == RequestState::kConcluded) {
     return Refuse("申请 " + std::to_string(id) + " 已于 " + r.concluded_on->ToString() +
                       " 办结，不能再" + what,
                   "request already concluded");
   }
+  GONGKAI_RETURN_IF_ERROR(CheckNotFuture(step.date, what));
   if (step.date < r.received) {
     return Refuse(std::string(what) + "日期 " + step.date.ToString() + " 早于收到申请日期 " +
                       r.received.ToString() + "（条例第三十一条）",
@@ -133,6 +169,7 @@ Status Ledger::Store(const Request& before, Request after, Event event) {
 
 Status Ledger::SendCorrectionNotice(int64_t id, const StepInput& step, Date deadline,
                                     const std::string& items) {
+  GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"补正事项 (items)", items}}));
   GONGKAI_ASSIGN_OR_RETURN(Request r, LoadForStep(id, step, "发出补正通知"));
   if (r.correction_due) {
     return Refuse("补正通知只能发出一次，须一次性告知需要补正的事项（条例第三十条）",
@@ -242,6 +279,7 @@ Status Ledger::EndConsultation(int64_t id, const StepInput& step) {
 }
 
 Status Ledger::Extend(int64_t id, const StepInput& step, int days, const std::string& approver) {
+  GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"批准人 (approver)", approver}}));
   GONGKAI_ASSIGN_OR_RETURN(Request r, LoadForStep(id, step, "延期"));
   if (r.extension_days > 0) {
     return Refuse("答复期限只能延长一次（条例第三十三条第二款），该申请已延长 " +
@@ -291,17 +329,26 @@ Status Ledger::SendFeeNotice(int64_t id, const StepInput& step, FeeMethod method
   int64_t fee = 0;
   Json detail;
   if (method == FeeMethod::kPerRequest) {
-    GONGKAI_ASSIGN_OR_RETURN(
-        int64_t rank, store_->CountApplicantRequestsInMonth(r.applicant_id, r.received.year(),
-                                                            r.received.month(), r.id));
+    GONGKAI_ASSIGN_OR_RETURN(int64_t rank, store_->CountApplicantRequestsInMonth(
+                                               r.applicant_id, r.agency_id, r.received, r.id));
     fee = PerRequestFeeYuan(rank);
     detail = {{"method", "per_request"}, {"rank_in_month", rank}, {"fee_yuan", fee}};
   } else if (method == FeeMethod::kPerPage) {
     if (pages <= 0) return InvalidArgumentError("按量收费需要页数 (pages required)");
+    if (pages > ledger_limits::kMaxFeePages) {
+      return InvalidArgumentError("按量收费的页数 " + std::to_string(pages) + " 超过上限 " +
+                                  std::to_string(ledger_limits::kMaxFeePages) +
+                                  " 页，请核实页数 (pages above the maximum)");
+    }
     fee = PerPageFeeYuan(pages);
     detail = {{"method", "per_page"}, {"pages", pages}, {"fee_yuan", fee}};
   } else {
     return InvalidArgumentError("计费方式应为按件或按量 (method is per_request or per_page)");
+  }
+  if (fee > ledger_limits::kMaxFeeYuan) {
+    return InvalidArgumentError("收费金额 " + std::to_string(fee) + " 元超过上限 " +
+                                std::to_string(ledger_limits::kMaxFeeYuan) +
+                                " 元 (fee above the maximum)");
   }
   if (fee == 0) {
     return Refuse(
@@ -365,6 +412,11 @@ Status Ledger::Withdraw(int64_t id, const StepInput& step) {
 }
 
 Status Ledger::Reply(int64_t id, const ReplyInput& in) {
+  GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"答复依据 (basis)", in.basis},
+                                           {"答复书 (letter)", in.letter}}));
+  for (const std::string& o : in.outcomes) {
+    GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"办理结果 (outcome)", o}}));
+  }
   GONGKAI_ASSIGN_OR_RETURN(Request r, LoadForStep(id, {in.date, in.actor, ""}, "答复"));
   if (in.outcomes.size() != 1) {
     return Refuse(

@@ -166,6 +166,60 @@ ALTER TABLE year_counts ADD COLUMN source TEXT NOT NULL DEFAULT '';
 ALTER TABLE review_case ADD COLUMN number TEXT NOT NULL DEFAULT '';
 ALTER TABLE review_case ADD COLUMN note TEXT NOT NULL DEFAULT '';
 ALTER TABLE review_case ADD COLUMN review_id INTEGER REFERENCES review_case(id);
+    // 4: history that cannot be rewritten through SQL, and can be verified (audit_chain.h).
+    // The audit log is hash-chained; rows written before this migration are chained here with
+    // gongkai_audit_hash, which the application registers on every connection. BEFORE INSERT
+    // triggers refuse an insert that would replace a row: REPLACE and INSERT OR REPLACE delete
+    // the old row without firing DELETE triggers unless recursive_triggers is on, and the
+    // sqlite3 shell does not turn it on; a BEFORE INSERT trigger fires in every connection.
+    R"sql(
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN row_hash TEXT NOT NULL DEFAULT '';
+DROP TRIGGER audit_log_no_update;
+CREATE TEMP TABLE audit_chain_backfill AS
+  WITH RECURSIVE chain(id, prev, h) AS (
+    SELECT id, '0000000000000000000000000000000000000000000000000000000000000000',
+           gongkai_audit_hash('0000000000000000000000000000000000000000000000000000000000000000',
+                              id, at, actor, action, entity, entity_id, before_json, after_json)
+      FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)
+    UNION ALL
+    SELECT a.id, c.h, gongkai_audit_hash(c.h, a.id, a.at, a.actor, a.action, a.entity,
+                                         a.entity_id, a.before_json, a.after_json)
+      FROM chain c JOIN audit_log a ON a.id = (SELECT min(id) FROM audit_log WHERE id > c.id))
+  SELECT id, prev, h FROM chain;
+UPDATE audit_log SET
+  prev_hash = (SELECT prev FROM temp.audit_chain_backfill b WHERE b.id = audit_log.id),
+  row_hash = (SELECT h FROM temp.audit_chain_backfill b WHERE b.id = audit_log.id);
+DROP TABLE temp.audit_chain_backfill;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+-- Appends only: a new id above every existing one, linked to the last row's hash.
+CREATE TRIGGER audit_log_append_only BEFORE INSERT ON audit_log
+  WHEN NEW.id IS NULL OR NEW.id <= coalesce((SELECT max(id) FROM audit_log), 0)
+    OR NEW.prev_hash IS NOT coalesce(
+         (SELECT row_hash FROM audit_log ORDER BY id DESC LIMIT 1),
+         '0000000000000000000000000000000000000000000000000000000000000000')
+    OR length(NEW.row_hash) <> 64
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only and hash-chained'); END;
+CREATE TRIGGER event_no_replace BEFORE INSERT ON event
+  WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM event WHERE id = NEW.id)
+  BEGIN SELECT RAISE(ABORT, 'event history is append-only'); END;
+CREATE TRIGGER attachment_no_update BEFORE UPDATE ON attachment
+  BEGIN SELECT RAISE(ABORT, 'attachments are append-only'); END;
+CREATE TRIGGER attachment_no_delete BEFORE DELETE ON attachment
+  BEGIN SELECT RAISE(ABORT, 'attachments are append-only'); END;
+CREATE TRIGGER attachment_no_replace BEFORE INSERT ON attachment
+  WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM attachment WHERE id = NEW.id)
+  BEGIN SELECT RAISE(ABORT, 'attachments are append-only'); END;
+-- Requests change only by UPDATE through the ledger (audited, checked by audit verify).
+CREATE TRIGGER request_no_delete BEFORE DELETE ON request
+  BEGIN SELECT RAISE(ABORT, 'requests are never deleted'); END;
+CREATE TRIGGER request_no_replace BEFORE INSERT ON request
+  WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM request WHERE id = NEW.id)
+  BEGIN SELECT RAISE(ABORT, 'requests are changed only through the ledger'); END;
+CREATE TRIGGER request_versioned BEFORE UPDATE ON request
+  WHEN NEW.version IS NOT OLD.version + 1 OR NEW.id IS NOT OLD.id
+  BEGIN SELECT RAISE(ABORT, 'requests are changed only through the ledger'); END;
 )sql",
 };
 

@@ -46,11 +46,13 @@ Statement& Statement::Bind(int i, double v) {
   return *this;
 }
 Statement& Statement::Bind(int i, std::string_view v) {
-  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  // The 64-bit binds: no size is truncated; SQLite refuses what exceeds its limit (SQLITE_TOOBIG),
+  // which the next Step() reports.
+  NoteBind(sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
   return *this;
 }
 Statement& Statement::BindBlob(int i, std::string_view v) {
-  sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  NoteBind(sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT));
   return *this;
 }
 Statement& Statement::BindNull(int i) {
@@ -58,8 +60,21 @@ Statement& Statement::BindNull(int i) {
   return *this;
 }
 
+void Statement::NoteBind(int rc) {
+  if (rc == SQLITE_OK || bind_error_ != SQLITE_OK) return;
+  bind_error_ = rc;
+}
+
 StatusOr<bool> Statement::Step() {
   if (!stmt_) return Status(StatusCode::kInternal, prepare_error_);
+  if (bind_error_ != SQLITE_OK) {
+    int rc = bind_error_;
+    Reset();
+    if (rc == SQLITE_TOOBIG) {
+      return ResourceExhaustedError("值超过数据库的长度上限 (value too large for the database)");
+    }
+    return IoError(std::string("数据库绑定参数失败 (bind failed): ") + sqlite3_errstr(rc));
+  }
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -76,6 +91,7 @@ Status Statement::Run() {
 }
 
 void Statement::Reset() {
+  bind_error_ = SQLITE_OK;
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
 }

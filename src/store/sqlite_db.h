@@ -51,6 +51,9 @@ class Statement {
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
   std::string prepare_error_;  // why Prepare failed, reported by Step
+  int bind_error_ = SQLITE_OK;  // the first failed bind since Reset, reported by Step
+
+  void NoteBind(int rc);
 };
 
 // Returns an error naming `what` and SQLite's message for `db`.

@@ -1,9 +1,13 @@
 // The SQLite CaseStore.
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "gongkai/ledger_limits.h"
+#include "gongkai/sha256.h"
 #include "gongkai/store.h"
+#include "audit_chain.h"
 #include "schema.h"
 #include "sqlite_context.h"
 #include "sqlite_db.h"
@@ -68,6 +72,25 @@ Json RequestJson(const Request& r) {
               {"reply_text", r.reply_text},
               {"breaches", r.breaches},
               {"version", r.version}};
+}
+
+// The text fields of a request, checked before anything is written (ledger_limits.h).
+Status CheckRequestText(const Request& r) {
+  return CheckTextFields({{"申请内容 (content)", r.content},
+                          {"获取方式 (form)", r.form},
+                          {"延期批准人 (approver)", r.extension_approver},
+                          {"办理结果 (outcome)", r.outcome},
+                          {"答复依据 (basis)", r.reply_basis},
+                          {"答复书 (letter)", r.reply_text},
+                          {"违规记录 (breaches)", JoinBreaches(r.breaches)}});
+}
+
+Status CheckEventText(const Event& e) {
+  return CheckTextFields({{"经办人 (actor)", e.actor},
+                          {"理由 (reason)", e.reason},
+                          {"事件类型 (event kind)", e.kind},
+                          {"事件详情 (event detail)", e.detail},
+                          {"违规记录 (breach)", e.breach}});
 }
 
 constexpr const char* kRequestColumns =
@@ -168,19 +191,72 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
 
   Status Init(const SqliteOptions& options) {
     sqlite3_busy_timeout(db_, 10000);
+    GONGKAI_RETURN_IF_ERROR(store_internal::RegisterAuditHashFunction(db_));
+    GONGKAI_RETURN_IF_ERROR(CheckIsLedger());
+    if (options.mode == OpenMode::kReadOnly) return CheckSchemaCurrent();
     GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA journal_mode=WAL"));
     GONGKAI_RETURN_IF_ERROR(
         Exec(db_, options.durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF"));
     GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA foreign_keys=ON"));
+    // REPLACE then fires DELETE triggers too (the schema's BEFORE INSERT triggers refuse it in
+    // any connection; this is a second line).
+    GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA recursive_triggers=ON"));
     // A 64 MiB page cache: the request table's four indexes are hot during bulk loads and tallies.
     GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA cache_size=-65536"));
     GONGKAI_RETURN_IF_ERROR(Exec(db_, "PRAGMA temp_store=MEMORY"));
     return store_internal::Migrate(db_);
   }
 
+  // Refuses a file that is not a SQLite database, or a SQLite database of another application
+  // (it has tables but no schema_version), so that no command adds the ledger's tables to it.
+  Status CheckIsLedger() {
+    Statement q;
+    Status prepared = q.Prepare(db_,
+                                "SELECT count(*), sum(name = 'schema_version') FROM sqlite_master "
+                                "WHERE type = 'table'");
+    StatusOr<bool> row = prepared.ok() ? q.Step() : StatusOr<bool>(prepared);
+    if (!row.ok()) {
+      if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_NOTADB) {
+        return InvalidArgumentError("不是 SQLite 数据库文件 (not a database file)");
+      }
+      return row.status();
+    }
+    bool foreign = q.Int(0) > 0 && q.Int(1) == 0;
+    q.Reset();
+    if (foreign) {
+      return InvalidArgumentError(
+          "这是其他程序的 SQLite 数据库，不是公开台账数据库 (a SQLite database of another "
+          "application, not a gongkai ledger)");
+    }
+    return Status::Ok();
+  }
+
+  // Read-only connections cannot migrate: the file must already be at this build's version.
+  Status CheckSchemaCurrent() {
+    Statement q;
+    GONGKAI_RETURN_IF_ERROR(q.Prepare(db_, "SELECT coalesce(max(version), 0) FROM schema_version"));
+    StatusOr<bool> row = q.Step();
+    if (!row.ok()) {
+      return InvalidArgumentError("不是公开台账数据库（没有结构版本）(not a gongkai ledger)");
+    }
+    int64_t version = q.Int(0);
+    q.Reset();
+    if (version != store_internal::LatestSchemaVersion()) {
+      return FailedPreconditionError(
+          "数据库结构版本 " + std::to_string(version) + "，本程序为 " +
+          std::to_string(store_internal::LatestSchemaVersion()) +
+          "；请先用写入命令打开一次以升级 (schema version differs; open once with a writing "
+          "command to migrate)");
+    }
+    return Status::Ok();
+  }
+
   StatusOr<int64_t> AddAgency(const Agency& a, const std::string& actor) override {
     if (a.name.empty()) return InvalidArgumentError("机关名称不能为空 (agency name is empty)");
+    GONGKAI_RETURN_IF_ERROR(
+        CheckTextFields({{"机关名称 (agency name)", a.name}, {"经办人 (actor)", actor}}));
     return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
+      GONGKAI_RETURN_IF_ERROR(CheckAgencyPlace(a));
       Statement& s =
           Stmt(kInsertAgency, "INSERT INTO agency(name, parent_id, kind) VALUES (?1, ?2, ?3)");
       s.Bind(1, a.name).Bind(3, AgencyKindId(a.kind));
@@ -227,6 +303,11 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
 
   StatusOr<int64_t> AddApplicant(const Applicant& a, const PersonalData& p,
                                  const std::string& actor) override {
+    GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"申请人名称 (applicant name)", a.name},
+                                             {"证件号码 (id number)", p.id_number},
+                                             {"电话 (phone)", p.phone},
+                                             {"地址 (address)", p.address},
+                                             {"经办人 (actor)", actor}}));
     return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
       Statement& s = Stmt(kInsertApplicant, "INSERT INTO applicant(kind, name) VALUES (?1, ?2)");
       GONGKAI_RETURN_IF_ERROR(s.Bind(1, static_cast<int>(a.kind)).Bind(2, a.name).Run());
@@ -276,15 +357,22 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
 
   StatusOr<int64_t> AddRequest(const Request& r, const std::vector<Attachment>& attachments,
                                const Event& registered) override {
+    GONGKAI_RETURN_IF_ERROR(CheckRequestText(r));
+    GONGKAI_RETURN_IF_ERROR(CheckEventText(registered));
+    for (const Attachment& a : attachments) {
+      GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"附件名 (attachment name)", a.name}}));
+    }
     return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
       GONGKAI_ASSIGN_OR_RETURN(int64_t id, InsertRequest(r, registered));
       Statement& s = Stmt(kInsertAttachment,
                           "INSERT INTO attachment(request_id, name, sha256, size, content) "
                           "VALUES (?1, ?2, ?3, ?4, ?5)");
       for (const Attachment& a : attachments) {
+        // The hash is the store's own, over the bytes it stores (a given a.sha256 is ignored).
+        const std::string sha256 = Sha256Hex(a.content);
         GONGKAI_RETURN_IF_ERROR(s.Bind(1, id)
                                     .Bind(2, a.name)
-                                    .Bind(3, a.sha256)
+                                    .Bind(3, sha256)
                                     .Bind(4, static_cast<int64_t>(a.content.size()))
                                     .BindBlob(5, a.content)
                                     .Run()
@@ -293,7 +381,7 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
         Json j{{"id", aid},
                {"request_id", id},
                {"name", a.name},
-               {"sha256", a.sha256},
+               {"sha256", sha256},
                {"size", a.content.size()}};
         GONGKAI_RETURN_IF_ERROR(Audit(registered.actor, "insert", "attachment", aid, "", j.dump()));
       }
@@ -302,6 +390,8 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
   }
 
   Status AddRequests(std::vector<Request>* requests, const std::string& actor) override {
+    GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"经办人 (actor)", actor}}));
+    for (const Request& q : *requests) GONGKAI_RETURN_IF_ERROR(CheckRequestText(q));
     StatusOr<int64_t> r = InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
       Event e;
       e.kind = "register";
@@ -332,6 +422,8 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
   }
 
   Status UpdateRequest(const Request& before, const Request& after, const Event& event) override {
+    GONGKAI_RETURN_IF_ERROR(CheckRequestText(after));
+    GONGKAI_RETURN_IF_ERROR(CheckEventText(event));
     StatusOr<int64_t> r = InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
       Statement& s =
           Stmt(kUpdateRequest,
@@ -416,14 +508,14 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
     return out;
   }
 
-  StatusOr<int64_t> CountApplicantRequestsInMonth(int64_t applicant_id, int year, int month,
-                                                  int64_t max_id) override {
-    Date first = Date::FromYmd(year, month, 1);
-    Date next = month == 12 ? Date::FromYmd(year + 1, 1, 1) : Date::FromYmd(year, month + 1, 1);
+  StatusOr<int64_t> CountApplicantRequestsInMonth(int64_t applicant_id, int64_t agency_id,
+                                                  Date received, int64_t id) override {
+    Date first = Date::FromYmd(received.year(), received.month(), 1);
     Statement& s = Stmt(kCountMonth,
-                        "SELECT count(*) FROM request WHERE applicant_id = ?1 AND "
-                        "received >= ?2 AND received < ?3 AND id <= ?4");
-    s.Bind(1, applicant_id).Bind(2, first.ToString()).Bind(3, next.ToString()).Bind(4, max_id);
+                        "SELECT count(*) FROM request WHERE applicant_id = ?1 AND agency_id = ?2 "
+                        "AND received >= ?3 AND (received < ?4 OR (received = ?4 AND id <= ?5))");
+    s.Bind(1, applicant_id).Bind(2, agency_id).Bind(3, first.ToString());
+    s.Bind(4, received.ToString()).Bind(5, id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
     int64_t n = row ? s.Int(0) : 0;
     s.Reset();
@@ -431,6 +523,7 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
   }
 
   StatusOr<int64_t> AddReviewCase(const ReviewCase& c, const std::string& actor) override {
+    GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"经办人 (actor)", actor}}));
     if (c.group < 0 || c.group >= kT4Groups) {
       return InvalidArgumentError("复议诉讼类别无效 (invalid review/suit group)");
     }
@@ -465,6 +558,9 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
   }
 
   StatusOr<int64_t> AddDocument(const NormativeDoc& d, const std::string& actor) override {
+    GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"文件标题 (title)", d.title},
+                                             {"文号 (number)", d.number},
+                                             {"经办人 (actor)", actor}}));
     if (d.kind < 0 || d.kind >= kDocKindCount) {
       return InvalidArgumentError("文件类别无效 (invalid document kind)");
     }
@@ -492,6 +588,7 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
   }
 
   Status SetYearCounts(const YearCounts& c, const std::string& actor) override {
+    GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"经办人 (actor)", actor}}));
     if (c.licensing < 0 || c.penalty < 0 || c.coercion < 0 || c.fees_10k_yuan < 0) {
       return InvalidArgumentError("数量和金额不能为负数 (counts must be non-negative)");
     }
@@ -546,6 +643,13 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
     return out;
   }
 
+  StatusOr<AuditVerification> VerifyAuditLog() override {
+    GONGKAI_ASSIGN_OR_RETURN(AuditVerification v, store_internal::VerifyAuditChain(db_));
+    if (!v.intact) return v;
+    GONGKAI_RETURN_IF_ERROR(VerifyRecordsAgainstAudit(&v));
+    return v;
+  }
+
  private:
   enum StmtId {
     kInsertAgency,
@@ -570,6 +674,11 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
     kSetCounts,
     kListAudit,
     kAudit,
+    kAuditLast,
+    kNow,
+    kVerifyRequests,
+    kVerifyAttachments,
+    kAgencyNameTaken,
     kBegin,
     kCommit,
     kRollback,
@@ -586,6 +695,37 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
     return s;
   }
 
+  // Where an agency may sit: governments nest region → city → county and never under a
+  // department; departments sit under anything; no two agencies of one parent share a name.
+  Status CheckAgencyPlace(const Agency& a) {
+    if (a.parent_id) {
+      StatusOr<Agency> parent = GetAgency(a.parent_id);
+      if (!parent.ok()) return parent.status().WithContext("上级机关 (parent agency)");
+      if (a.kind != AgencyKind::kDepartment &&
+          (parent->kind == AgencyKind::kDepartment ||
+           static_cast<int>(parent->kind) >= static_cast<int>(a.kind))) {
+        return InvalidArgumentError(
+            std::string(AgencyKindId(a.kind)) + " 不能隶属于 " +
+            std::string(AgencyKindId(parent->kind)) + "“" + parent->name +
+            "”：政府按 自治区/省 → 盟/市 → 旗/县 逐级隶属，不隶属于部门 (a " +
+            std::string(AgencyKindId(a.kind)) + " cannot be placed under a " +
+            std::string(AgencyKindId(parent->kind)) + ")");
+      }
+    }
+    Statement& q = Stmt(kAgencyNameTaken,
+                        "SELECT id FROM agency WHERE coalesce(parent_id, 0) = ?1 AND name = ?2");
+    q.Bind(1, a.parent_id).Bind(2, a.name);
+    GONGKAI_ASSIGN_OR_RETURN(bool taken, q.Step());
+    int64_t other = taken ? q.Int(0) : 0;
+    q.Reset();
+    if (taken) {
+      return FailedPreconditionError("同一上级下已有名为“" + a.name + "”的机关（编号 " +
+                                     std::to_string(other) +
+                                     "）(an agency of that name already exists under this parent)");
+    }
+    return Status::Ok();
+  }
+
   static Agency ReadAgency(const Statement& s) {
     Agency a;
     a.id = s.Int(0);
@@ -598,8 +738,10 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
 
   template <typename T, typename F>
   StatusOr<T> InTransaction(F&& body) {
+    chain_.valid = false;  // another process may have appended since our last transaction
     GONGKAI_RETURN_IF_ERROR(Stmt(kBegin, "BEGIN IMMEDIATE").Run());
     StatusOr<T> r = body();
+    chain_.valid = false;
     if (r.ok()) {
       Status c = Stmt(kCommit, "COMMIT").Run();
       if (c.ok()) return r;
@@ -642,20 +784,134 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
         .WithContext("记录事件 (record event)");
   }
 
+  // Compares every request and attachment with the after_json of its last audit entry; the
+  // first difference makes `v` broken.
+  Status VerifyRecordsAgainstAudit(AuditVerification* v) {
+    auto broken = [&](const std::string& what, int64_t id, int64_t audit_id,
+                      const std::string& zh, const std::string& en) {
+      v->intact = false;
+      v->broken_row = audit_id;
+      v->problem = what + " " + std::to_string(id) + "：" + zh + " (" + en + ")";
+      return Status::Ok();
+    };
+    Statement& r = Stmt(kVerifyRequests,
+                        (std::string("SELECT ") + kRequestColumns +
+                         ", (SELECT max(a.id) FROM audit_log a WHERE a.entity = 'request' AND "
+                         "a.entity_id = request.id), (SELECT a.after_json FROM audit_log a "
+                         "WHERE a.entity = 'request' AND a.entity_id = request.id ORDER BY a.id "
+                         "DESC LIMIT 1) FROM request ORDER BY id")
+                            .c_str());
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, r.Step());
+      if (!row) break;
+      Request q = ReadRequest(r);
+      int64_t audit_id = r.IsNull(26) ? 0 : r.Int(26);
+      std::string recorded = r.Text(27);
+      if (audit_id == 0 || RequestJson(q).dump() != recorded) {
+        r.Reset();
+        return broken("申请 (request)", q.id, audit_id,
+                      audit_id == 0 ? "没有审计记录" : "与最后一条审计记录（第 " +
+                                                         std::to_string(audit_id) +
+                                                         " 条）不一致，被绕过台账改动过",
+                      audit_id == 0 ? "no audit entry"
+                                    : "differs from its last audit entry, row " +
+                                          std::to_string(audit_id) +
+                                          "; changed outside the ledger");
+      }
+    }
+    r.Reset();
+    Statement& f = Stmt(kVerifyAttachments,
+                        "SELECT attachment.id, request_id, name, sha256, size, content, a.id, "
+                        "a.after_json FROM attachment LEFT JOIN audit_log a ON a.id = "
+                        "(SELECT max(id) FROM audit_log WHERE entity = 'attachment' AND "
+                        "entity_id = attachment.id) ORDER BY attachment.id");
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, f.Step());
+      if (!row) break;
+      int64_t id = f.Int(0);
+      std::string content = f.Text(5);
+      Json j{{"id", id},
+             {"request_id", f.Int(1)},
+             {"name", f.Text(2)},
+             {"sha256", f.Text(3)},
+             {"size", f.Int(4)}};
+      int64_t audit_id = f.IsNull(6) ? 0 : f.Int(6);
+      bool same = audit_id != 0 && j.dump() == f.Text(7) && Sha256Hex(content) == f.Text(3) &&
+                  static_cast<int64_t>(content.size()) == f.Int(4);
+      if (!same) {
+        f.Reset();
+        return broken("附件 (attachment)", id, audit_id,
+                      "内容、哈希或大小与审计记录不一致", "content, hash or size differs from "
+                      "its audit entry");
+      }
+    }
+    f.Reset();
+    return Status::Ok();
+  }
+
+  // Appends one hash-chained row (audit_chain.h) after the last one. Runs inside the caller's
+  // write transaction, so no other writer can slip a row in between.
   Status Audit(const std::string& actor, const char* action, const char* entity, int64_t id,
                const std::string& before, const std::string& after) {
+    if (!chain_.valid) {  // first audit row of this transaction: read the chain's end
+      Statement& last =
+          Stmt(kAuditLast, "SELECT id, row_hash FROM audit_log ORDER BY id DESC LIMIT 1");
+      GONGKAI_ASSIGN_OR_RETURN(bool any, last.Step());
+      chain_.last_id = any ? last.Int(0) : 0;
+      chain_.last_hash = any ? last.Text(1) : store_internal::kGenesisHash;
+      last.Reset();
+      chain_.at = NowUtc();
+      chain_.valid = true;
+    }
+    store_internal::AuditRow row;
+    row.id = chain_.last_id + 1;
+    row.prev_hash = chain_.last_hash;
+    row.at = chain_.at;  // one timestamp per transaction
+    row.actor = actor;
+    row.action = action;
+    row.entity = entity;
+    row.entity_id = id;
+    row.before_json = before;
+    row.after_json = after;
     Statement& s = Stmt(kAudit,
-                        "INSERT INTO audit_log(actor, action, entity, entity_id, before_json, "
-                        "after_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    return s.Bind(1, actor)
-        .Bind(2, action)
-        .Bind(3, entity)
-        .Bind(4, id)
-        .Bind(5, before)
-        .Bind(6, after)
+                        "INSERT INTO audit_log(id, at, actor, action, entity, entity_id, "
+                        "before_json, after_json, prev_hash, row_hash) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    const std::string hash = store_internal::AuditRowHash(row);
+    GONGKAI_RETURN_IF_ERROR(s.Bind(1, row.id)
+        .Bind(2, row.at)
+        .Bind(3, row.actor)
+        .Bind(4, row.action)
+        .Bind(5, row.entity)
+        .Bind(6, row.entity_id)
+        .Bind(7, row.before_json)
+        .Bind(8, row.after_json)
+        .Bind(9, row.prev_hash)
+        .Bind(10, hash)
         .Run()
-        .WithContext("写审计日志 (append audit log)");
+        .WithContext("写审计日志 (append audit log)"));
+    chain_.last_id = row.id;
+    chain_.last_hash = hash;
+    return Status::Ok();
   }
+
+  // UTC now as ISO 8601 with milliseconds, as the schema's defaults write it.
+  std::string NowUtc() {
+    Statement& s = Stmt(kNow, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+    StatusOr<bool> row = s.Step();
+    std::string at = row.ok() && *row ? s.Text(0) : "";
+    s.Reset();
+    return at;
+  }
+
+  // The end of the audit chain as this transaction left it (valid only inside InTransaction,
+  // which holds the write lock, so no other writer can append meanwhile).
+  struct ChainEnd {
+    bool valid = false;
+    int64_t last_id = 0;
+    std::string last_hash;
+    std::string at;
+  } chain_;
 
   sqlite3* db_;
   std::array<Statement, kStmtCount> stmts_;
@@ -760,9 +1016,14 @@ store_internal::SqliteContext* store_internal::SqliteContextOf(CaseStore& store)
 
 StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path,
                                                      const SqliteOptions& options) {
+  if (options.mode != OpenMode::kCreate && !std::filesystem::exists(path)) {
+    return NotFoundError("数据库 " + path + " 不存在 (no such database)");
+  }
+  int flags = SQLITE_OPEN_NOMUTEX;
+  flags |= options.mode == OpenMode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (options.mode == OpenMode::kCreate) flags |= SQLITE_OPEN_CREATE;
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(
-      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     Status s = IoError("打开数据库 " + path + " 失败 (cannot open database): " +
                        (db ? sqlite3_errmsg(db) : "out of memory"));

@@ -83,9 +83,9 @@ TEST_F(SqliteStoreTest, StoresAndReadsBackEveryRecord) {
   EXPECT_EQ(got->applicant_kind, ApplicantKind::kLegal);
   EXPECT_EQ(got->version, 1);
   EXPECT_EQ(store_->ListAttachments(*id)->at(0).size, 3);
-  EXPECT_EQ(*store_->CountApplicantRequestsInMonth(*app, 2024, 3, *id), 1);
-  EXPECT_EQ(*store_->CountApplicantRequestsInMonth(*app, 2024, 4, *id), 0);
-  EXPECT_EQ(*store_->CountApplicantRequestsInMonth(*app, 2024, 3, *id - 1), 0);
+  EXPECT_EQ(*store_->CountApplicantRequestsInMonth(*app, *dept, r.received, *id), 1);
+  EXPECT_EQ(*store_->CountApplicantRequestsInMonth(*app, *region, r.received, *id), 0);
+  EXPECT_EQ(*store_->CountApplicantRequestsInMonth(*app, *dept, r.received, *id - 1), 0);
 
   // Personal data never reach the case tables or the audit log.
   auto audit = store_->ListAudit("", 0);

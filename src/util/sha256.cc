@@ -1,9 +1,9 @@
-// SHA-256 (FIPS 180-4), for attachment hashes.
-#include <array>
-#include <cstdint>
-#include <cstdio>
+// SHA-256 (FIPS 180-4), for attachment hashes and the audit chain.
+#include "gongkai/sha256.h"
 
-#include "gongkai/ledger.h"
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
 
 namespace gongkai {
 namespace {
@@ -50,25 +50,47 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view bytes) {
-  std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+Sha256::Sha256()
+    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+         0x5be0cd19} {}
+
+void Sha256::Update(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size();
-  size_t full = n / 64 * 64;
-  for (size_t i = 0; i < full; i += 64) Compress(h, p + i);
+  total_ += n;
+  if (buffered_ > 0) {
+    size_t take = std::min(n, 64 - buffered_);
+    std::memcpy(buffer_ + buffered_, p, take);
+    buffered_ += take;
+    p += take;
+    n -= take;
+    if (buffered_ < 64) return;
+    Compress(h_, buffer_);
+    buffered_ = 0;
+  }
+  for (; n >= 64; p += 64, n -= 64) Compress(h_, p);
+  std::memcpy(buffer_, p, n);
+  buffered_ = n;
+}
+
+std::string Sha256::HexDigest() {
   unsigned char tail[128] = {};
-  size_t rest = n - full;
-  for (size_t i = 0; i < rest; ++i) tail[i] = p[full + i];
-  tail[rest] = 0x80;
-  size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
-  uint64_t bits = static_cast<uint64_t>(n) * 8;
+  std::memcpy(tail, buffer_, buffered_);
+  tail[buffered_] = 0x80;
+  size_t tail_len = buffered_ + 1 + 8 <= 64 ? 64 : 128;
+  uint64_t bits = total_ * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (size_t i = 0; i < tail_len; i += 64) Compress(h, tail + i);
+  for (size_t i = 0; i < tail_len; i += 64) Compress(h_, tail + i);
   std::string out(64, '0');
-  for (int i = 0; i < 8; ++i) std::snprintf(&out[static_cast<size_t>(8 * i)], 9, "%08x", h[i]);
+  for (int i = 0; i < 8; ++i) std::snprintf(&out[static_cast<size_t>(8 * i)], 9, "%08x", h_[i]);
   out.resize(64);
   return out;
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  Sha256 h;
+  h.Update(bytes);
+  return h.HexDigest();
 }
 
 }  // namespace gongkai
