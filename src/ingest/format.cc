@@ -1,7 +1,9 @@
 // Format detection by content, and the entry points that dispatch to each format's importer.
 
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -176,9 +178,31 @@ ReportFormat DetectFormat(std::string_view bytes) {
 
 namespace ingest_internal {
 
+namespace {
+// libxml2's error handlers: discard. Every caller reads the parser context's last error instead.
+void IgnoreGenericError(void*, const char*, ...) {}
+void IgnoreStructuredError(void*, xmlErrorPtr) {}
+}  // namespace
+
 void InitLibxml() {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
+  // The handlers are per thread in libxml2 (thread-local globals), so every thread sets them.
+  thread_local bool silenced = false;
+  if (!silenced) {
+    xmlSetGenericErrorFunc(nullptr, IgnoreGenericError);
+    xmlSetStructuredErrorFunc(nullptr, IgnoreStructuredError);
+    silenced = true;
+  }
+}
+
+Status CheckMarkupSize(std::string_view markup, const std::string& name) {
+  // Each '<' opens at most one element and one text node after it.
+  size_t nodes = 2 * static_cast<size_t>(std::count(markup.begin(), markup.end(), '<')) + 1;
+  if (nodes <= kMaxMarkupNodes) return Status::Ok();
+  return ResourceExhaustedError(name + ": 标记过多（约 " + std::to_string(nodes) + " 个节点，上限 " +
+                                std::to_string(kMaxMarkupNodes) + "） (too many markup nodes: limit " +
+                                std::to_string(kMaxMarkupNodes) + ")");
 }
 
 StatusOr<ImportedReport> FinishLayout(const LayoutText& layout, const std::string& name,

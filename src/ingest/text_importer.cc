@@ -47,11 +47,59 @@ std::string_view BinaryFormatName(std::string_view bytes) {
 
 bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
 
+// The sizes that bound ImportLayoutText's memory, counted in one pass over the normalized text:
+// lines as SplitLines splits them, and an upper bound on the tokens Tokenize makes (each number
+// starts with a digit run, each text run ends at a number or a cell's end, each empty cell is a
+// cell; cells end at a line end, a tab or a '|').
+struct LayoutSize {
+  size_t lines = 1;
+  size_t tokens = 0;
+};
+
+LayoutSize MeasureLayout(std::string_view normalized) {
+  LayoutSize size;
+  size_t digit_runs = 0, cells = 1;
+  bool in_digits = false;
+  for (char c : normalized) {
+    bool digit = c >= '0' && c <= '9';
+    if (digit && !in_digits) ++digit_runs;
+    in_digits = digit;
+    if (c == '\n') {
+      ++size.lines;
+      ++cells;
+    } else if (c == '\t' || c == '|') {
+      ++cells;
+    }
+  }
+  size.tokens = 2 * digit_runs + 2 * cells;
+  return size;
+}
+
+Status CheckLayoutLimits(std::string_view normalized, const std::string& name) {
+  LayoutSize size = MeasureLayout(normalized);
+  if (size.lines > kMaxLayoutLines) {
+    return ResourceExhaustedError(name + ": 文本行数过多（" + std::to_string(size.lines) + " 行，上限 " +
+                                  std::to_string(kMaxLayoutLines) + "） (too many lines: limit " +
+                                  std::to_string(kMaxLayoutLines) + ")");
+  }
+  if (size.tokens > kMaxLayoutTokens) {
+    return ResourceExhaustedError(name + ": 文本中的数字和单元格过多（约 " + std::to_string(size.tokens) +
+                                  " 个，上限 " + std::to_string(kMaxLayoutTokens) +
+                                  "） (too many numbers and cells: limit " +
+                                  std::to_string(kMaxLayoutTokens) + " tokens)");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
+// Memory: the normalized copy, the lines (a copy each of the text, normalized and original) and
+// the tokens (their text a copy once more): about 4x the UTF-8 text plus ~70 MB at the limits
+// kMaxLayoutLines and kMaxLayoutTokens, which are checked before any of it is allocated.
 StatusOr<ImportedReport> ImportLayoutText(std::string_view utf8, const std::string& name,
                                           const std::vector<SourceLocation>& line_sources) {
   std::string normalized = NormalizeForMatching(utf8);
+  GONGKAI_RETURN_IF_ERROR(CheckLayoutLimits(normalized, name));
   std::vector<Line> lines = ingest_internal::SplitLines(normalized, name, line_sources);
   std::vector<std::string> original = OriginalLines(utf8);
   original.resize(lines.size());
