@@ -51,6 +51,9 @@ inline constexpr size_t kMaxPdfTextBoxes = 2000000;           // words of a PDF'
 // Lines of the text every importer reduces a report to (a line costs ~150 bytes beyond its text:
 // its copy, source location and original form), so at most ~30 MB for line bookkeeping.
 inline constexpr size_t kMaxLayoutLines = 200000;
+// Bytes of one such line. A paragraph is a few KB; a longer line is not a report's text, and the
+// heading and label searches are not meant for lines of many megabytes.
+inline constexpr size_t kMaxLayoutLineBytes = 1u << 20;
 // Tokens (numbers, text runs, empty cells) of that text, counted from an upper bound before
 // tokenizing (a token costs ~80 bytes), so at most ~40 MB for tokens.
 inline constexpr size_t kMaxLayoutTokens = 500000;

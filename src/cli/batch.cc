@@ -86,12 +86,19 @@ class ByteBudget {
   size_t used_ = 0;
 };
 
-// The part of a report the carry-over check reads, kept per (agency, year) for the whole batch.
+// A SourceLocation without its file name (the record's path), to keep records small.
+struct CellPlace {
+  int line = 0, page = 0, table = -1, row = -1, cell = -1;
+};
+
+// The part of a report the carry-over check reads, kept per (agency, year) for the whole batch:
+// about 400 bytes beside the agency and the path.
 struct CarryOverRecord {
   size_t sequence = 0;
   std::string path;
   std::array<std::optional<double>, kT3Columns> carried_forward;
-  std::array<Cell, kT3Columns> carried_over;  // with source.file cleared (it is `path`)
+  std::array<std::optional<double>, kT3Columns> carried_over;
+  std::array<CellPlace, kT3Columns> carried_over_at;
 };
 
 CarryOverRecord MakeRecord(const BatchItem& item) {
@@ -101,8 +108,10 @@ CarryOverRecord MakeRecord(const BatchItem& item) {
   const Table3& t3 = item.imported.report.table3;
   for (size_t c = 0; c < static_cast<size_t>(kT3Columns); ++c) {
     r.carried_forward[c] = t3.cells[kCarriedForward][c].value;
-    r.carried_over[c] = t3.cells[kCarriedOver][c];
-    r.carried_over[c].source.file.clear();
+    const Cell& over = t3.cells[kCarriedOver][c];
+    r.carried_over[c] = over.value;
+    r.carried_over_at[c] = {over.source.line, over.source.page, over.source.table,
+                            over.source.row, over.source.cell};
   }
   return r;
 }
@@ -114,8 +123,10 @@ Findings CheckCarryOver(const CarryOverRecord& prev, int prev_year, const CarryO
   c.year = cur_year;
   for (size_t k = 0; k < static_cast<size_t>(kT3Columns); ++k) {
     p.table3.cells[kCarriedForward][k].value = prev.carried_forward[k];
-    c.table3.cells[kCarriedOver][k] = cur.carried_over[k];
-    c.table3.cells[kCarriedOver][k].source.file = cur.path;
+    Cell& over = c.table3.cells[kCarriedOver][k];
+    over.value = cur.carried_over[k];
+    const CellPlace& at = cur.carried_over_at[k];
+    over.source = {cur.path, at.line, at.page, at.table, at.row, at.cell};
   }
   return ValidateCarryOver(p, c);
 }

@@ -29,6 +29,11 @@ TEST(InputLimitsTest, TooManyLinesAreRefusedBeforeSplitting) {
                 "too many lines");
 }
 
+TEST(InputLimitsTest, TooLongALineIsRefused) {
+  ExpectRefused("一、总体情况" + std::string(kMaxLayoutLineBytes + 1, 'a'), "line.txt",
+                "a line is too long");
+}
+
 TEST(InputLimitsTest, TooManyNumbersAreRefusedBeforeTokenizing) {
   std::string ones;
   for (size_t i = 0; i < kMaxLayoutTokens / 2 + 1; ++i) ones += "1 ";

@@ -53,6 +53,7 @@ bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos;
 // cell; cells end at a line end, a tab or a '|').
 struct LayoutSize {
   size_t lines = 1;
+  size_t longest_line = 0;  // bytes
   size_t tokens = 0;
 };
 
@@ -60,17 +61,22 @@ LayoutSize MeasureLayout(std::string_view normalized) {
   LayoutSize size;
   size_t digit_runs = 0, cells = 1;
   bool in_digits = false;
+  size_t line_start = 0, i = 0;
   for (char c : normalized) {
     bool digit = c >= '0' && c <= '9';
     if (digit && !in_digits) ++digit_runs;
     in_digits = digit;
     if (c == '\n') {
+      size.longest_line = std::max(size.longest_line, i - line_start);
+      line_start = i + 1;
       ++size.lines;
       ++cells;
     } else if (c == '\t' || c == '|') {
       ++cells;
     }
+    ++i;
   }
+  size.longest_line = std::max(size.longest_line, i - line_start);
   size.tokens = 2 * digit_runs + 2 * cells;
   return size;
 }
@@ -81,6 +87,12 @@ Status CheckLayoutLimits(std::string_view normalized, const std::string& name) {
     return ResourceExhaustedError(name + ": 文本行数过多（" + std::to_string(size.lines) + " 行，上限 " +
                                   std::to_string(kMaxLayoutLines) + "） (too many lines: limit " +
                                   std::to_string(kMaxLayoutLines) + ")");
+  }
+  if (size.longest_line > kMaxLayoutLineBytes) {
+    return ResourceExhaustedError(name + ": 有一行过长（" + std::to_string(size.longest_line) +
+                                  " 字节，上限 " + std::to_string(kMaxLayoutLineBytes) +
+                                  "） (a line is too long: limit " +
+                                  std::to_string(kMaxLayoutLineBytes) + " bytes)");
   }
   if (size.tokens > kMaxLayoutTokens) {
     return ResourceExhaustedError(name + ": 文本中的数字和单元格过多（约 " + std::to_string(size.tokens) +

@@ -1,6 +1,9 @@
 // Reading the interchange JSON (ReportFromJson): every field is checked for its type and range
 // before it is used, so hostile JSON gives an error naming the field (as a JSON pointer, e.g.
 // /table3/rows/new/2) and never an exception, a silently converted number or an unbounded parse.
+//
+// Memory: the document is at most json_limits::kMaxBytes and kMaxValues values, checked before
+// parsing; the tree costs its strings plus <= ~80 bytes a value: at most ~2x the input + 16 MB.
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -16,6 +19,8 @@ namespace {
 using Json = nlohmann::json;
 
 namespace json_limits {
+// Bytes of one document. An extracted report with its sections' text is ~100 KB.
+inline constexpr size_t kMaxBytes = 16u << 20;
 // Nesting depth of arrays and objects. The interchange shape is 4 deep; deeper input is refused
 // before parsing.
 inline constexpr int kMaxDepth = 32;
@@ -41,6 +46,11 @@ std::string DepthError(int depth) {
 // hostile document is refused before nlohmann allocates its tree. An upper bound, not a parse:
 // malformed JSON is left to the parser.
 Status CheckJsonShape(std::string_view json) {
+  if (json.size() > json_limits::kMaxBytes) {
+    return ResourceExhaustedError("JSON 过大（" + std::to_string(json.size()) + " 字节，上限 " +
+                                  std::to_string(json_limits::kMaxBytes) + "） (JSON larger than " +
+                                  std::to_string(json_limits::kMaxBytes) + " bytes)");
+  }
   int depth = 0;
   size_t values = 1;
   bool in_string = false;

@@ -116,6 +116,7 @@ TEST(ReportJsonTest, DeepOrHugeDocumentsAreRefusedBeforeParsing) {
   for (int i = 0; i < 300000; ++i) wide += "0,";
   wide += "0]}";
   ExpectErrorAt(wide, "values");
+  ExpectErrorAt("{\"agency\":\"" + std::string(17 << 20, 'a') + "\"}", "larger than");
 }
 
 }  // namespace
