@@ -37,6 +37,10 @@ def main():
     # Many short table-like rows: every row a candidate table row.
     row = "本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\n".encode()
     write(os.path.join(out, "rows-60mb.txt"), row * (60 * MB // len(row)))
+    # Just below the limits: as many lines and table rows as allowed, all read and validated.
+    line = ("本年度共收到政府信息公开申请，依法按时答复，总体情况良好" * 2 + "\n").encode()
+    write(os.path.join(out, "near-limit-lines.txt"), "一、总体情况\n".encode() + line * 199000)
+    write(os.path.join(out, "near-limit-rows.txt"), "三、收到和处理政府信息公开申请情况\n".encode() + row * 14000)
     # Markup: millions of elements, deep nesting.
     write(os.path.join(out, "tags-60mb.html"), b"<html><body>" + b"<p>1" * (15 * MB))
     write(os.path.join(out, "cells-60mb.html"), b"<html><body><table><tr>" + b"<td>1</td>" * (6 * MB))
