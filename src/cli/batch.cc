@@ -1,5 +1,7 @@
 #include "batch.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <exception>
@@ -215,7 +217,11 @@ void RunBatch(const std::vector<std::string>& paths, const std::function<void(Ba
   std::condition_variable cv;
   size_t next_take = 0;  // guarded by mu
   size_t next_emit = 0;  // guarded by mu
-  std::map<size_t, std::vector<BatchItem>> done;  // guarded by mu
+  struct Finished {
+    std::vector<BatchItem> items;
+    size_t budget = 0;  // bytes of the ByteBudget held for them
+  };
+  std::map<size_t, Finished> done;  // guarded by mu
 
   auto work = [&] {
     while (true) {
@@ -226,12 +232,16 @@ void RunBatch(const std::vector<std::string>& paths, const std::function<void(Ba
         if (next_take >= paths.size()) return;
         i = next_take++;
       }
-      size_t held = budget.Acquire(std::max<uintmax_t>(1, FileSizeOrZero(paths[i])));
+      // The budget is held until the items are given out: a report holds its text.
+      const uintmax_t size = FileSizeOrZero(paths[i]);
+      size_t held = budget.Acquire(std::max<uintmax_t>(1, size));
       std::vector<BatchItem> items = ProcessFile(paths[i]);
-      budget.Release(held);
+      // glibc keeps freed memory in each thread's arena; give a large file's back, so that the
+      // next large file on another thread does not add to it.
+      if (size >= batch_config::kTrimAfterBytes) malloc_trim(0);
       {
         std::lock_guard lock(mu);
-        done.emplace(i, std::move(items));
+        done.emplace(i, Finished{std::move(items), held});
       }
       cv.notify_all();
     }
@@ -242,20 +252,22 @@ void RunBatch(const std::vector<std::string>& paths, const std::function<void(Ba
   CarryOverChecker carry_over;
   size_t sequence = 0;
   for (size_t i = 0; i < paths.size(); ++i) {
-    std::vector<BatchItem> items;
+    Finished finished;
     {
       std::unique_lock lock(mu);
       cv.wait(lock, [&] { return done.contains(i); });
-      items = std::move(done[i]);
+      finished = std::move(done[i]);
       done.erase(i);
       next_emit = i + 1;
     }
     cv.notify_all();
-    for (BatchItem& item : items) {
+    for (BatchItem& item : finished.items) {
       item.sequence = sequence++;
       carry_over.Add(item);
       emit(item);
     }
+    finished.items.clear();
+    budget.Release(finished.budget);
   }
   for (auto& t : pool) t.join();
   for (BatchItem& late : carry_over.Late()) emit(late);

@@ -19,10 +19,13 @@
 namespace gongkai::cli {
 
 namespace batch_config {
-// Input bytes imported at the same time across all workers. A file larger than this runs alone.
+// Input bytes imported at the same time across all workers, counted from when a file is taken
+// until its items are given out. A file larger than this runs alone.
 // Importers need a small multiple of their input (importer.h), so this bounds the batch's peak
 // at about that of one maximal file.
 inline constexpr size_t kMaxBytesInFlight = kMaxReportBytes;
+// Files at least this large are followed by malloc_trim, returning freed memory to the system.
+inline constexpr size_t kTrimAfterBytes = 1u << 20;
 // Finished items a worker may run ahead of the oldest unfinished one.
 inline constexpr size_t kMaxPendingPerThread = 32;
 }  // namespace batch_config

@@ -2,10 +2,12 @@
 # The hostile-input corpus of issue 8: every case is checked by `gongkai check` under a time limit;
 # it must end with exit 1 or 2 (never a signal, an abort or a hang) within MAX_RSS_MB of peak RSS.
 # Prints one line per case: name, exit status, peak RSS, seconds.
-# Usage: run.sh GONGKAI SHARED_DIR [MAX_RSS_MB] [SECONDS]
+# With MAX_PARALLEL_RATIO, also asserts that checking a directory of two large files peaks at most
+# that many times one file's peak (the batch bounds the bytes in flight, whatever the threads).
+# Usage: run.sh GONGKAI SHARED_DIR [MAX_RSS_MB] [SECONDS] [MAX_PARALLEL_RATIO]
 set -uo pipefail
 gk=$(realpath "${1:?gongkai binary}"); shared=$(realpath "${2:?shared dir}")
-max_rss_mb=${3:-1024}; limit_s=${4:-20}
+max_rss_mb=${3:-1024}; limit_s=${4:-20}; max_parallel_ratio=${5:-}
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
 python3 "$here/generate.py" "$tmp/gen" "$shared/seeds" || { echo "FAIL: generate.py"; exit 1; }
@@ -15,7 +17,7 @@ printf '%-28s %5s %9s %7s\n' case exit rss_mb seconds
 
 run_case() {  # run_case NAME ARGS...
   local name=$1; shift
-  local start end rc rss
+  local start end rc
   start=$(date +%s.%N)
   timeout -s KILL "$limit_s" /usr/bin/time -f %M -o "$tmp/rss" "$gk" check "$@" >"$tmp/out" 2>"$tmp/err"
   rc=$?
@@ -42,4 +44,17 @@ run_case "mixed-directory" "$tmp/gen/mixed"
 contains "mixed: bad JSON named" "$tmp/out" "bad.json: error: READ: .*/sections/0/present"
 contains "mixed: year named" "$tmp/out" "year.json: error: READ: .*/year"
 contains "mixed: good reports checked" "$tmp/out" "共检查 2 份报告：.*另有 3 个文件不是报告"
+
+# Two large files in one directory: the peak must not double with two threads.
+mkdir -p "$tmp/two"
+cp "$tmp/gen/near-limit-lines.txt" "$tmp/two/a.txt"; cp "$tmp/gen/near-limit-lines.txt" "$tmp/two/b.txt"
+run_case "one large file" "$tmp/two/a.txt"; one_rss=$rss
+run_case "two large files" "$tmp/two"; two_rss=$rss
+if [ -n "$max_parallel_ratio" ]; then
+  if [ "$(echo "$two_rss > $one_rss * $max_parallel_ratio" | bc)" = 1 ]; then
+    echo "FAIL: two large files peak at ${two_rss} MB, one at ${one_rss} MB (limit ${max_parallel_ratio}x)"; fail=1
+  else
+    echo "ok: two large files peak at ${two_rss} MB, one at ${one_rss} MB"
+  fi
+fi
 exit $fail
