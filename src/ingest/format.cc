@@ -236,7 +236,7 @@ StatusOr<ImportedReport> ImportReportBytes(std::string_view bytes, const std::st
   if (all.size() == 1) return std::move(all[0].result);
   return InvalidArgumentError(name + ": 压缩包中有 " + std::to_string(all.size()) +
                               " 个文件，请逐个读取 (the archive holds " + std::to_string(all.size()) +
-                              " files; read it with ImportReportsBytes)");
+                              " files: read them one by one)");
 }
 
 std::vector<NamedImport> ImportReportsBytes(std::string_view bytes, const std::string& name) {
