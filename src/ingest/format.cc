@@ -112,6 +112,9 @@ bool SkippedMember(const std::string& path) {
   return base.empty() || base[0] == '.' || base.ends_with(".expected.json");
 }
 
+// Memory: the archive, plus one member inflated at a time (<= kMaxReportBytes, and the whole
+// archive's inflated bytes <= kMaxUncompressedBytes, both checked while inflating) and that
+// member's importer bound; members are imported one after another.
 std::vector<NamedImport> ImportArchive(std::string_view bytes, const std::string& name) {
   std::vector<NamedImport> out;
   auto reader = ZipReader::Open(bytes, name);

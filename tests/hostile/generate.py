@@ -5,6 +5,7 @@ import io
 import os
 import shutil
 import sys
+import zlib
 import zipfile
 
 MB = 1 << 20
@@ -20,6 +21,31 @@ def docx(path, document_xml):
         z.writestr("[Content_Types].xml",
                    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
         z.writestr("word/document.xml", document_xml)
+
+
+def pdf_of_words(path, words):
+    """A 240 KB PDF whose one page draws `words` words of "1" in lines 0.005 pt apart."""
+    content = b"BT /F1 1 Tf 0.005 TL 10 700 Td " + (b"(" + b"1 " * 150 + b")' ") * (words // 150) + b" ET"
+    stream = zlib.compress(content, 9)
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    write(path, out)
 
 
 def main():
@@ -48,6 +74,7 @@ def main():
     docx(os.path.join(out, "paragraphs.docx"),
          '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
          + '<w:p><w:r><w:t>1</w:t></w:r></w:p>' * (1 * MB) + '</w:body></w:document>')
+    pdf_of_words(os.path.join(out, "words-60mb.pdf"), 30 * MB)
     # JSON: deep, wide, one huge string.
     write(os.path.join(out, "deep.json"), b'{"a":' + b"[" * 1000000 + b"]" * 1000000 + b"}")
     write(os.path.join(out, "wide.json"), b'{"a":[' + b"0," * (20 * MB) + b"0]}")
