@@ -130,14 +130,17 @@ int main(int argc, char** argv) {
     if (n == 1) one = r;
     if (n == small) first = r;
     last = r;
-    std::printf("%-28s %10.1f %10.2f %11.2fx%s\n", (std::to_string(n) + " files").c_str(),
-                static_cast<double>(r.max_rss_kb) / 1024, r.seconds,
-                static_cast<double>(r.max_rss_kb) / static_cast<double>(std::max(1L, one.max_rss_kb)),
-                r.status == 0 || r.status == 1 ? "" : "  (failed)");
+    std::printf(
+        "%-28s %10.1f %10.2f %11.2fx%s\n", (std::to_string(n) + " files").c_str(),
+        static_cast<double>(r.max_rss_kb) / 1024, r.seconds,
+        static_cast<double>(r.max_rss_kb) / static_cast<double>(std::max(1L, one.max_rss_kb)),
+        r.status == 0 || r.status == 1 ? "" : "  (failed)");
     fs::remove_all(dir);
   }
   fs::remove_all(root);
-  std::printf("peak RSS, %zu files vs %zu files: %.2fx (1.00x = independent of the number of files)\n",
-              large, small, static_cast<double>(last.max_rss_kb) / static_cast<double>(std::max(1L, first.max_rss_kb)));
+  std::printf(
+      "peak RSS, %zu files vs %zu files: %.2fx (1.00x = independent of the number of files)\n",
+      large, small,
+      static_cast<double>(last.max_rss_kb) / static_cast<double>(std::max(1L, first.max_rss_kb)));
   return 0;
 }

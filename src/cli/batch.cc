@@ -52,11 +52,13 @@ std::vector<BatchItem> ProcessFile(const std::string& path) {
     }
   } catch (const std::bad_alloc&) {
     out.clear();
-    out.push_back(ErrorItem(path, ResourceExhaustedError(path + ": 内存不足，无法读取 (out of memory)")));
+    out.push_back(
+        ErrorItem(path, ResourceExhaustedError(path + ": 内存不足，无法读取 (out of memory)")));
   } catch (...) {
     out.clear();
-    out.push_back(ErrorItem(path, Status(StatusCode::kInternal,
-                                         path + ": 读取时发生内部错误 (internal error while reading)")));
+    out.push_back(
+        ErrorItem(path, Status(StatusCode::kInternal,
+                               path + ": 读取时发生内部错误 (internal error while reading)")));
   }
   return out;
 }
@@ -112,8 +114,8 @@ CarryOverRecord MakeRecord(const BatchItem& item) {
     r.carried_forward[c] = t3.cells[kCarriedForward][c].value;
     const Cell& over = t3.cells[kCarriedOver][c];
     r.carried_over[c] = over.value;
-    r.carried_over_at[c] = {over.source.line, over.source.page, over.source.table,
-                            over.source.row, over.source.cell};
+    r.carried_over_at[c] = {over.source.line, over.source.page, over.source.table, over.source.row,
+                            over.source.cell};
   }
   return r;
 }

@@ -59,7 +59,7 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& inputs);
 // done. A report whose previous year (same agency) came earlier gets its XYEAR-CARRY-OVER
 // findings before it is given; otherwise they come in a late_carry_over item after all others.
 // An exception inside an importer becomes that file's error; the batch goes on.
-void RunBatch(const std::vector<std::string>& paths,
-              const std::function<void(BatchItem&)>& emit, unsigned threads = 0);
+void RunBatch(const std::vector<std::string>& paths, const std::function<void(BatchItem&)>& emit,
+              unsigned threads = 0);
 
 }  // namespace gongkai::cli

@@ -24,7 +24,8 @@ constexpr const char* kHelp =
     "previous year comes later are listed at the end. Files that are not reports are counted\n"
     "apart; *.expected.json files inside directories are skipped.\n"
     "\n"
-    "  --summary csv   每份报告一行 CSV（UTF-8 带 BOM）：文件、机构、年度、错误数、警告数、首个错误\n"
+    "  --summary csv   每份报告一行 CSV（UTF-8 带 "
+    "BOM）：文件、机构、年度、错误数、警告数、首个错误\n"
     "                  (one CSV row per report: file, agency, year, errors, warnings, first "
     "error)\n"
     "  --all           同时列出提示（info）级别 (also list info findings)\n"
@@ -77,7 +78,9 @@ class CheckPrinter {
 
   void Header() {
     // A UTF-8 BOM, so that Excel on Chinese Windows reads the CSV as UTF-8.
-    if (o_.csv) std::cout << "\xEF\xBB\xBF" << "file,agency,year,errors,warnings,first_error\n";
+    if (o_.csv)
+      std::cout << "\xEF\xBB\xBF"
+                << "file,agency,year,errors,warnings,first_error\n";
   }
 
   void Print(const BatchItem& it) {

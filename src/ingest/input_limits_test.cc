@@ -3,9 +3,9 @@
 // checked before the memory it guards is allocated, and names the file and the limit. The inputs
 // here are just past each limit (small), so the tests fail without the checks only by their
 // error, not by running out of memory; tests/hostile/ runs the 60 MB cases.
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "gongkai/importer.h"
 #include "ingest_test_util.h"

@@ -1,11 +1,10 @@
 // Issue 8: libxml2 printed its own parser errors to stderr, beside Gongkai's messages. After
 // InitLibxml() no libxml2 message reaches stderr on any thread; errors come back as Status.
+#include <gtest/gtest.h>
 #include <libxml/parser.h>
 
 #include <string>
 #include <thread>
-
-#include <gtest/gtest.h>
 
 #include "importers.h"
 

@@ -38,8 +38,9 @@ inline constexpr int kFirstYear = 2008;
 }  // namespace json_limits
 
 std::string DepthError(int depth) {
-  return "JSON 嵌套过深（超过 " + std::to_string(json_limits::kMaxDepth) + " 层） (nesting deeper than " +
-         std::to_string(json_limits::kMaxDepth) + " levels, at depth " + std::to_string(depth) + ")";
+  return "JSON 嵌套过深（超过 " + std::to_string(json_limits::kMaxDepth) +
+         " 层） (nesting deeper than " + std::to_string(json_limits::kMaxDepth) +
+         " levels, at depth " + std::to_string(depth) + ")";
 }
 
 // Scans the bytes once, outside strings, for nesting depth and the number of values, so that a
@@ -65,21 +66,28 @@ Status CheckJsonShape(std::string_view json) {
       continue;
     }
     switch (c) {
-      case '"': in_string = true; break;
+      case '"':
+        in_string = true;
+        break;
       case '[':
       case '{':
         if (++depth > json_limits::kMaxDepth) return InvalidArgumentError(DepthError(depth));
         ++values;
         break;
       case ']':
-      case '}': --depth; break;
-      case ',': ++values; break;
-      default: break;
+      case '}':
+        --depth;
+        break;
+      case ',':
+        ++values;
+        break;
+      default:
+        break;
     }
     if (values > json_limits::kMaxValues) {
-      return ResourceExhaustedError("JSON 中的值过多（上限 " + std::to_string(json_limits::kMaxValues) +
-                                    "） (more than " + std::to_string(json_limits::kMaxValues) +
-                                    " values)");
+      return ResourceExhaustedError("JSON 中的值过多（上限 " +
+                                    std::to_string(json_limits::kMaxValues) + "） (more than " +
+                                    std::to_string(json_limits::kMaxValues) + " values)");
     }
   }
   return Status::Ok();
@@ -117,19 +125,19 @@ Status ReadCount(const Json& v, const std::string& path, Cell* out) {
   if (v.is_number_integer()) {
     std::optional<int64_t> i = IntegerValue(v);
     if (!i || *i < 0 || static_cast<double>(*i) > json_limits::kMaxCount) {
-      return InvalidArgumentError("字段 " + path + " 超出范围，应为 0 到 10 亿之间的整数 (out of range: " +
-                                  v.dump() + ")");
+      return InvalidArgumentError(
+          "字段 " + path + " 超出范围，应为 0 到 10 亿之间的整数 (out of range: " + v.dump() + ")");
     }
     out->value = static_cast<double>(*i);
     return Status::Ok();
   }
   if (!std::isfinite(d) || d < 0 || d > json_limits::kMaxCount) {
-    return InvalidArgumentError("字段 " + path + " 超出范围，应为 0 到 10 亿之间的整数 (out of range: " +
-                                v.dump() + ")");
+    return InvalidArgumentError(
+        "字段 " + path + " 超出范围，应为 0 到 10 亿之间的整数 (out of range: " + v.dump() + ")");
   }
   if (std::floor(d) != d) {
-    return InvalidArgumentError("字段 " + path + " 应为整数件数 (a count must be a whole number, not " +
-                                v.dump() + ")");
+    return InvalidArgumentError(
+        "字段 " + path + " 应为整数件数 (a count must be a whole number, not " + v.dump() + ")");
   }
   out->value = d;
   return Status::Ok();
@@ -146,8 +154,8 @@ Status ReadFee(const Json& v, const std::string& path, Cell* out) {
     d = static_cast<double>(*i);
   }
   if (!d || !std::isfinite(*d) || *d < 0 || *d > json_limits::kMaxFee10kYuan) {
-    return InvalidArgumentError("字段 " + path + " 超出范围，应为 0 到 10 亿之间的数 (out of range: " +
-                                v.dump() + ")");
+    return InvalidArgumentError(
+        "字段 " + path + " 超出范围，应为 0 到 10 亿之间的数 (out of range: " + v.dump() + ")");
   }
   out->value = *d;
   return Status::Ok();
@@ -197,9 +205,9 @@ Status ReadYear(const Json& j, AnnualReport* r) {
   std::optional<int64_t> y = IntegerValue(*v);
   const int latest = LatestYear();
   if (!y || *y < json_limits::kFirstYear || *y > latest) {
-    return InvalidArgumentError("字段 /year 应在 " + std::to_string(json_limits::kFirstYear) + " 到 " +
-                                std::to_string(latest) + " 之间 (year out of range: " +
-                                v->dump() + ")");
+    return InvalidArgumentError("字段 /year 应在 " + std::to_string(json_limits::kFirstYear) +
+                                " 到 " + std::to_string(latest) +
+                                " 之间 (year out of range: " + v->dump() + ")");
   }
   r->year = static_cast<int>(*y);
   return Status::Ok();
