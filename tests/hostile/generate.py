@@ -64,8 +64,13 @@ def main():
     row = "本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\n".encode()
     write(os.path.join(out, "rows-60mb.txt"), row * (60 * MB // len(row)))
     # Just below the limits: as many lines and table rows as allowed, all read and validated.
-    line = ("本年度共收到政府信息公开申请，依法按时答复，总体情况良好" * 2 + "\n").encode()
+    line = ("本年度共收到政府信息公开申请，依法按时答复，总体情况良好" + "\n").encode()
     write(os.path.join(out, "near-limit-lines.txt"), "一、总体情况\n".encode() + line * 199000)
+    # A 34 MB report, for the test that two large files at once peak like one (in large/, so
+    # that it is not also run as a case of its own).
+    os.makedirs(os.path.join(out, "large"), exist_ok=True)
+    long_line = line[:-1] * 2 + b"\n"
+    write(os.path.join(out, "large", "report.txt"), "一、总体情况\n".encode() + long_line * 199000)
     write(os.path.join(out, "near-limit-rows.txt"), "三、收到和处理政府信息公开申请情况\n".encode() + row * 14000)
     # Markup: millions of elements, deep nesting.
     write(os.path.join(out, "tags-60mb.html"), b"<html><body>" + b"<p>1" * (15 * MB))

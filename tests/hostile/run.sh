@@ -45,12 +45,13 @@ contains "mixed: bad JSON named" "$tmp/out" "bad.json: error: READ: .*/sections/
 contains "mixed: year named" "$tmp/out" "year.json: error: READ: .*/year"
 contains "mixed: good reports checked" "$tmp/out" "共检查 2 份报告：.*另有 3 个文件不是报告"
 
-# Two large files in one directory: the peak must not double with two threads.
-mkdir -p "$tmp/two"
-cp "$tmp/gen/near-limit-lines.txt" "$tmp/two/a.txt"; cp "$tmp/gen/near-limit-lines.txt" "$tmp/two/b.txt"
-run_case "one large file" "$tmp/two/a.txt"; one_rss=$rss
-run_case "two large files" "$tmp/two"; two_rss=$rss
+# Two large files in one directory: the peak must not double with two threads. (Not under ASan,
+# whose allocator keeps freed memory in quarantine: MAX_PARALLEL_RATIO is then not given.)
 if [ -n "$max_parallel_ratio" ]; then
+  mkdir -p "$tmp/two"
+  cp "$tmp/gen/large/report.txt" "$tmp/two/a.txt"; cp "$tmp/gen/large/report.txt" "$tmp/two/b.txt"
+  run_case "one large file" "$tmp/two/a.txt"; one_rss=$rss
+  run_case "two large files" "$tmp/two"; two_rss=$rss
   if [ "$(echo "$two_rss > $one_rss * $max_parallel_ratio" | bc)" = 1 ]; then
     echo "FAIL: two large files peak at ${two_rss} MB, one at ${one_rss} MB (limit ${max_parallel_ratio}x)"; fail=1
   else
