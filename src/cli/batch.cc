@@ -11,6 +11,7 @@
 #include <new>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "gongkai/validator.h"
 
@@ -219,6 +220,7 @@ void RunBatch(const std::vector<std::string>& paths, const std::function<void(Ba
   std::condition_variable cv;
   size_t next_take = 0;  // guarded by mu
   size_t next_emit = 0;  // guarded by mu
+  bool stopped = false;  // guarded by mu; set when the emitting thread gives up
   struct Finished {
     std::vector<BatchItem> items;
     size_t budget = 0;  // bytes of the ByteBudget held for them
@@ -242,7 +244,12 @@ void RunBatch(const std::vector<std::string>& paths, const std::function<void(Ba
       // next large file on another thread does not add to it.
       if (size >= batch_config::kTrimAfterBytes) malloc_trim(0);
       {
-        std::lock_guard lock(mu);
+        std::unique_lock lock(mu);
+        if (stopped) {
+          lock.unlock();
+          budget.Release(held);
+          return;
+        }
         done.emplace(i, Finished{std::move(items), held});
       }
       cv.notify_all();
@@ -253,23 +260,41 @@ void RunBatch(const std::vector<std::string>& paths, const std::function<void(Ba
 
   CarryOverChecker carry_over;
   size_t sequence = 0;
-  for (size_t i = 0; i < paths.size(); ++i) {
-    Finished finished;
+  size_t emitting_budget = 0;  // held for the items being given out
+  try {
+    for (size_t i = 0; i < paths.size(); ++i) {
+      Finished finished;
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return done.contains(i); });
+        finished = std::move(done[i]);
+        emitting_budget = finished.budget;
+        done.erase(i);
+        next_emit = i + 1;
+      }
+      cv.notify_all();
+      for (BatchItem& item : finished.items) {
+        item.sequence = sequence++;
+        carry_over.Add(item);
+        emit(item);
+      }
+      finished.items.clear();
+      budget.Release(std::exchange(emitting_budget, 0));
+    }
+  } catch (...) {
+    // An exception from `emit`: stop the workers, free what they hold, and let it propagate
+    // (to main's last-resort handler) instead of destroying joinable threads.
     {
-      std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return done.contains(i); });
-      finished = std::move(done[i]);
-      done.erase(i);
-      next_emit = i + 1;
+      std::lock_guard lock(mu);
+      stopped = true;
+      next_take = paths.size();
+      for (auto& [index, finished] : done) budget.Release(finished.budget);
+      done.clear();
+      budget.Release(std::exchange(emitting_budget, 0));
     }
     cv.notify_all();
-    for (BatchItem& item : finished.items) {
-      item.sequence = sequence++;
-      carry_over.Add(item);
-      emit(item);
-    }
-    finished.items.clear();
-    budget.Release(finished.budget);
+    for (auto& t : pool) t.join();
+    throw;
   }
   for (auto& t : pool) t.join();
   for (BatchItem& late : carry_over.Late()) emit(late);
