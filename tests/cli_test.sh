@@ -33,10 +33,17 @@ printf '\x80\x81\xff\xfe\xfd' >"$tmp/batch/garbage.txt"
 contains "empty named" "$tmp/out" "empty.txt: error: READ"
 contains "garbage named" "$tmp/out" "garbage.txt: error: READ"
 contains "missing named" "$tmp/out" "missing.txt: error: READ"
-contains "good one processed" "$tmp/out" "共检查 4 份报告"
+# Issue 15: files that are not reports are counted apart from the reports.
+contains "good one processed, bad ones apart" "$tmp/out" "共检查 1 份报告：.*；另有 3 个文件不是报告"
+"$gk" check --lang en "$tmp/batch" >"$tmp/out" 2>&1
+contains "English singular" "$tmp/out" "^checked 1 report: 0 errors, 0 warnings; 0 reports with errors; 2 other files are not"
 
-"$gk" check --summary csv "$shared/seeds" >"$tmp/out.csv"; expect "csv summary" 1 $?
-contains "csv header" "$tmp/out.csv" "^file,agency,year,errors,warnings,first_error$"
+"$gk" check --summary csv "$shared/seeds" >"$tmp/out.csv" 2>/dev/null; expect "csv summary" 1 $?
+contains "csv header after a UTF-8 BOM" "$tmp/out.csv" $'^\xEF\xBB\xBFfile,agency,year,errors,warnings,first_error$'
+"$gk" check --summary csv "$shared/seeds" 2>"$tmp/err" >/dev/null
+# Issue 15: the *.expected.json files skipped inside a directory are mentioned, once.
+contains "sidecars mentioned" "$tmp/err" "5 个 \*.expected.json 文件"
+[ "$(grep -c expected.json "$tmp/err")" = 1 ]; expect "sidecars mentioned once" 0 $?
 contains "csv row of 004" "$tmp/out.csv" "004_4adde12ab8e15d65.txt,满洲里市人民政府办公室,2021,[1-9]"
 [ "$(wc -l <"$tmp/out.csv")" = 6 ]; expect "csv has one row per report" 0 $?
 
@@ -46,6 +53,12 @@ cp "$shared/corpus/pingtan-2021.txt" "$tmp/years/a.txt"
 sed 's/上年结转政府信息公开申请数量 1000001/上年结转政府信息公开申请数量 2000002/' "$shared/corpus/pingtan-2022.txt" >"$tmp/years/b.txt"
 "$gk" check "$tmp/years" >"$tmp/out" 2>&1
 contains "carry-over warning" "$tmp/out" "XYEAR-CARRY-OVER"
+# The later year first: the report is printed before its previous year is read, so the warning
+# comes after the other reports (check streams), still naming the 2022 report.
+"$gk" check "$tmp/years/b.txt" "$tmp/years/a.txt" >"$tmp/out" 2>&1
+contains "carry-over warning, later year first" "$tmp/out" "b.txt:[0-9]*: warning: XYEAR-CARRY-OVER"
+"$gk" extract --json "$tmp/years/b.txt" "$tmp/years/a.txt" >"$tmp/out" 2>&1
+contains "extract keeps the late carry-over finding" "$tmp/out" "XYEAR-CARRY-OVER"
 "$gk" check "$shared/corpus/pingtan-2021.txt" "$shared/corpus/pingtan-2022.txt" >"$tmp/out" 2>&1
 if grep -q XYEAR-CARRY-OVER "$tmp/out"; then echo "FAIL: false carry-over warning"; fail=1; else echo "ok: consistent years"; fi
 
@@ -55,6 +68,15 @@ if grep -q XYEAR-CARRY-OVER "$tmp/out"; then echo "FAIL: false carry-over warnin
 "$gk" check "$tmp/bundle.zip" >"$tmp/out" 2>&1; expect "zip bundle with an inconsistent report" 1 $?
 contains "zip member named" "$tmp/out" "bundle.zip!/b.txt:[0-9]*: error: T3-BALANCE"
 contains "zip counts two reports" "$tmp/out" "共检查 2 份报告"
+
+# Issue 8: names and values reach the terminal without escape sequences; CSV cells are not formulas.
+printf '{"agency":"=HYPERLINK(\\"http://x\\")\\u001b]0;pwned\\u0007","year":2023,"sections":[{"present":true,"text":"x"}]}' >"$tmp/esc.json"
+"$gk" check --summary csv "$tmp/esc.json" >"$tmp/out" 2>&1
+if grep -q $'\e' "$tmp/out"; then echo "FAIL: escape sequence printed"; fail=1; else echo "ok: no escape sequence"; fi
+contains "formula neutralised" "$tmp/out" "esc.json,\"'=HYPERLINK"
+printf 'x' >"$tmp/"$'\e[31mred.txt'
+"$gk" check "$tmp/"$'\e[31mred.txt' >"$tmp/out" 2>&1
+if grep -q $'\e' "$tmp/out"; then echo "FAIL: escape in a file name printed"; fail=1; else echo "ok: file name made safe"; fi
 
 "$gk" rules >"$tmp/rules"; expect "rules" 0 $?
 contains "rules list balance" "$tmp/rules" "^T3-BALANCE	error	"

@@ -40,14 +40,28 @@ struct ImportedReport {
 // number (1-based) for text; XLSX gives table (the sheet's index), the sheet's row number as
 // `line`, and row/cell; PDF gives the page.
 
-// Limits that keep hostile input bounded. Input past a limit is refused with
-// kResourceExhausted, naming the file and the limit.
+// Limits that keep hostile input bounded. Each is checked before the memory it guards is
+// allocated; input past a limit is refused with kResourceExhausted, naming the file and the limit.
+// With them, peak memory while importing one file stays within a small multiple of its size plus
+// a fixed amount (the bound of each importer is stated at its entry point). A real report is far
+// below every limit: ~100 KB, a few thousand lines and tokens, a few thousand markup nodes.
 inline constexpr size_t kMaxReportBytes = 64u << 20;          // a file, or a member of a ZIP
 inline constexpr size_t kMaxArchiveEntries = 4096;            // entries of a ZIP (or DOCX)
 inline constexpr uint64_t kMaxUncompressedBytes = 256u << 20;  // inflated bytes of a ZIP (or DOCX)
 inline constexpr int kMaxPdfPages = 2000;                     // pages of a PDF
 inline constexpr size_t kMaxPdfTextBoxes = 2000000;           // words of a PDF's text layer
-inline constexpr size_t kMaxLayoutLines = 4000000;            // lines a report renders to
+// Lines of the text every importer reduces a report to (a line costs ~150 bytes beyond its text:
+// its copy, source location and original form), so at most ~30 MB for line bookkeeping.
+inline constexpr size_t kMaxLayoutLines = 200000;
+// Bytes of one such line. A paragraph is a few KB; a longer line is not a report's text, and the
+// heading and label searches are not meant for lines of many megabytes.
+inline constexpr size_t kMaxLayoutLineBytes = 1u << 20;
+// Tokens (numbers, text runs, empty cells) of that text, counted from an upper bound before
+// tokenizing (a token costs ~80 bytes), so at most ~40 MB for tokens.
+inline constexpr size_t kMaxLayoutTokens = 500000;
+// Elements and text nodes of an HTML page or a DOCX part, counted from '<' before libxml2 builds
+// its tree (a node costs libxml2 ~120–200 bytes), so at most ~200 MB for a tree.
+inline constexpr size_t kMaxMarkupNodes = 1000000;
 // XML inside DOCX is parsed without XML_PARSE_HUGE, so libxml2's nesting limit (256) applies,
 // with no network access and no entity substitution; a DOCX with a DTD is refused.
 

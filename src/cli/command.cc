@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "gongkai/text_safety.h"
+
 namespace gongkai::cli {
 namespace {
 
@@ -27,7 +29,7 @@ std::vector<Command> Commands() {
 
 int UsageError(const std::string& command, const std::string& message) {
   std::fprintf(stderr, "gongkai %s: %s\n请运行 gongkai %s --help 查看用法 (see --help)\n",
-               command.c_str(), message.c_str(), command.c_str());
+               command.c_str(), TerminalSafe(message).c_str(), command.c_str());
   return 2;
 }
 

@@ -5,6 +5,7 @@
 #include "batch.h"
 #include "command.h"
 #include "gongkai/report_json.h"
+#include "gongkai/text_safety.h"
 
 namespace gongkai::cli {
 namespace {
@@ -49,10 +50,19 @@ int RunExtract(const Args& args) {
     }
   }
   if (inputs.empty()) return UsageError("extract", "缺少文件 (no input file)");
-  std::vector<BatchItem> failed;
-  std::vector<std::string> paths = ExpandInputs(inputs, &failed);
-  std::vector<BatchItem> items = RunBatch(paths);
-  for (BatchItem& f : failed) items.push_back(std::move(f));
+  ExpandedInputs expanded = ExpandInputs(inputs);
+  // The JSON of every report is printed together (one object or one array), so items are kept;
+  // carry-over findings found late join the report they belong to.
+  std::vector<BatchItem> items;
+  RunBatch(expanded.paths, [&](BatchItem& item) {
+    if (item.late_carry_over) {
+      Findings& f = items[item.sequence].findings;
+      f.insert(f.end(), item.findings.begin(), item.findings.end());
+    } else {
+      items.push_back(std::move(item));
+    }
+  });
+  for (BatchItem& f : expanded.missing) items.push_back(std::move(f));
   bool single = inputs.size() == 1 && items.size() == 1;
   int status = 0;
   std::string out;
@@ -60,7 +70,7 @@ int RunExtract(const Args& args) {
   bool first = true;
   for (const BatchItem& it : items) {
     if (!it.status.ok()) {
-      std::fprintf(stderr, "gongkai extract: %s\n", it.status.message().c_str());
+      std::fprintf(stderr, "gongkai extract: %s\n", TerminalSafe(it.status.message()).c_str());
       status = 1;
       continue;
     }

@@ -174,6 +174,9 @@ class DocxLayout {
 
 }  // namespace
 
+// Memory: each XML part inflated (<= kMaxXmlPartBytes, within kMaxUncompressedBytes for the
+// archive), libxml2's tree of it (<= kMaxMarkupNodes, checked before parsing), then the layout text
+// and ImportLayoutText's bound: at most ~3x the inflated document.xml plus ~200 MB.
 StatusOr<ImportedReport> ImportDocx(std::string_view bytes, const std::string& name) {
   InitLibxml();
   GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<ZipReader> zip, ZipReader::Open(bytes, name));

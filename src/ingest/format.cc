@@ -1,7 +1,9 @@
 // Format detection by content, and the entry points that dispatch to each format's importer.
 
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -112,6 +114,9 @@ bool SkippedMember(const std::string& path) {
   return base.empty() || base[0] == '.' || base.ends_with(".expected.json");
 }
 
+// Memory: the archive, plus one member inflated at a time (<= kMaxReportBytes, and the whole
+// archive's inflated bytes <= kMaxUncompressedBytes, both checked while inflating) and that
+// member's importer bound; members are imported one after another.
 std::vector<NamedImport> ImportArchive(std::string_view bytes, const std::string& name) {
   std::vector<NamedImport> out;
   auto reader = ZipReader::Open(bytes, name);
@@ -180,9 +185,31 @@ ReportFormat DetectFormat(std::string_view bytes) {
 
 namespace ingest_internal {
 
+namespace {
+// libxml2's error handlers: discard. Every caller reads the parser context's last error instead.
+void IgnoreGenericError(void*, const char*, ...) {}
+void IgnoreStructuredError(void*, xmlErrorPtr) {}
+}  // namespace
+
 void InitLibxml() {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
+  // The handlers are per thread in libxml2 (thread-local globals), so every thread sets them.
+  thread_local bool silenced = false;
+  if (!silenced) {
+    xmlSetGenericErrorFunc(nullptr, IgnoreGenericError);
+    xmlSetStructuredErrorFunc(nullptr, IgnoreStructuredError);
+    silenced = true;
+  }
+}
+
+Status CheckMarkupSize(std::string_view markup, const std::string& name) {
+  // Each '<' opens at most one element and one text node after it.
+  size_t nodes = 2 * static_cast<size_t>(std::count(markup.begin(), markup.end(), '<')) + 1;
+  if (nodes <= kMaxMarkupNodes) return Status::Ok();
+  return ResourceExhaustedError(name + ": 标记过多（约 " + std::to_string(nodes) + " 个节点，上限 " +
+                                std::to_string(kMaxMarkupNodes) + "） (too many markup nodes: limit " +
+                                std::to_string(kMaxMarkupNodes) + ")");
 }
 
 StatusOr<ImportedReport> FinishLayout(const LayoutText& layout, const std::string& name,
@@ -216,7 +243,7 @@ StatusOr<ImportedReport> ImportReportBytes(std::string_view bytes, const std::st
   if (all.size() == 1) return std::move(all[0].result);
   return InvalidArgumentError(name + ": 压缩包中有 " + std::to_string(all.size()) +
                               " 个文件，请逐个读取 (the archive holds " + std::to_string(all.size()) +
-                              " files; read it with ImportReportsBytes)");
+                              " files: read them one by one)");
 }
 
 std::vector<NamedImport> ImportReportsBytes(std::string_view bytes, const std::string& name) {

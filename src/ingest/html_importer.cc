@@ -340,12 +340,15 @@ struct DocFree {
 
 }  // namespace
 
+// Memory: the decoded page (~1-2x the bytes), libxml2's tree (bounded by kMaxMarkupNodes, checked
+// before parsing) and the layout text (below the page's text) plus ImportLayoutText's bound.
 StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& name) {
   InitLibxml();
   GONGKAI_ASSIGN_OR_RETURN(HtmlText text, DecodeHtml(bytes, name));
   if (text.utf8.size() > static_cast<size_t>(INT32_MAX)) {
     return ResourceExhaustedError(name + ": HTML 过大 (HTML too large)");
   }
+  GONGKAI_RETURN_IF_ERROR(CheckMarkupSize(text.utf8, name));
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                       HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOIMPLIED;
   std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(),

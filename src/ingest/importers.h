@@ -28,8 +28,14 @@ StatusOr<ImportedReport> ImportPdf(std::string_view bytes, const std::string& na
 StatusOr<ImportedReport> FinishLayout(const LayoutText& layout, const std::string& name,
                                       std::string format, std::string encoding);
 
+// Refuses markup (HTML, or an XML part of a DOCX) that would give libxml2 more than
+// kMaxMarkupNodes nodes, counted from its '<' before any tree is built. `name` names it.
+Status CheckMarkupSize(std::string_view markup, const std::string& name);
+
 // Initialises libxml2 once per process. libxml2 asks for this before threads use it, and the
-// batch importer runs importers on several threads. Call before any libxml2 function.
+// batch importer runs importers on several threads. Call before any libxml2 function. Also
+// silences libxml2: its own messages never reach stderr (errors are read from the parser context
+// and reported as Status).
 void InitLibxml();
 
 }  // namespace gongkai::ingest_internal

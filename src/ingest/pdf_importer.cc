@@ -493,6 +493,9 @@ StatusOr<std::vector<PdfPage>> ExtractPdfWords(std::string_view bytes, const std
   return out;
 }
 
+// Memory: poppler's document (its own, not bounded by us beyond kMaxReportBytes of input), the
+// text boxes of every page (<= kMaxPdfTextBoxes words, counted page by page before they are
+// kept) and the layout text with ImportLayoutText's bound.
 StatusOr<ImportedReport> ImportPdf(std::string_view bytes, const std::string& name) {
   GONGKAI_ASSIGN_OR_RETURN(std::vector<PdfPage> pages, ExtractPdfWords(bytes, name));
   LayoutText layout(name);

@@ -1,5 +1,7 @@
 #include "xml_part.h"
 
+#include "importers.h"
+
 #include <libxml/parser.h>
 
 #include <cstdint>
@@ -10,6 +12,7 @@ StatusOr<DocPtr> ParseXml(const std::string& xml, const std::string& where) {
   if (xml.size() > static_cast<size_t>(INT32_MAX)) {
     return ResourceExhaustedError(where + ": XML 过大 (XML too large)");
   }
+  GONGKAI_RETURN_IF_ERROR(CheckMarkupSize(xml, where));
   std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
                                                                    xmlFreeParserCtxt);
   if (!ctxt) return Status(StatusCode::kInternal, where + ": out of memory");

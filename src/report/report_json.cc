@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+
 namespace gongkai {
 namespace {
 
@@ -49,27 +50,6 @@ ordered_json FindingJson(const Finding& f) {
   j["message_en"] = f.message_en;
   j["location"] = LocationJson(f.location);
   return j;
-}
-
-Status ReadCell(const ordered_json& v, const std::string& field, Cell* out) {
-  if (v.is_null()) return Status::Ok();
-  if (!v.is_number())
-    return InvalidArgumentError("字段 " + field + " 应为数字或 null (must be a number or null)");
-  out->value = v.get<double>();
-  return Status::Ok();
-}
-
-template <size_t N>
-Status ReadCells(const ordered_json& v, const std::string& field, std::array<Cell, N>* out) {
-  if (v.is_null()) return Status::Ok();
-  if (!v.is_array() || v.size() != N) {
-    return InvalidArgumentError("字段 " + field + " 应为 " + std::to_string(N) +
-                                " 个元素的数组 (must be an array of " + std::to_string(N) + ")");
-  }
-  for (size_t i = 0; i < N; ++i) {
-    GONGKAI_RETURN_IF_ERROR(ReadCell(v[i], field + "[" + std::to_string(i) + "]", &(*out)[i]));
-  }
-  return Status::Ok();
 }
 
 }  // namespace
@@ -153,80 +133,6 @@ std::string ReportToJson(const AnnualReport& r, const Findings& findings, const 
     j["provenance"] = p;
   }
   return j.dump(options.indent, ' ', false, ordered_json::error_handler_t::replace);
-}
-
-StatusOr<AnnualReport> ReportFromJson(std::string_view json, const std::string& name) {
-  ordered_json j = ordered_json::parse(json.begin(), json.end(), nullptr, false);
-  if (j.is_discarded()) return InvalidArgumentError(name + ": 不是有效的 JSON (invalid JSON)");
-  if (!j.is_object())
-    return InvalidArgumentError(name + ": JSON 顶层应为对象 (top level must be an object)");
-  AnnualReport r;
-  auto fail = [&](const Status& s) { return s.WithContext(name); };
-  if (j.contains("agency") && j["agency"].is_string()) r.agency = j["agency"].get<std::string>();
-  if (j.contains("year") && !j["year"].is_null()) {
-    if (!j["year"].is_number_integer())
-      return fail(InvalidArgumentError("字段 year 应为整数 (year must be an integer)"));
-    r.year = j["year"].get<int>();
-  }
-  if (j.contains("generated_from_ledger") && j["generated_from_ledger"].is_boolean()) {
-    r.generated_from_ledger = j["generated_from_ledger"].get<bool>();
-  }
-  if (j.contains("table2") && j["table2"].is_object()) {
-    const auto& t2 = j["table2"];
-    for (int k = 0; k < kDocKindCount; ++k) {
-      std::string id(DocKindId(k));
-      if (t2.contains(id)) {
-        Status s = ReadCells(t2[id], "table2." + id, &r.table2.docs[static_cast<size_t>(k)]);
-        if (!s.ok()) return fail(s);
-      }
-    }
-    for (int k = 0; k < kDecisionKindCount; ++k) {
-      std::string id(DecisionKindId(k));
-      if (t2.contains(id)) {
-        Status s = ReadCell(t2[id], "table2." + id, &r.table2.decisions[static_cast<size_t>(k)]);
-        if (!s.ok()) return fail(s);
-      }
-    }
-    if (t2.contains("fees_10k_yuan")) {
-      Status s = ReadCell(t2["fees_10k_yuan"], "table2.fees_10k_yuan", &r.table2.fees_10k_yuan);
-      if (!s.ok()) return fail(s);
-    }
-  }
-  if (j.contains("table3") && j["table3"].is_object() && j["table3"].contains("rows")) {
-    const auto& rows = j["table3"]["rows"];
-    if (!rows.is_object())
-      return fail(InvalidArgumentError("字段 table3.rows 应为对象 (must be an object)"));
-    for (int row = 0; row < kT3Rows; ++row) {
-      std::string id(T3RowId(row));
-      if (!rows.contains(id)) continue;
-      Status s =
-          ReadCells(rows[id], "table3.rows." + id, &r.table3.cells[static_cast<size_t>(row)]);
-      if (!s.ok()) return fail(s);
-    }
-  }
-  if (j.contains("table4") && j["table4"].is_object()) {
-    for (int g = 0; g < kT4Groups; ++g) {
-      std::string id(T4GroupId(g));
-      if (!j["table4"].contains(id)) continue;
-      Status s =
-          ReadCells(j["table4"][id], "table4." + id, &r.table4.cells[static_cast<size_t>(g)]);
-      if (!s.ok()) return fail(s);
-    }
-  }
-  if (j.contains("sections") && j["sections"].is_array()) {
-    const auto& secs = j["sections"];
-    for (size_t s = 0; s < secs.size() && s < static_cast<size_t>(kSectionCount); ++s) {
-      const auto& o = secs[s];
-      if (!o.is_object()) continue;
-      Section& sec = r.sections[s];
-      sec.present = o.value("present", o.contains("text"));
-      if (o.contains("heading") && o["heading"].is_string())
-        sec.heading = o["heading"].get<std::string>();
-      if (o.contains("text") && o["text"].is_string()) sec.text = o["text"].get<std::string>();
-      sec.order = sec.present ? static_cast<int>(s) : -1;
-    }
-  }
-  return r;
 }
 
 }  // namespace gongkai

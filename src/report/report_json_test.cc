@@ -55,11 +55,11 @@ TEST(ReportJsonTest, RoundTripKeepsAbsentApartFromZero) {
 TEST(ReportJsonTest, BadFieldIsNamed) {
   auto r = ReportFromJson(R"({"table3":{"rows":{"new":[1,2,3]}}})", "bad.json");
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("table3.rows.new"), std::string::npos);
+  EXPECT_NE(r.status().message().find("/table3/rows/new"), std::string::npos);
   EXPECT_NE(r.status().message().find("bad.json"), std::string::npos);
   auto s = ReportFromJson(R"({"table2":{"licensing":"many"}})", "bad.json");
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.status().message().find("table2.licensing"), std::string::npos);
+  EXPECT_NE(s.status().message().find("/table2/licensing"), std::string::npos);
   EXPECT_FALSE(ReportFromJson("{not json", "x").ok());
 }
 
@@ -73,6 +73,62 @@ TEST(ReportJsonTest, GeneratedFromLedgerRoundTrips) {
   StatusOr<AnnualReport> back = ReportFromJson(ReportToJson(r, {}, {}), "x.json");
   ASSERT_TRUE(back.ok()) << back.status().message();
   EXPECT_TRUE(back->generated_from_ledger);
+}
+
+// Issue 8: fields of the wrong type threw nlohmann::type_error out of the reader (and ended a
+// whole `check DIR`); out-of-range numbers were converted silently. Each is now an error that
+// names the file and the field as a JSON pointer.
+void ExpectErrorAt(std::string_view json, std::string_view path) {
+  StatusOr<AnnualReport> r = StatusOr<AnnualReport>(InvalidArgumentError("not run"));
+  ASSERT_NO_THROW(r = ReportFromJson(json, "hostile.json")) << json;
+  ASSERT_FALSE(r.ok()) << json;
+  EXPECT_NE(r.status().message().find("hostile.json"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find(path), std::string::npos) << r.status().message();
+}
+
+TEST(ReportJsonTest, WrongTypesAreErrorsNamingThePath) {
+  ExpectErrorAt(R"({"sections":[{"present":"yes"}]})", "/sections/0/present");
+  ExpectErrorAt(R"({"sections":[{"present":1}]})", "/sections/0/present");
+  ExpectErrorAt(R"({"sections":[{"text":["a"]}]})", "/sections/0/text");
+  ExpectErrorAt(R"({"sections":[{"title":"x","present":true,"heading":7}]})", "/sections/0/heading");
+  ExpectErrorAt(R"({"sections":{"present":true}})", "/sections");
+  ExpectErrorAt(R"({"sections":[1]})", "/sections/0");
+  ExpectErrorAt(R"({"agency":12345})", "/agency");
+  ExpectErrorAt(R"({"agency":{"name":"x"}})", "/agency");
+  ExpectErrorAt(R"({"year":"2023"})", "/year");
+  ExpectErrorAt(R"({"table2":[1]})", "/table2");
+  ExpectErrorAt(R"({"table3":{"rows":[]}})", "/table3/rows");
+  ExpectErrorAt(R"({"table3":"x"})", "/table3");
+  ExpectErrorAt(R"({"table4":{"review":[1,2,3,4,"5"]}})",
+                "/table4/review/4");
+}
+
+TEST(ReportJsonTest, OutOfRangeNumbersAreErrorsNotConversions) {
+  ExpectErrorAt(R"({"year":4294969318})", "/year");  // was read as 2022
+  ExpectErrorAt(R"({"year":18446744073709551615})", "/year");  // was read as -1
+  ExpectErrorAt(R"({"year":2007})", "/year");
+  ExpectErrorAt(R"({"year":9999})", "/year");
+  ExpectErrorAt(R"({"year":2023.5})", "/year");
+  ExpectErrorAt(R"({"table2":{"fees_10k_yuan":1e30}})", "/table2/fees_10k_yuan");
+  ExpectErrorAt(R"({"table2":{"fees_10k_yuan":-0.5}})", "/table2/fees_10k_yuan");
+  ExpectErrorAt(R"({"table2":{"licensing":-1}})", "/table2/licensing");
+  ExpectErrorAt(R"({"table2":{"licensing":2.5}})", "/table2/licensing");
+  ExpectErrorAt(R"({"table2":{"licensing":18446744073709551615}})", "/table2/licensing");
+  ExpectErrorAt(R"({"table3":{"rows":{"new":[1e30,0,0,0,0,0,0]}}})", "/table3/rows/new/0");
+  auto ok = ReportFromJson(R"({"year":2023,"table2":{"licensing":3.0,"fees_10k_yuan":0.25}})", "x");
+  ASSERT_TRUE(ok.ok()) << ok.status().message();
+  EXPECT_EQ(ok->table2.decisions[0].value, 3.0);
+  EXPECT_EQ(ok->table2.fees_10k_yuan.value, 0.25);
+}
+
+TEST(ReportJsonTest, DeepOrHugeDocumentsAreRefusedBeforeParsing) {
+  std::string deep = "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  ExpectErrorAt(deep, "nesting");
+  std::string wide = "{\"a\":[";
+  for (int i = 0; i < 300000; ++i) wide += "0,";
+  wide += "0]}";
+  ExpectErrorAt(wide, "values");
+  ExpectErrorAt("{\"agency\":\"" + std::string(17 << 20, 'a') + "\"}", "larger than");
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "gongkai/file.h"
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <fstream>
 
@@ -32,6 +34,22 @@ TEST(ReadFileToStringTest, ReadsBytesAndNamesErrors) {
   ASSERT_TRUE(empty.ok());
   EXPECT_TRUE(empty->empty());
   std::remove(path.c_str());
+}
+
+// Issue 8: `mkfifo f.txt; gongkai check f.txt` blocked forever in open(). A FIFO, a device or a
+// directory is refused at once, naming the path.
+TEST(ReadFileToStringTest, RefusesFifosDevicesAndDirectoriesWithoutBlocking) {
+  std::string fifo = ::testing::TempDir() + "/file_test.fifo";
+  std::remove(fifo.c_str());
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  auto r = ReadFileToString(fifo);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(r.status().message().find(fifo), std::string::npos);
+  EXPECT_NE(r.status().message().find("not a regular file"), std::string::npos);
+  std::remove(fifo.c_str());
+  EXPECT_FALSE(ReadFileToString("/dev/zero").ok());
+  EXPECT_FALSE(ReadFileToString(::testing::TempDir()).ok());
 }
 
 }  // namespace
