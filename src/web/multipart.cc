@@ -1,6 +1,8 @@
 #include "multipart.h"
 
-#include <restinio/helpers/file_upload.hpp>
+#include "http.h"
+
+#include <restinio/helpers/http_field_parsers/content-disposition.hpp>
 #include <restinio/helpers/http_field_parsers/content-type.hpp>
 #include <restinio/helpers/multipart_body.hpp>
 
@@ -25,15 +27,33 @@ StatusOr<MultipartForm> ParseMultipart(std::string_view content_type, std::strin
   for (auto raw : parts) {
     auto part = mp::try_parse_part(raw);
     if (!part) return bad;
-    auto desc = restinio::file_upload::analyze_part(std::move(*part));
-    if (!desc) return bad;
-    std::string value(desc->body.data(), desc->body.size());
-    if (desc->filename || desc->filename_star) {
-      std::string name = desc->filename_star ? *desc->filename_star : *desc->filename;
-      if (name.empty() && value.empty()) continue;  // a file input left empty
-      out.files.push_back({desc->name, name, std::move(value)});
+    auto disposition = part->fields.opt_value_of("Content-Disposition");
+    if (!disposition) return bad;
+    auto cd = hfp::content_disposition_value_t::try_parse(*disposition);
+    if (!cd || cd->value != "form-data") return bad;
+    auto name = hfp::find_first(cd->parameters, "name");
+    if (!name || name->empty()) return bad;
+    auto filename = hfp::find_first(cd->parameters, "filename");
+    auto filename_star = hfp::find_first(cd->parameters, "filename*");
+    std::string value(part->body.data(), part->body.size());
+    if (filename || filename_star) {
+      std::string file;
+      // RFC 5987: filename*=UTF-8''%E7%94%B3...
+      constexpr std::string_view kUtf8 = "UTF-8''";
+      if (filename_star && filename_star->size() > kUtf8.size() &&
+          std::string_view(filename_star->data(), kUtf8.size()) == kUtf8) {
+        if (!PercentDecode(std::string_view(filename_star->data() + kUtf8.size(),
+                                            filename_star->size() - kUtf8.size()),
+                           false, &file)) {
+          return bad;
+        }
+      } else if (filename) {
+        file.assign(filename->data(), filename->size());
+      }
+      if (file.empty() && value.empty()) continue;  // a file input left empty
+      out.files.push_back({std::string(name->data(), name->size()), file, std::move(value)});
     } else {
-      out.fields.emplace(desc->name, std::move(value));
+      out.fields.emplace(std::string(name->data(), name->size()), std::move(value));
     }
   }
   return out;
