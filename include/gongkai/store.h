@@ -231,6 +231,8 @@ class CaseStore {
   // recorded are absent from the map. Table 3 counts: new = received in the year; carried_over =
   // received before it and not concluded before 1 January; outcome rows = concluded in the year;
   // carried_forward = received by 31 December and not concluded by then.
+  // Table 4 counts the cases filed by 31 December and not decided before 1 January: a case
+  // still open at the end of a year is pending (尚未审结) that year and carries into the next.
   virtual StatusOr<std::map<int64_t, YearFigures>> TallyYear(int year, int64_t agency_id) = 0;
 
   // The audit log of one record (entity = table name), oldest first; entity "" lists all.

@@ -136,6 +136,37 @@ CREATE TRIGGER event_no_update BEFORE UPDATE ON event
 CREATE TRIGGER event_no_delete BEFORE DELETE ON event
   BEGIN SELECT RAISE(ABORT, 'event history is append-only'); END;
 )sql",
+    // 2: the document registry (documents.h).
+    R"sql(
+CREATE TABLE published_document(
+  id INTEGER PRIMARY KEY,
+  agency_id INTEGER NOT NULL REFERENCES agency(id),
+  index_number TEXT NOT NULL CHECK (index_number <> ''),
+  title TEXT NOT NULL CHECK (title <> ''),
+  category TEXT NOT NULL CHECK (category <> ''),
+  publisher TEXT NOT NULL CHECK (publisher <> ''),
+  created TEXT NOT NULL,
+  published TEXT CHECK (published IS NULL OR published >= created),
+  mode INTEGER NOT NULL CHECK (mode BETWEEN 0 AND 2),
+  body TEXT NOT NULL,
+  UNIQUE (agency_id, index_number));
+CREATE INDEX published_document_agency_created ON published_document(agency_id, created, id);
+CREATE INDEX published_document_created ON published_document(created, id);
+)sql",
+    // 3: lifecycle of 规章/规范性文件, the source of the year's counts, case details (registry.h).
+    R"sql(
+CREATE TABLE normative_amendment(
+  id INTEGER PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES normative_doc(id),
+  date TEXT NOT NULL,
+  number TEXT NOT NULL,
+  note TEXT NOT NULL);
+CREATE INDEX normative_amendment_doc ON normative_amendment(doc_id, date);
+ALTER TABLE year_counts ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_case ADD COLUMN number TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_case ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_case ADD COLUMN review_id INTEGER REFERENCES review_case(id);
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);

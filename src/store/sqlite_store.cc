@@ -5,6 +5,7 @@
 
 #include "gongkai/store.h"
 #include "schema.h"
+#include "sqlite_context.h"
 #include "sqlite_db.h"
 
 namespace gongkai {
@@ -146,10 +147,24 @@ Request ReadRequest(const Statement& s) {
   return r;
 }
 
-class SqliteStore final : public CaseStore {
+class SqliteStore final : public CaseStore, public store_internal::SqliteContext {
  public:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
   ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  // SqliteContext (sqlite_context.h): the registries share this connection and audit log.
+  sqlite3* db() override { return db_; }
+  Status RunInTransaction(const std::function<Status()>& body) override {
+    return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
+             GONGKAI_RETURN_IF_ERROR(body());
+             return 0;
+           })
+        .status();
+  }
+  Status AppendAudit(const std::string& actor, const char* action, const char* entity, int64_t id,
+                     const std::string& before, const std::string& after) override {
+    return Audit(actor, action, entity, id, before, after);
+  }
 
   Status Init(const SqliteOptions& options) {
     sqlite3_busy_timeout(db_, 10000);
@@ -671,7 +686,8 @@ StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_
        "(concluded_on IS NULL OR concluded_on > ?2) GROUP BY 1, 2",
        0, kCarriedForward},
       {"SELECT agency_id, grp, CASE WHEN decided IS NULL OR decided > ?2 THEN 3 ELSE result END, "
-       "count(*) FROM review_case WHERE %A filed BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3",
+       "count(*) FROM review_case WHERE %A filed <= ?2 AND (decided IS NULL OR decided >= ?1) "
+       "GROUP BY 1, 2, 3",
        2, 0},
       {"SELECT agency_id, kind, sum(made BETWEEN ?1 AND ?2), sum(abolished BETWEEN ?1 AND ?2), "
        "sum(made <= ?2 AND (abolished IS NULL OR abolished > ?2)) FROM normative_doc WHERE %A "
@@ -737,6 +753,10 @@ StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_
 }
 
 }  // namespace
+
+store_internal::SqliteContext* store_internal::SqliteContextOf(CaseStore& store) {
+  return dynamic_cast<SqliteStore*>(&store);
+}
 
 StatusOr<std::unique_ptr<CaseStore>> OpenSqliteStore(const std::string& path,
                                                      const SqliteOptions& options) {

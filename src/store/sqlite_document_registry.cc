@@ -1,0 +1,229 @@
+// The SQLite DocumentRegistry (documents.h), on the connection of a SqliteStore.
+#include <array>
+#include <nlohmann/json.hpp>
+
+#include "gongkai/documents.h"
+#include "sqlite_context.h"
+#include "sqlite_db.h"
+
+namespace gongkai {
+namespace {
+
+using store_internal::SqliteContext;
+using store_internal::Statement;
+using Json = nlohmann::ordered_json;
+
+constexpr std::array<std::string_view, kDisclosureModeCount> kModeIds = {"proactive", "on_request",
+                                                                         "not_disclosed"};
+constexpr std::array<std::string_view, kDisclosureModeCount> kModeLabels = {
+    "主动公开", "依申请公开", "不予公开"};
+
+constexpr const char* kColumns =
+    "id, agency_id, index_number, title, category, publisher, created, published, mode, body";
+
+Json DocumentJson(const PublishedDocument& d) {
+  return Json{{"id", d.id},
+              {"agency_id", d.agency_id},
+              {"index_number", d.index_number},
+              {"title", d.title},
+              {"category", d.category},
+              {"publisher", d.publisher},
+              {"created", d.created.ToString()},
+              {"published", d.published ? Json(d.published->ToString()) : Json(nullptr)},
+              {"mode", DisclosureModeId(d.mode)},
+              {"body", d.body}};
+}
+
+PublishedDocument ReadDocument(const Statement& s) {
+  PublishedDocument d;
+  d.id = s.Int(0);
+  d.agency_id = s.Int(1);
+  d.index_number = s.Text(2);
+  d.title = s.Text(3);
+  d.category = s.Text(4);
+  d.publisher = s.Text(5);
+  if (StatusOr<Date> c = Date::Parse(s.Text(6)); c.ok()) d.created = *c;
+  if (!s.IsNull(7)) {
+    if (StatusOr<Date> p = Date::Parse(s.Text(7)); p.ok()) d.published = *p;
+  }
+  int64_t mode = s.Int(8);
+  if (mode >= 0 && mode < kDisclosureModeCount) d.mode = static_cast<DisclosureMode>(mode);
+  d.body = s.Text(9);
+  return d;
+}
+
+Status Validate(const PublishedDocument& d) {
+  GONGKAI_RETURN_IF_ERROR(store_internal::CheckTextFields({{"索引号", &d.index_number},
+                                                           {"名称", &d.title},
+                                                           {"分类", &d.category},
+                                                           {"发布机构", &d.publisher},
+                                                           {"正文", &d.body}}));
+  const std::pair<const char*, const std::string*> required[] = {
+      {"索引号 (index number)", &d.index_number},
+      {"名称 (title)", &d.title},
+      {"分类 (category)", &d.category},
+      {"发布机构 (publisher)", &d.publisher}};
+  for (const auto& [name, value] : required) {
+    if (value->empty()) return InvalidArgumentError(std::string(name) + " 不能为空 (is empty)");
+  }
+  if (d.published && *d.published < d.created) {
+    return InvalidArgumentError("公开日期 " + d.published->ToString() + " 早于生成日期 " +
+                                d.created.ToString() + " (published before it was created)");
+  }
+  return Status::Ok();
+}
+
+class SqliteDocumentRegistry final : public DocumentRegistry {
+ public:
+  explicit SqliteDocumentRegistry(SqliteContext* ctx) : ctx_(ctx) {}
+
+  StatusOr<int64_t> Add(const PublishedDocument& d, const std::string& actor) override {
+    GONGKAI_RETURN_IF_ERROR(Validate(d));
+    GONGKAI_RETURN_IF_ERROR(store_internal::CheckAgencyExists(ctx_->db(), d.agency_id));
+    GONGKAI_RETURN_IF_ERROR(UniqueIndexNumber(d));
+    int64_t id = 0;
+    Status written = ctx_->RunInTransaction([&]() -> Status {
+      Statement& s = Stmt(insert_,
+                          "INSERT INTO published_document(agency_id, index_number, title, "
+                          "category, publisher, created, published, mode, body) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      s.Bind(1, d.agency_id).Bind(2, d.index_number).Bind(3, d.title).Bind(4, d.category);
+      s.Bind(5, d.publisher).Bind(6, d.created.ToString());
+      if (d.published) {
+        s.Bind(7, d.published->ToString());
+      } else {
+        s.BindNull(7);
+      }
+      s.Bind(8, static_cast<int>(d.mode)).Bind(9, d.body);
+      GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记文件 (add document)"));
+      id = sqlite3_last_insert_rowid(ctx_->db());
+      PublishedDocument stored = d;
+      stored.id = id;
+      return ctx_->AppendAudit(actor, "insert", "published_document", id, "",
+                               DocumentJson(stored).dump());
+    });
+    if (!written.ok()) return written;
+    return id;
+  }
+
+  StatusOr<PublishedDocument> Get(int64_t id) override {
+    Statement& s = Stmt(
+        get_,
+        (std::string("SELECT ") + kColumns + " FROM published_document WHERE id = ?1").c_str());
+    s.Bind(1, id);
+    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) {
+      s.Reset();
+      return NotFoundError("没有编号为 " + std::to_string(id) + " 的文件 (no such document)");
+    }
+    PublishedDocument d = ReadDocument(s);
+    s.Reset();
+    return d;
+  }
+
+  StatusOr<DocumentPage> List(const DocumentQuery& q) override {
+    if (q.limit < 1 || q.limit > kMaxDocumentPage) {
+      return InvalidArgumentError("每页条数应在 1 到 " + std::to_string(kMaxDocumentPage) +
+                                  " 之间 (page size out of range)");
+    }
+    if (q.offset < 0) return InvalidArgumentError("起始位置不能为负 (negative offset)");
+    DocumentPage page;
+    Statement& c =
+        Stmt(count_, "SELECT count(*) FROM published_document WHERE ?1 = 0 OR agency_id = ?1");
+    c.Bind(1, q.agency_id);
+    GONGKAI_ASSIGN_OR_RETURN(bool any, c.Step());
+    page.total = any ? c.Int(0) : 0;
+    c.Reset();
+    Statement& s = Stmt(q.agency_id ? list_agency_ : list_all_,
+                        (std::string("SELECT ") + kColumns + " FROM published_document WHERE " +
+                         (q.agency_id ? "agency_id = ?1" : "?1 = 0") +
+                         " ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3")
+                            .c_str());
+    s.Bind(1, q.agency_id).Bind(2, q.limit).Bind(3, q.offset);
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      page.documents.push_back(ReadDocument(s));
+    }
+    s.Reset();
+    return page;
+  }
+
+  StatusOr<std::vector<CategoryCount>> CountByCategory(int64_t agency_id, int year) override {
+    Statement& s = Stmt(by_category_,
+                        "SELECT category, count(*) FROM published_document "
+                        "WHERE (?1 = 0 OR agency_id = ?1) AND mode = 0 AND "
+                        "coalesce(published, created) BETWEEN ?2 AND ?3 "
+                        "GROUP BY category ORDER BY category");
+    s.Bind(1, agency_id)
+        .Bind(2, Date::FromYmd(year, 1, 1).ToString())
+        .Bind(3, Date::FromYmd(year, 12, 31).ToString());
+    std::vector<CategoryCount> out;
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out.push_back({s.Text(0), s.Int(1)});
+    }
+    s.Reset();
+    return out;
+  }
+
+ private:
+  Statement& Stmt(Statement& s, const char* sql) {
+    (void)s.Prepare(ctx_->db(), sql);
+    return s;
+  }
+
+  Status UniqueIndexNumber(const PublishedDocument& d) {
+    Statement& s = Stmt(index_,
+                        "SELECT id FROM published_document WHERE agency_id = ?1 AND "
+                        "index_number = ?2");
+    s.Bind(1, d.agency_id).Bind(2, d.index_number);
+    GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
+    int64_t other = row ? s.Int(0) : 0;
+    s.Reset();
+    if (row) {
+      return FailedPreconditionError("索引号 " + d.index_number + " 已用于文件 " +
+                                     std::to_string(other) + " (index number already used)");
+    }
+    return Status::Ok();
+  }
+
+  SqliteContext* ctx_;
+  Statement insert_, get_, count_, list_agency_, list_all_, by_category_, index_;
+};
+
+template <size_t N>
+int FindIndex(const std::array<std::string_view, N>& ids, std::string_view id) {
+  for (size_t i = 0; i < N; ++i) {
+    if (ids[i] == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<DocumentRegistry>> OpenDocumentRegistry(CaseStore& store) {
+  SqliteContext* ctx = store_internal::SqliteContextOf(store);
+  if (!ctx)
+    return UnimplementedError("文件目录只支持 SQLite 台账 (registry needs the SQLite store)");
+  return std::unique_ptr<DocumentRegistry>(new SqliteDocumentRegistry(ctx));
+}
+
+std::string_view DisclosureModeId(DisclosureMode m) { return kModeIds[static_cast<size_t>(m)]; }
+std::string_view DisclosureModeLabel(DisclosureMode m) {
+  return kModeLabels[static_cast<size_t>(m)];
+}
+
+StatusOr<DisclosureMode> DisclosureModeFromId(std::string_view id) {
+  int i = FindIndex(kModeIds, id);
+  if (i < 0) i = FindIndex(kModeLabels, id);
+  if (i < 0) {
+    return InvalidArgumentError("未知公开方式“" + std::string(id) +
+                                "”，应为 主动公开/依申请公开/不予公开 (proactive, on_request, "
+                                "not_disclosed)");
+  }
+  return static_cast<DisclosureMode>(i);
+}
+
+}  // namespace gongkai

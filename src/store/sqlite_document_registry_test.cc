@@ -1,0 +1,183 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "gongkai/documents.h"
+#include "gongkai/store.h"
+
+namespace gongkai {
+namespace {
+
+class DocumentRegistryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("gongkai_docreg_test_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto s = OpenSqliteStore((dir_ / "ledger.db").string(), {.durable = false});
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    store_ = std::move(s).value();
+    auto r = OpenDocumentRegistry(*store_);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    registry_ = std::move(r).value();
+    agency_ = *store_->AddAgency({0, "科左中旗人民政府", 0, AgencyKind::kCounty}, "admin");
+    other_ = *store_->AddAgency({0, "科左中旗教育局", agency_, AgencyKind::kDepartment}, "admin");
+  }
+  void TearDown() override {
+    registry_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  PublishedDocument Doc(int64_t agency, const std::string& index, const char* created,
+                        const std::string& category = "政策文件") {
+    PublishedDocument d;
+    d.agency_id = agency;
+    d.index_number = index;
+    d.title = "关于印发" + index + "的通知";
+    d.category = category;
+    d.publisher = "科左中旗人民政府办公室";
+    d.created = *Date::Parse(created);
+    d.body = "各苏木镇人民政府：\n现将有关事项通知如下。";
+    return d;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<CaseStore> store_;
+  std::unique_ptr<DocumentRegistry> registry_;
+  int64_t agency_ = 0, other_ = 0;
+};
+
+TEST_F(DocumentRegistryTest, AddsAndReadsBackEveryFieldAndAudits) {
+  PublishedDocument d = Doc(agency_, "11152326MB1597430X/2025-00017", "2025-03-04");
+  d.published = *Date::Parse("2025-03-10");
+  d.mode = DisclosureMode::kOnRequest;
+  auto id = registry_->Add(d, "王科员");
+  ASSERT_TRUE(id.ok()) << id.status().message();
+  auto got = registry_->Get(*id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->id, *id);
+  EXPECT_EQ(got->agency_id, agency_);
+  EXPECT_EQ(got->index_number, d.index_number);
+  EXPECT_EQ(got->title, d.title);
+  EXPECT_EQ(got->category, "政策文件");
+  EXPECT_EQ(got->publisher, d.publisher);
+  EXPECT_EQ(got->created.ToString(), "2025-03-04");
+  ASSERT_TRUE(got->published);
+  EXPECT_EQ(got->published->ToString(), "2025-03-10");
+  EXPECT_EQ(got->mode, DisclosureMode::kOnRequest);
+  EXPECT_EQ(got->body, d.body);
+
+  auto audit = store_->ListAudit("published_document", *id);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].actor, "王科员");
+  EXPECT_EQ((*audit)[0].action, "insert");
+  EXPECT_NE((*audit)[0].after_json.find("11152326MB1597430X/2025-00017"), std::string::npos);
+}
+
+TEST_F(DocumentRegistryTest, RefusesBadInputNamingTheField) {
+  PublishedDocument d = Doc(agency_, "A-1", "2025-01-02");
+  d.category.clear();
+  auto r = registry_->Add(d, "x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("分类"), std::string::npos);
+
+  d = Doc(agency_, "A-1", "2025-01-02");
+  d.title = "bad\x1b[31m";
+  r = registry_->Add(d, "x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("名称"), std::string::npos);
+
+  d = Doc(agency_, "A-1", "2025-01-02");
+  d.body = std::string("\xff\xfe", 2);
+  EXPECT_FALSE(registry_->Add(d, "x").ok());
+
+  d = Doc(agency_, "A-1", "2025-01-02");
+  d.published = *Date::Parse("2025-01-01");
+  r = registry_->Add(d, "x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("公开日期"), std::string::npos);
+
+  EXPECT_EQ(registry_->Add(Doc(999, "A-1", "2025-01-02"), "x").status().code(),
+            StatusCode::kNotFound);
+
+  ASSERT_TRUE(registry_->Add(Doc(agency_, "A-1", "2025-01-02"), "x").ok());
+  r = registry_->Add(Doc(agency_, "A-1", "2025-02-02"), "x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("索引号 A-1"), std::string::npos);
+  // Another agency may use the same index number.
+  EXPECT_TRUE(registry_->Add(Doc(other_, "A-1", "2025-02-02"), "x").ok());
+  EXPECT_EQ(registry_->Get(12345).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(DocumentRegistryTest, ListsPagesNewestFirst) {
+  for (int i = 1; i <= 7; ++i) {
+    char date[16];
+    std::snprintf(date, sizeof date, "2025-0%d-01", i);
+    ASSERT_TRUE(registry_->Add(Doc(agency_, "N-" + std::to_string(i), date), "x").ok());
+  }
+  ASSERT_TRUE(registry_->Add(Doc(other_, "O-1", "2025-12-01"), "x").ok());
+  auto p1 = registry_->List({agency_, 0, 3});
+  ASSERT_TRUE(p1.ok());
+  EXPECT_EQ(p1->total, 7);
+  ASSERT_EQ(p1->documents.size(), 3u);
+  EXPECT_EQ(p1->documents[0].index_number, "N-7");
+  EXPECT_EQ(p1->documents[2].index_number, "N-5");
+  auto p3 = registry_->List({agency_, 6, 3});
+  ASSERT_TRUE(p3.ok());
+  ASSERT_EQ(p3->documents.size(), 1u);
+  EXPECT_EQ(p3->documents[0].index_number, "N-1");
+  auto all = registry_->List({0, 0, 50});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->total, 8);
+  EXPECT_EQ(all->documents[0].index_number, "O-1");
+  EXPECT_FALSE(registry_->List({agency_, 0, 0}).ok());
+  EXPECT_FALSE(registry_->List({agency_, 0, kMaxDocumentPage + 1}).ok());
+  EXPECT_FALSE(registry_->List({agency_, -1, 10}).ok());
+}
+
+TEST_F(DocumentRegistryTest, CountsProactiveDocumentsOfTheYearByCategory) {
+  ASSERT_TRUE(registry_->Add(Doc(agency_, "1", "2025-01-05", "政策文件"), "x").ok());
+  ASSERT_TRUE(registry_->Add(Doc(agency_, "2", "2025-06-05", "政策文件"), "x").ok());
+  ASSERT_TRUE(registry_->Add(Doc(agency_, "3", "2025-06-05", "人事信息"), "x").ok());
+  // Created in 2024, published in 2025: counted in 2025.
+  PublishedDocument late = Doc(agency_, "4", "2024-12-30", "人事信息");
+  late.published = *Date::Parse("2025-01-06");
+  ASSERT_TRUE(registry_->Add(late, "x").ok());
+  ASSERT_TRUE(registry_->Add(Doc(agency_, "5", "2024-05-05", "政策文件"), "x").ok());
+  PublishedDocument withheld = Doc(agency_, "6", "2025-05-05", "政策文件");
+  withheld.mode = DisclosureMode::kNotDisclosed;
+  ASSERT_TRUE(registry_->Add(withheld, "x").ok());
+  ASSERT_TRUE(registry_->Add(Doc(other_, "7", "2025-05-05", "财政信息"), "x").ok());
+
+  auto c = registry_->CountByCategory(agency_, 2025);
+  ASSERT_TRUE(c.ok());
+  ASSERT_EQ(c->size(), 2u);
+  EXPECT_EQ((*c)[0].category, "人事信息");
+  EXPECT_EQ((*c)[0].count, 2);
+  EXPECT_EQ((*c)[1].category, "政策文件");
+  EXPECT_EQ((*c)[1].count, 2);
+  auto all = registry_->CountByCategory(0, 2025);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 3u);
+  auto y2024 = registry_->CountByCategory(agency_, 2024);
+  ASSERT_TRUE(y2024.ok());
+  ASSERT_EQ(y2024->size(), 1u);
+  EXPECT_EQ((*y2024)[0].count, 1);
+}
+
+TEST(DisclosureModeTest, IdsAndLabelsRoundTrip) {
+  for (int i = 0; i < kDisclosureModeCount; ++i) {
+    auto m = static_cast<DisclosureMode>(i);
+    EXPECT_EQ(*DisclosureModeFromId(DisclosureModeId(m)), m);
+    EXPECT_EQ(*DisclosureModeFromId(DisclosureModeLabel(m)), m);
+  }
+  EXPECT_FALSE(DisclosureModeFromId("公开").ok());
+}
+
+}  // namespace
+}  // namespace gongkai
