@@ -3,6 +3,7 @@
 #include <iostream>
 #include <random>
 
+#include "gongkai/documents.h"
 #include "gongkai/ledger_simulation.h"
 #include "gongkai/validator.h"
 #include "ledger_options.h"
@@ -49,12 +50,64 @@ const char* const kTopics[] = {"部门预算和决算",
                                "草原生态保护补助资金发放情况",
                                "棚户区改造项目审批文件"};
 
+struct DemoDocument {
+  const char* title;
+  const char* category;
+  const char* body;
+};
+const DemoDocument kDocumentTopics[] = {
+    {"部门预算的公告", "财政预决算",
+     "根据《中华人民共和国预算法》，现将本部门年度预算公开如下。一般公共预算财政拨款收入主要用于"
+     "履行职能、保障机构运转。"},
+    {"草原生态保护补助奖励资金发放情况的通告", "资金使用",
+     "为落实草原生态保护补助奖励政策，现将禁牧补助和草畜平衡奖励资金发放情况予以公开，接受社会"
+     "监督。"},
+    {"行政许可事项清单的通知", "权责清单",
+     "依据《中华人民共和国行政许可法》，现公布本机关实施的行政许可事项、设定依据和办理时限。"},
+    {"政务公开工作要点的通知", "政务公开",
+     "全面贯彻《中华人民共和国政府信息公开条例》，推进决策、执行、管理、服务、结果公开。"},
+    {"重点民生项目进展情况的公告", "重点领域",
+     "现将棚户区改造、农村牧区道路和饮水安全等重点民生项目的进展情况公告如下。"},
+    {"突发事件应急预案的通知", "应急管理",
+     "为有效预防和处置突发事件，保障人民群众生命财产安全，制定本预案。"},
+};
+
+// Published documents (法定主动公开内容) for each agency, a few per year, with texts a search can
+// find; one in six is recorded as disclosed on request, which the public catalogue leaves out.
+Status AddDemoDocuments(CaseStore& store, const std::vector<int64_t>& agency_ids, int first_year,
+                        int last_year, std::mt19937_64& rng) {
+  GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<DocumentRegistry> registry, OpenDocumentRegistry(store));
+  for (size_t a = 0; a < agency_ids.size(); ++a) {
+    GONGKAI_ASSIGN_OR_RETURN(Agency agency, store.GetAgency(agency_ids[a]));
+    int serial = 0;
+    for (int y = first_year; y <= last_year; ++y) {
+      for (size_t k = 0; k < sizeof kDocumentTopics / sizeof kDocumentTopics[0]; ++k) {
+        const DemoDocument& t = kDocumentTopics[k];
+        PublishedDocument d;
+        d.agency_id = agency_ids[a];
+        char index[64];
+        std::snprintf(index, sizeof index, "11150000MB%04zu-%d-%05d", a + 1, y, ++serial);
+        d.index_number = index;
+        d.title = agency.name + "关于" + std::to_string(y) + "年" + t.title;
+        d.category = t.category;
+        d.publisher = agency.name;
+        d.created = Date::FromYmd(y, 1 + static_cast<int>(k) * 2, 5 + static_cast<int>(rng() % 20));
+        d.published = d.created + 3;
+        d.mode = serial % 6 == 0 ? DisclosureMode::kOnRequest : DisclosureMode::kProactive;
+        d.body = std::string(t.body) + "\n" + agency.name + "\n" + d.created.ToString();
+        GONGKAI_RETURN_IF_ERROR(registry->Add(d, "demo").status());
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 int RunDemo(const Args& args) {
   const char* kUsage =
       "用法 (usage): gongkai demo [--db PATH，默认 ./gongkai.db] [--year Y，默认 2025]\n"
-      "                           [--per-agency N，默认 60] [--seed N]\n\n"
+      "                           [--years N，默认 1] [--per-agency N，默认 60] [--seed N]\n\n"
       "为种子报告中的机关生成一年的演示台账：覆盖表三每一种办理结果，含补正、征求意见、延期、\n"
       "收费、撤回、逾期答复、上年结转与结转下年，以及复议诉讼、规章规范性文件和年度数量；\n"
       "然后生成并核对每个机关的年度报告。数据库须为空。\n"
@@ -66,11 +119,12 @@ int RunDemo(const Args& args) {
     std::fputs(kUsage, stdout);
     return 0;
   }
-  if (Status s = o.OnlyAllowed({"year", "per-agency", "seed"}); !s.ok()) {
+  if (Status s = o.OnlyAllowed({"year", "years", "per-agency", "seed"}); !s.ok()) {
     return UsageError("demo", s.message());
   }
-  int64_t year = 2025, per_agency = 60, seed = 20250101;
+  int64_t year = 2025, years = 1, per_agency = 60, seed = 20250101;
   for (auto [key, target] : {std::pair<const char*, int64_t*>{"year", &year},
+                             {"years", &years},
                              {"per-agency", &per_agency},
                              {"seed", &seed}}) {
     if (!o.Has(key)) continue;
@@ -81,15 +135,21 @@ int RunDemo(const Args& args) {
   if (per_agency < 25 || per_agency > 100000) {
     return UsageError("demo", "--per-agency 应在 25 到 100000 之间 (expects 25..100000)");
   }
+  if (years < 1 || years > 5) {
+    return UsageError("demo", "--years 应在 1 到 5 之间 (expects 1..5)");
+  }
   auto session = OpenLedger(o);
   if (!session.ok()) return Fail("demo", session.status());
   CaseStore& store = *(*session)->store;
   Ledger& ledger = *(*session)->ledger;
   const WorkCalendar& cal = (*session)->calendar;
-  const int y = static_cast<int>(year);
-  if (!cal.KnowsYear(y - 1) || !cal.KnowsYear(y) || !cal.KnowsYear(y + 1)) {
+  const int last_year = static_cast<int>(year);
+  const int first_year = last_year - static_cast<int>(years) + 1;
+  if (!cal.KnowsYear(first_year - 1) || !cal.KnowsYear(last_year) ||
+      !cal.KnowsYear(last_year + 1)) {
     return Fail("demo", FailedPreconditionError(
-                            "演示需要 " + std::to_string(y - 1) + "–" + std::to_string(y + 1) +
+                            "演示需要 " + std::to_string(first_year - 1) + "–" +
+                            std::to_string(last_year + 1) +
                             " 年的日历数据 (the demo needs calendar data for the year before and "
                             "after)"));
   }
@@ -127,77 +187,88 @@ int RunDemo(const Args& args) {
     applicants.push_back(*id);
   }
 
-  const Date first = Date::FromYmd(y, 1, 1), last = Date::FromYmd(y, 12, 31);
-  const Date prev_start = Date::FromYmd(y - 1, 11, 1);
-  const Channel kChannels[] = {Channel::kOnline,   Channel::kLetterSigned, Channel::kLetterOrdinary,
-                               Channel::kInPerson, Channel::kFax,          Channel::kEmail};
+  if (Status s = AddDemoDocuments(store, agency_ids, first_year, last_year, rng); !s.ok()) {
+    return Fail("demo", s);
+  }
   int64_t registered = 0;
-  for (int64_t agency : agency_ids) {
-    for (int64_t i = 0; i < per_agency; ++i) {
-      // One in eight from the last two months of the previous year (carried over unless
-      // concluded in time); the first 21 of this year cover every outcome row once.
-      bool previous = i % 8 == 7;
-      Date from = previous ? prev_start : first;
-      Date received = from + std::uniform_int_distribution<int>(
-                                 0, (previous ? Date::FromYmd(y - 1, 12, 31) : last) - from)(rng);
-      int outcome = (!previous && i < 24) ? kFirstOutcomeRow + static_cast<int>(i % 21) : -1;
-      NewRequest n;
-      n.agency_id = agency;
-      n.applicant_id = applicants[static_cast<size_t>(
-          i % 5 == 0 ? 40 + i % 6 : std::uniform_int_distribution<int>(0, 39)(rng))];
-      n.channel = kChannels[std::uniform_int_distribution<int>(0, 5)(rng)];
-      if (n.channel == Channel::kInPerson) n.dates.submitted = received;
-      if (n.channel == Channel::kLetterSigned) n.dates.signed_for = received;
-      if (n.channel == Channel::kLetterOrdinary) n.dates.submitted = received;
-      n.dates.confirmed = received;
-      n.content = std::string("申请公开") + kTopics[std::uniform_int_distribution<int>(0, 7)(rng)];
-      n.form = "电子文档，通过电子邮件提供";
-      n.actor = "王科员";
-      n.attachments = {{0, "申请表.txt", "", 0, n.content + "\n申请人签名"}};
-      StatusOr<int64_t> id = ledger.Register(n);
-      if (!id.ok()) return Fail("demo", id.status());
-      // Histories stop at the year's end: late requests stay open and are carried forward.
-      Status s = SimulateRequest(ledger, cal, *id, received, last, outcome, rng);
-      if (!s.ok()) return Fail("demo", s.WithContext("申请 " + std::to_string(*id)));
-      ++registered;
-    }
-    // Table 4: reviews and lawsuits; table 2: documents and yearly counts.
-    for (int k = 0; k < 3; ++k) {
-      Date filed = first + std::uniform_int_distribution<int>(0, 300)(rng);
-      bool decided = k < 2;
-      ReviewCase c{0, agency, k, filed, std::nullopt, CaseResult::kPending, 0};
-      if (decided) {
-        c.decided = filed + 60;
-        c.result = static_cast<CaseResult>(std::uniform_int_distribution<int>(0, 2)(rng));
+  // One year of requests, cases and counts (the years run in order, so a year's open requests
+  // are carried over into the next).
+  auto fill_year = [&](const int y) -> int {
+    const Date first = Date::FromYmd(y, 1, 1), last = Date::FromYmd(y, 12, 31);
+    const Date prev_start = Date::FromYmd(y - 1, 11, 1);
+    const Channel kChannels[] = {Channel::kOnline,   Channel::kLetterSigned, Channel::kLetterOrdinary,
+                                 Channel::kInPerson, Channel::kFax,          Channel::kEmail};
+    for (int64_t agency : agency_ids) {
+      for (int64_t i = 0; i < per_agency; ++i) {
+        // One in eight from the last two months of the previous year (carried over unless
+        // concluded in time); the first 21 of this year cover every outcome row once.
+        bool previous = i % 8 == 7;
+        Date from = previous ? prev_start : first;
+        Date received = from + std::uniform_int_distribution<int>(
+                                   0, (previous ? Date::FromYmd(y - 1, 12, 31) : last) - from)(rng);
+        int outcome = (!previous && i < 24) ? kFirstOutcomeRow + static_cast<int>(i % 21) : -1;
+        NewRequest n;
+        n.agency_id = agency;
+        n.applicant_id = applicants[static_cast<size_t>(
+            i % 5 == 0 ? 40 + i % 6 : std::uniform_int_distribution<int>(0, 39)(rng))];
+        n.channel = kChannels[std::uniform_int_distribution<int>(0, 5)(rng)];
+        if (n.channel == Channel::kInPerson) n.dates.submitted = received;
+        if (n.channel == Channel::kLetterSigned) n.dates.signed_for = received;
+        if (n.channel == Channel::kLetterOrdinary) n.dates.submitted = received;
+        n.dates.confirmed = received;
+        n.content = std::string("申请公开") + kTopics[std::uniform_int_distribution<int>(0, 7)(rng)];
+        n.form = "电子文档，通过电子邮件提供";
+        n.actor = "王科员";
+        n.attachments = {{0, "申请表.txt", "", 0, n.content + "\n申请人签名"}};
+        StatusOr<int64_t> id = ledger.Register(n);
+        if (!id.ok()) return Fail("demo", id.status());
+        // Histories stop at the year's end: late requests stay open and are carried forward.
+        Status s = SimulateRequest(ledger, cal, *id, received, last, outcome, rng);
+        if (!s.ok()) return Fail("demo", s.WithContext("申请 " + std::to_string(*id)));
+        ++registered;
       }
-      if (auto r = store.AddReviewCase(c, actor); !r.ok()) return Fail("demo", r.status());
+      // Table 4: reviews and lawsuits; table 2: documents and yearly counts.
+      for (int k = 0; k < 3; ++k) {
+        Date filed = first + std::uniform_int_distribution<int>(0, 300)(rng);
+        bool decided = k < 2;
+        ReviewCase c{0, agency, k, filed, std::nullopt, CaseResult::kPending, 0};
+        if (decided) {
+          c.decided = filed + 60;
+          c.result = static_cast<CaseResult>(std::uniform_int_distribution<int>(0, 2)(rng));
+        }
+        if (auto r = store.AddReviewCase(c, actor); !r.ok()) return Fail("demo", r.status());
+      }
+      for (int k = 0; k < 4; ++k) {
+        NormativeDoc d{
+            0,
+            agency,
+            k % 2,
+            "关于规范政府信息公开工作的规定（" + std::to_string(k) + "）",
+            "内政办发〔" + std::to_string(y - 2 + k % 3) + "〕" + std::to_string(k + 1) + "号",
+            Date::FromYmd(y - 2 + k % 3, 3 + k, 10),
+            std::nullopt};
+        if (k == 1) d.abolished = Date::FromYmd(y, 9, 1);
+        if (auto r = store.AddDocument(d, actor); !r.ok()) return Fail("demo", r.status());
+      }
+      YearCounts counts{agency,
+                        y,
+                        std::uniform_int_distribution<int64_t>(0, 5000)(rng),
+                        std::uniform_int_distribution<int64_t>(0, 800)(rng),
+                        std::uniform_int_distribution<int64_t>(0, 50)(rng),
+                        std::uniform_int_distribution<int>(0, 20000)(rng) / 100.0};
+      if (Status s = store.SetYearCounts(counts, actor); !s.ok()) return Fail("demo", s);
     }
-    for (int k = 0; k < 4; ++k) {
-      NormativeDoc d{
-          0,
-          agency,
-          k % 2,
-          "关于规范政府信息公开工作的规定（" + std::to_string(k) + "）",
-          "内政办发〔" + std::to_string(y - 2 + k % 3) + "〕" + std::to_string(k + 1) + "号",
-          Date::FromYmd(y - 2 + k % 3, 3 + k, 10),
-          std::nullopt};
-      if (k == 1) d.abolished = Date::FromYmd(y, 9, 1);
-      if (auto r = store.AddDocument(d, actor); !r.ok()) return Fail("demo", r.status());
-    }
-    YearCounts counts{agency,
-                      y,
-                      std::uniform_int_distribution<int64_t>(0, 5000)(rng),
-                      std::uniform_int_distribution<int64_t>(0, 800)(rng),
-                      std::uniform_int_distribution<int64_t>(0, 50)(rng),
-                      std::uniform_int_distribution<int>(0, 20000)(rng) / 100.0};
-    if (Status s = store.SetYearCounts(counts, actor); !s.ok()) return Fail("demo", s);
+    return 0;
+  };
+  for (int y = first_year; y <= last_year; ++y) {
+    if (int rc = fill_year(y); rc != 0) return rc;
   }
   std::cout << "已登记 " << registered << " 件申请，" << agency_ids.size()
             << " 个机关 (requests registered, agencies)\n";
   int failures = 0;
   for (size_t i = 0; i < agency_ids.size(); ++i) {
     StatusOr<AnnualReport> r =
-        GenerateAnnualReport(store, agency_ids[i], y, kDemoAgencies[i].parent < 0);
+        GenerateAnnualReport(store, agency_ids[i], last_year, kDemoAgencies[i].parent < 0);
     if (!r.ok()) return Fail("demo", r.status());
     Findings f = Validate(*r);
     int errors = CountSeverity(f, Severity::kError);

@@ -123,6 +123,7 @@ void FillAgencyNav(const Agency& a, const std::string& current, Dict* d) {
   static const char* const kItems[][2] = {{"home", "专栏首页"},
                                           {"guide", "政府信息公开指南"},
                                           {"rules", "政府信息公开制度"},
+                                          {"documents", "法定主动公开内容"},
                                           {"reports", "政府信息公开年报"},
                                           {"apply", "依申请公开"}};
   Dict* nav = d->AddIncludeDictionary("NAV");

@@ -8,6 +8,7 @@ Router BuildRouter(Site& site) {
   Router r;
   AddAssetRoutes(r, site);
   AddDirectoryRoutes(r, site);
+  AddDocumentRoutes(r, site);
   AddReportRoutes(r, site);
   AddApplyRoutes(r, site);
   AddSearchRoutes(r, site);

@@ -9,6 +9,7 @@ namespace gongkai::web {
 
 void AddAssetRoutes(Router& router, Site& site);      // /healthz, /static/*, /display
 void AddDirectoryRoutes(Router& router, Site& site);  // /, /agencies/:id, guide, rules
+void AddDocumentRoutes(Router& router, Site& site);   // /agencies/:id/documents, /documents/:id
 void AddReportRoutes(Router& router, Site& site);     // /agencies/:id/reports[/:year[.ext]]
 void AddApplyRoutes(Router& router, Site& site);      // /agencies/:id/apply, /status
 void AddSearchRoutes(Router& router, Site& site);     // /search

@@ -77,6 +77,7 @@ StatusOr<LedgerSession*> Site::Session() {
     GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<CaseStore> store, OpenSqliteStore(options_.db_path));
     auto session = std::make_unique<LedgerSession>();
     session->ledger = std::make_unique<Ledger>(store.get(), &calendar_);
+    GONGKAI_ASSIGN_OR_RETURN(session->documents, OpenDocumentRegistry(*store));
     session->store = std::move(store);
     s = std::move(session);
   }
@@ -149,6 +150,17 @@ Status Site::RebuildSearchIndex() {
            ReportTitle(*report), base + "/reports/" + std::to_string(y),
            TrustedPlainText(*report)}));
     }
+  }
+  for (DocumentQuery q{0, 0, kMaxDocumentPage};; q.offset += q.limit) {
+    GONGKAI_ASSIGN_OR_RETURN(DocumentPage page, s->documents->List(q));
+    for (const PublishedDocument& d : page.documents) {
+      if (d.mode != DisclosureMode::kProactive) continue;
+      GONGKAI_RETURN_IF_ERROR(search_->Upsert({"document/" + std::to_string(d.id), "document",
+                                               d.agency_id, d.title,
+                                               "/documents/" + std::to_string(d.id),
+                                               d.index_number + "\n" + d.body}));
+    }
+    if (q.offset + q.limit >= page.total) break;
   }
   return Status::Ok();
 }

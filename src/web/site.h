@@ -13,6 +13,7 @@
 
 #include "csrf.h"
 #include "gongkai/calendar.h"
+#include "gongkai/documents.h"
 #include "gongkai/ledger.h"
 #include "gongkai/query_codes.h"
 #include "gongkai/search.h"
@@ -29,6 +30,7 @@ namespace gongkai::web {
 struct LedgerSession {
   std::unique_ptr<CaseStore> store;
   std::unique_ptr<Ledger> ledger;
+  std::unique_ptr<DocumentRegistry> documents;  // on the store's connection
 };
 
 class Site {
@@ -63,7 +65,8 @@ class Site {
   std::string CsrfToken(const HttpRequest& req) const;
   bool CsrfOk(const HttpRequest& req, const std::string& field) const;
 
-  // (Re)builds the search index from the agencies, their guides and published reports.
+  // (Re)builds the search index from the agencies, their guides, published reports and
+  // proactively published documents.
   Status RebuildSearchIndex();
 
  private:
