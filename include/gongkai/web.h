@@ -44,7 +44,7 @@ struct WebOptions {
 // templates or the port cannot be opened.
 Status ServeWeb(const WebOptions& options);
 
-// Asks a running ServeWeb (in this process) to stop as on SIGTERM. Thread-safe.
+// Asks every ServeWeb running in this process to stop as on SIGTERM. Thread-safe.
 void RequestWebServerStop();
 
 }  // namespace gongkai

@@ -2,6 +2,7 @@
 // stays in this file: requests are converted to HttpRequest, routed, and the HttpResponse sent
 // with the security headers, then logged.
 #include <csignal>
+#include <list>
 #include <mutex>
 #include <restinio/all.hpp>
 #include <thread>
@@ -31,9 +32,9 @@ constexpr std::chrono::seconds kWriteTimeout{30};
 constexpr std::chrono::seconds kHandleTimeout{120};
 }  // namespace config
 
-// The running server's stop function (RequestWebServerStop).
+// The stop functions of the servers running in this process (RequestWebServerStop).
 std::mutex g_stop_mu;
-std::function<void()> g_stop;
+std::list<std::function<void()>> g_stops;
 
 const char* ReasonPhrase(int status) {
   switch (status) {
@@ -120,7 +121,7 @@ StatusOr<uint16_t> FreePort(const std::string& address) {
 
 void RequestWebServerStop() {
   std::lock_guard<std::mutex> lock(g_stop_mu);
-  if (g_stop) g_stop();
+  for (const auto& stop : g_stops) stop();
 }
 
 Status ServeWeb(const WebOptions& options) {
@@ -169,9 +170,10 @@ Status ServeWeb(const WebOptions& options) {
   signals.async_wait([&](const asio::error_code& ec, int) {
     if (!ec) close();
   });
+  std::list<std::function<void()>>::iterator registered;
   {
     std::lock_guard<std::mutex> lock(g_stop_mu);
-    g_stop = [&] { asio::post(io, close); };
+    registered = g_stops.insert(g_stops.end(), [&] { asio::post(io, close); });
   }
   server.open_async(
       [&] {
@@ -192,7 +194,7 @@ Status ServeWeb(const WebOptions& options) {
   for (std::thread& t : pool) t.join();
   {
     std::lock_guard<std::mutex> lock(g_stop_mu);
-    g_stop = nullptr;
+    g_stops.erase(registered);
   }
   return failure;
 }
