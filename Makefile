@@ -76,6 +76,8 @@ score: build
 
 bench: build
 	@for b in build/bench/*_bench; do echo "== $$(basename $$b) =="; $$b $(SHARED) || exit 1; echo; done
+	@echo "== web_bench (gongkai serve against nginx, same bytes) =="
+	@bench/web_bench.sh build/gongkai
 
 fuzz: build-fuzz
 	@scripts/run-fuzzers build-fuzz $(FUZZ_SECONDS) $(SHARED)

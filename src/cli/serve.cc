@@ -19,7 +19,8 @@ void PrintListening(uint16_t port, void* arg) {
 int RunServe(const Args& args) {
   const char* kUsage =
       "用法 (usage): gongkai serve [--db PATH，默认 ./gongkai.db] [--listen 127.0.0.1:8080]\n"
-      "                            [--threads N，默认 2] [--today YYYY-MM-DD] [--no-access-log]\n\n"
+      "                            [--threads N，默认 2] [--today YYYY-MM-DD] [--no-access-log]\n"
+      "                            [--submissions-per-hour N，默认 10] [--lookups-per-minute N，默认 30]\n\n"
       "提供各机关的政府信息公开专栏、在线申请、凭查询码查询办理进度、检索和 /api/v1/ 接口；\n"
       "收到 SIGINT 或 SIGTERM 后停止接收新请求，处理完进行中的请求后退出。访问日志每个请求一行\n"
       "JSON，写到标准错误。\n"
@@ -32,7 +33,8 @@ int RunServe(const Args& args) {
     std::fputs(kUsage, stdout);
     return 0;
   }
-  if (Status s = o.OnlyAllowed({"listen", "threads", "today", "no-access-log", "data-dir"});
+  if (Status s = o.OnlyAllowed({"listen", "threads", "today", "no-access-log", "data-dir",
+                                "submissions-per-hour", "lookups-per-minute"});
       !s.ok()) {
     return UsageError("serve", s.message());
   }
@@ -61,6 +63,16 @@ int RunServe(const Args& args) {
       return UsageError("serve", "--threads 应在 1 到 256 之间 (expects 1..256)");
     }
     w.threads = static_cast<int>(*t);
+  }
+  for (auto [key, target] : {std::pair<const char*, int*>{"submissions-per-hour",
+                                                         &w.submissions_per_hour},
+                             {"lookups-per-minute", &w.lookups_per_minute}}) {
+    if (!o.Has(key)) continue;
+    StatusOr<int64_t> v = o.Int(key);
+    if (!v.ok() || *v < 1 || *v > 100000000) {
+      return UsageError("serve", std::string("--") + key + " 应在 1 到 100000000 之间");
+    }
+    *target = static_cast<int>(*v);
   }
   if (o.Has("today")) {
     StatusOr<Date> d = o.DateOf("today");
