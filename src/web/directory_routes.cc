@@ -78,7 +78,7 @@ void AddDirectoryRoutes(Router& router, Site& site) {
       tree->SetFilename("tree.tpl");
       AddTree(children, 0, tree);
     });
-  });
+  }, /*cacheable=*/true);
   router.Add("GET", "/agencies/:id", [&site](HttpRequest& req) {
     StatusOr<Agency> a = AgencyParam(site, req, 0);
     if (!a.ok()) return site.ErrorPage(req, 404, "没有这个机关");
@@ -92,7 +92,7 @@ void AddDirectoryRoutes(Router& router, Site& site) {
         for (int y : *years) d->AddSectionDictionary("YEAR")->SetIntValue("YEAR", y);
       }
     });
-  });
+  }, /*cacheable=*/true);
   router.Add("GET", "/agencies/:id/guide", [&site](HttpRequest& req) {
     StatusOr<Agency> a = AgencyParam(site, req, 0);
     if (!a.ok()) return site.ErrorPage(req, 404, "没有这个机关");
@@ -105,7 +105,7 @@ void AddDirectoryRoutes(Router& router, Site& site) {
       d->SetValue("HEADING", a->name + "政府信息公开指南");
       FillSections(BuildGuide(*a, parent.ok() ? &*parent : nullptr), d);
     });
-  });
+  }, /*cacheable=*/true);
   router.Add("GET", "/agencies/:id/rules", [&site](HttpRequest& req) {
     StatusOr<Agency> a = AgencyParam(site, req, 0);
     if (!a.ok()) return site.ErrorPage(req, 404, "没有这个机关");
@@ -115,7 +115,7 @@ void AddDirectoryRoutes(Router& router, Site& site) {
       d->SetValue("HEADING", a->name + "政府信息公开制度");
       FillSections(BuildRules(*a), d);
     });
-  });
+  }, /*cacheable=*/true);
 }
 
 // The 专栏 menu; `current` marks the page shown (aria-current).

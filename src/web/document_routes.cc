@@ -55,7 +55,7 @@ void AddDocumentRoutes(Router& router, Site& site) {
       }
       d->SetIntValue("PAGE", static_cast<long>(page));
     });
-  });
+  }, /*cacheable=*/true);
   router.Add("GET", "/documents/:id", [&site](HttpRequest& req) {
     int64_t id = PositiveParam(req.params[0], 0);
     StatusOr<LedgerSession*> s = site.Session();
@@ -84,7 +84,7 @@ void AddDocumentRoutes(Router& router, Site& site) {
         start = nl + 1;
       }
     });
-  });
+  }, /*cacheable=*/true);
 }
 
 }  // namespace gongkai::web

@@ -19,6 +19,7 @@ struct HttpRequest {
   std::string body;
   std::string client;               // the peer's IP address
   std::vector<std::string> params;  // the router's captures, in order
+  mutable std::string csrf_token;   // the CSRF token of the response (Site::CsrfToken)
 
   // The first query parameter `name`, or "".
   std::string Query(const std::string& name) const;

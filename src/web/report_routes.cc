@@ -53,7 +53,7 @@ void AddReportRoutes(Router& router, Site& site) {
       }
       if (years->empty()) d->ShowSection("NONE");
     });
-  });
+  }, /*cacheable=*/true);
   router.Add("GET", "/agencies/:id/reports/:year", [&site](HttpRequest& req) {
     StatusOr<Agency> a = AgencyParam(site, req, 0);
     int year = 0;
@@ -99,7 +99,7 @@ void AddReportRoutes(Router& router, Site& site) {
       return r;
     }
     return site.ErrorPage(req, 404, "没有这种格式");
-  });
+  }, /*cacheable=*/true);
 }
 
 }  // namespace gongkai::web

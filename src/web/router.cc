@@ -14,11 +14,12 @@ std::vector<std::string> SplitPath(const std::string& path) {
   return out;
 }
 
-void Router::Add(std::string method, const std::string& pattern, Handler handler) {
-  routes_.push_back({std::move(method), SplitPath(pattern), std::move(handler)});
+void Router::Add(std::string method, const std::string& pattern, Handler handler,
+                 bool cacheable) {
+  routes_.push_back({std::move(method), SplitPath(pattern), std::move(handler), cacheable});
 }
 
-const Handler* Router::Match(HttpRequest* req, bool* path_known) const {
+const Handler* Router::Match(HttpRequest* req, bool* path_known, bool* cacheable) const {
   *path_known = false;
   std::vector<std::string> parts = SplitPath(req->path);
   for (const Route& r : routes_) {
@@ -40,6 +41,7 @@ const Handler* Router::Match(HttpRequest* req, bool* path_known) const {
       continue;
     }
     req->params = std::move(captures);
+    if (cacheable) *cacheable = r.cacheable;
     return &r.handler;
   }
   return nullptr;

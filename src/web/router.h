@@ -15,16 +15,20 @@ using Handler = std::function<HttpResponse(HttpRequest&)>;
 
 class Router {
  public:
-  void Add(std::string method, const std::string& pattern, Handler handler);
+  // `cacheable`: a GET page that shows nothing specific to the request but its CSRF token
+  // (PageCache).
+  void Add(std::string method, const std::string& pattern, Handler handler,
+           bool cacheable = false);
   // The handler for the request (captures stored in req->params), or nullptr. Sets
   // *path_known when some route has the path with another method (for 405).
-  const Handler* Match(HttpRequest* req, bool* path_known) const;
+  const Handler* Match(HttpRequest* req, bool* path_known, bool* cacheable = nullptr) const;
 
  private:
   struct Route {
     std::string method;
     std::vector<std::string> segments;  // ":" marks a capture
     Handler handler;
+    bool cacheable;
   };
   std::vector<Route> routes_;
 };

@@ -61,7 +61,7 @@ void AddSearchRoutes(Router& router, Site& site) {
       }
       d->SetIntValue("PAGE", static_cast<long>(page));
     }, status);
-  });
+  }, /*cacheable=*/true);
 }
 
 }  // namespace gongkai::web

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "access_log.h"
+#include "page_cache.h"
 #include "routes.h"
 
 namespace gongkai {
@@ -30,6 +31,9 @@ constexpr std::chrono::seconds kReadTimeout{30};
 constexpr std::chrono::seconds kWriteTimeout{30};
 // A PDF download runs LibreOffice.
 constexpr std::chrono::seconds kHandleTimeout{120};
+// Public pages are re-expanded at most this often (a change shows within this time).
+constexpr std::chrono::milliseconds kPageCacheTtl{2000};
+constexpr size_t kPageCacheEntries = 4096;
 }  // namespace config
 
 // The stop functions of the servers running in this process (RequestWebServerStop).
@@ -74,15 +78,32 @@ bool ConvertRequest(const restinio::request_handle_t& in, HttpRequest* out) {
   return true;
 }
 
-HttpResponse Dispatch(const Router& router, Site& site, HttpRequest& req) {
-  bool path_known = false;
-  const Handler* h = router.Match(&req, &path_known);
+// The page cache's key: what a cacheable page depends on besides the database.
+std::string CacheKey(const HttpRequest& req) {
+  std::string key = req.path;
+  for (const auto& [k, v] : req.query) key += "\x1f" + k + "=" + v;
+  return key + "\x1e" + req.Cookie("gk_display");
+}
+
+HttpResponse Dispatch(const Router& router, Site& site, PageCache& cache, HttpRequest& req) {
+  bool path_known = false, cacheable = false;
+  const Handler* h = router.Match(&req, &path_known, &cacheable);
   if (!h) {
     if (path_known) return TextResponse(405, "不支持的请求方法 (method not allowed)");
     return site.ErrorPage(req, 404, "页面不存在");
   }
+  cacheable = cacheable && (req.method == "GET" || req.method == "HEAD");
+  std::string key;
+  if (cacheable) {
+    key = CacheKey(req);
+    if (std::optional<HttpResponse> hit = cache.Find(key, site.CsrfToken(req))) return *hit;
+  }
   try {
-    return (*h)(req);
+    HttpResponse r = (*h)(req);
+    if (cacheable && r.status == 200 && r.content_type.rfind("text/html", 0) == 0) {
+      cache.Store(key, r, site.CsrfToken(req));
+    }
+    return r;
   } catch (const std::exception& e) {
     return TextResponse(500, "服务器内部错误 (internal error)");
   }
@@ -127,6 +148,7 @@ void RequestWebServerStop() {
 Status ServeWeb(const WebOptions& options) {
   GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<Site> site, Site::Open(options));
   const Router router = BuildRouter(*site);
+  PageCache cache(config::kPageCacheTtl, config::kPageCacheEntries);
   uint16_t port = options.port;
   if (port == 0) {
     GONGKAI_ASSIGN_OR_RETURN(port, FreePort(options.address));
@@ -151,7 +173,7 @@ Status ServeWeb(const WebOptions& options) {
             auto start = std::chrono::steady_clock::now();
             HttpRequest req;
             HttpResponse r = ConvertRequest(in, &req)
-                                 ? Dispatch(router, *site, req)
+                                 ? Dispatch(router, *site, cache, req)
                                  : TextResponse(400, "请求地址格式错误 (malformed request target)");
             Send(in, req, std::move(r), options.access_log, start);
             return restinio::request_accepted();

@@ -2,6 +2,7 @@
 // the security headers.
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 
 #include "web_test_util.h"
 
@@ -210,6 +211,22 @@ TEST_F(ServerTest, StaticAssetsAreVersionedAndCached) {
   EXPECT_EQ(css.status, 200);
   EXPECT_NE(css.Header("cache-control").find("immutable"), std::string::npos);
   EXPECT_EQ(Send(port(), "GET", "/static/site.css").status, 404);
+}
+
+TEST_F(ServerTest, CachedPagesCarryEachClientsOwnToken) {
+  std::set<std::string> tokens;
+  for (int i = 0; i < 3; ++i) {
+    TestResponse r = Send(port(), "GET", "/agencies/" + std::to_string(server_->agency()));
+    std::string cookie = CsrfCookie(r);
+    EXPECT_NE(r.body.find("name=\"csrf\" value=\"" + cookie + "\""), std::string::npos);
+    tokens.insert(cookie);
+  }
+  EXPECT_EQ(tokens.size(), 3u);
+  // A client with a valid token keeps it.
+  TestResponse again = Send(port(), "GET", "/agencies/" + std::to_string(server_->agency()), "",
+                            {{"Cookie", "gk_csrf=" + *tokens.begin()}});
+  EXPECT_EQ(CsrfCookie(again), *tokens.begin());
+  EXPECT_NE(again.body.find(*tokens.begin()), std::string::npos);
 }
 
 TEST_F(ServerTest, WrongMethodIs405AndUnknownPathIs404) {

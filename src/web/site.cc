@@ -85,8 +85,11 @@ StatusOr<LedgerSession*> Site::Session() {
 }
 
 std::string Site::CsrfToken(const HttpRequest& req) const {
-  std::string cookie = req.Cookie(kCsrfCookie);
-  return csrf_.Verify(cookie, cookie) ? cookie : csrf_.NewToken();
+  if (req.csrf_token.empty()) {
+    std::string cookie = req.Cookie(kCsrfCookie);
+    req.csrf_token = csrf_.Verify(cookie, cookie) ? cookie : csrf_.NewToken();
+  }
+  return req.csrf_token;
 }
 
 bool Site::CsrfOk(const HttpRequest& req, const std::string& field) const {

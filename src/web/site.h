@@ -62,6 +62,7 @@ class Site {
   HttpResponse ErrorPage(const HttpRequest& req, int status, const std::string& message);
 
   // The request's CSRF token: the cookie's if it verifies, else a new one (set by Page).
+  // Remembered in req.csrf_token, so every form of one response carries the same token.
   std::string CsrfToken(const HttpRequest& req) const;
   bool CsrfOk(const HttpRequest& req, const std::string& field) const;
 

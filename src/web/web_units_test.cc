@@ -2,9 +2,12 @@
 // log, static assets, templates escaping, report HTML extraction, query-code-free logs.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "access_log.h"
 #include "csrf.h"
 #include "http.h"
+#include "page_cache.h"
 #include "rate_limit.h"
 #include "report_catalog.h"
 #include "router.h"
@@ -70,6 +73,23 @@ TEST(CsrfTest, OnlyTokensOfThisGuardMatchingTheCookieVerify) {
   std::string tampered = t;
   tampered[0] = tampered[0] == 'a' ? 'b' : 'a';
   EXPECT_FALSE(guard.Verify(tampered, tampered));
+}
+
+TEST(PageCacheTest, ServesEachClientItsOwnToken) {
+  PageCache cache(std::chrono::milliseconds(60000), 10);
+  HttpResponse r;
+  r.body = "<input value=\"TOKEN1\"><input value=\"TOKEN1\">";
+  r.headers.emplace_back("Set-Cookie", "gk_csrf=TOKEN1; Path=/");
+  cache.Store("/", r, "TOKEN1");
+  auto hit = cache.Find("/", "OTHER");
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_EQ(hit->body, "<input value=\"OTHER\"><input value=\"OTHER\">");
+  EXPECT_EQ(hit->headers[0].second, "gk_csrf=OTHER; Path=/");
+  EXPECT_FALSE(cache.Find("/x", "OTHER").has_value());
+  PageCache expired(std::chrono::milliseconds(0), 10);
+  expired.Store("/", r, "TOKEN1");
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  EXPECT_FALSE(expired.Find("/", "OTHER").has_value());
 }
 
 TEST(RateLimiterTest, BurstThenRefill) {
