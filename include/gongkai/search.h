@@ -58,8 +58,7 @@ class SearchIndex {
   // Documents containing every term of `query` (terms separated by white space), best first,
   // `limit` of them from `offset`. kInvalidArgument for an empty query, a term shorter than
   // kMinTermChars, invalid UTF-8 or a query over the limits.
-  virtual StatusOr<SearchResults> Search(std::string_view query, int64_t offset,
-                                         int64_t limit) = 0;
+  virtual StatusOr<SearchResults> Search(std::string_view query, int64_t offset, int64_t limit) = 0;
 };
 
 // Opens (creating) a SQLite FTS5 index at `path`; ":memory:" for a private in-memory index.

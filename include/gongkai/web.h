@@ -31,9 +31,9 @@ struct WebOptions {
   size_t max_attachment_bytes = 5 << 20;  // each attachment
   int max_attachments = 3;
   size_t max_connections = 2048;
-  int submissions_per_hour = 10;  // per client: applications (form and API)
-  int lookups_per_minute = 30;    // per client: status look-ups
-  bool access_log = true;         // one JSON line per request on stderr
+  int submissions_per_hour = 10;    // per client: applications (form and API)
+  int lookups_per_minute = 30;      // per client: status look-ups
+  bool access_log = true;           // one JSON line per request on stderr
   std::string soffice = "soffice";  // LibreOffice, for PDF downloads
   // Called once the server listens, with the port (tests use port 0).
   void (*on_listening)(uint16_t port, void* arg) = nullptr;

@@ -20,7 +20,8 @@ int RunServe(const Args& args) {
   const char* kUsage =
       "用法 (usage): gongkai serve [--db PATH，默认 ./gongkai.db] [--listen 127.0.0.1:8080]\n"
       "                            [--threads N，默认 2] [--today YYYY-MM-DD] [--no-access-log]\n"
-      "                            [--submissions-per-hour N，默认 10] [--lookups-per-minute N，默认 30]\n\n"
+      "                            [--submissions-per-hour N，默认 10] [--lookups-per-minute "
+      "N，默认 30]\n\n"
       "提供各机关的政府信息公开专栏、在线申请、凭查询码查询办理进度、检索和 /api/v1/ 接口；\n"
       "收到 SIGINT 或 SIGTERM 后停止接收新请求，处理完进行中的请求后退出。访问日志每个请求一行\n"
       "JSON，写到标准错误。\n"
@@ -53,7 +54,8 @@ int RunServe(const Args& args) {
     }
   }
   if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535) {
-    return UsageError("serve", "--listen 应为 地址:端口，例如 127.0.0.1:8080 (expects ADDRESS:PORT)");
+    return UsageError("serve",
+                      "--listen 应为 地址:端口，例如 127.0.0.1:8080 (expects ADDRESS:PORT)");
   }
   w.address = listen.substr(0, colon);
   w.port = static_cast<uint16_t>(port);
@@ -64,9 +66,9 @@ int RunServe(const Args& args) {
     }
     w.threads = static_cast<int>(*t);
   }
-  for (auto [key, target] : {std::pair<const char*, int*>{"submissions-per-hour",
-                                                         &w.submissions_per_hour},
-                             {"lookups-per-minute", &w.lookups_per_minute}}) {
+  for (auto [key, target] :
+       {std::pair<const char*, int*>{"submissions-per-hour", &w.submissions_per_hour},
+        {"lookups-per-minute", &w.lookups_per_minute}}) {
     if (!o.Has(key)) continue;
     StatusOr<int64_t> v = o.Int(key);
     if (!v.ok() || *v < 1 || *v > 100000000) {

@@ -1,11 +1,12 @@
 // Query codes (query_codes.h): generation, normalisation and the SQLite table of their hashes.
+#include "gongkai/query_codes.h"
+
 #include <sodium.h>
 #include <sqlite3.h>
 
 #include <cstdlib>
 #include <mutex>
 
-#include "gongkai/query_codes.h"
 #include "sqlite_db.h"
 
 namespace gongkai {
@@ -102,8 +103,8 @@ std::optional<std::string> NormalizeQueryCode(std::string_view typed) {
 
 StatusOr<std::unique_ptr<QueryCodeStore>> OpenSqliteQueryCodeStore(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Status s = IoError("打开数据库 " + path + " 失败 (cannot open database): " +
                        (db ? sqlite3_errmsg(db) : "out of memory"));

@@ -58,8 +58,7 @@ StatusOr<std::vector<std::string>> ParseSearchQuery(std::string_view query) {
   }
   for (const std::string& t : terms) {
     if (CountChars(t) < search_config::kMinTermChars) {
-      return InvalidArgumentError("每个检索词至少 " +
-                                  std::to_string(search_config::kMinTermChars) +
+      return InvalidArgumentError("每个检索词至少 " + std::to_string(search_config::kMinTermChars) +
                                   " 个字 (a term is too short): " + t);
     }
   }

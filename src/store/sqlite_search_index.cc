@@ -97,15 +97,16 @@ class SqliteSearchIndex final : public SearchIndex {
     SearchResults out;
     {
       Statement count;
-      GONGKAI_RETURN_IF_ERROR(count.Prepare(db_, ("SELECT count(*) FROM search_doc WHERE " + where).c_str()));
+      GONGKAI_RETURN_IF_ERROR(
+          count.Prepare(db_, ("SELECT count(*) FROM search_doc WHERE " + where).c_str()));
       BindTerms(&count, match, params);
       GONGKAI_ASSIGN_OR_RETURN(bool row, count.Step());
       out.total = row ? count.Int(0) : 0;
     }
     Statement rows;
     std::string sql = "SELECT key, kind, agency_id, title, url, body FROM search_doc WHERE " +
-                      where + order + " LIMIT ?" + std::to_string(params.size() + 2) +
-                      " OFFSET ?" + std::to_string(params.size() + 3);
+                      where + order + " LIMIT ?" + std::to_string(params.size() + 2) + " OFFSET ?" +
+                      std::to_string(params.size() + 3);
     GONGKAI_RETURN_IF_ERROR(rows.Prepare(db_, sql.c_str()));
     BindTerms(&rows, match, params);
     rows.Bind(static_cast<int>(params.size()) + 2, limit);
@@ -157,8 +158,8 @@ class SqliteSearchIndex final : public SearchIndex {
 
 StatusOr<std::unique_ptr<SearchIndex>> OpenSqliteSearchIndex(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Status s = IoError("打开检索索引 " + path + " 失败 (cannot open search index): " +
                        (db ? sqlite3_errmsg(db) : "out of memory"));

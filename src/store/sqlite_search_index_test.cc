@@ -13,11 +13,13 @@ std::unique_ptr<SearchIndex> NewIndex() {
 
 TEST(SqliteSearchIndexTest, FindsTwoCharacterChineseWordWithSnippet) {
   auto index = NewIndex();
-  ASSERT_TRUE(index->Upsert({"doc/1", "document", 3, "关于草原生态保护补助资金的通知",
-                             "/documents/1", "为做好草原生态保护补助资金发放工作，现通知如下。"})
+  ASSERT_TRUE(index
+                  ->Upsert({"doc/1", "document", 3, "关于草原生态保护补助资金的通知",
+                            "/documents/1", "为做好草原生态保护补助资金发放工作，现通知如下。"})
                   .ok());
-  ASSERT_TRUE(index->Upsert({"doc/2", "document", 3, "部门预算公开", "/documents/2",
-                             "本部门二〇二五年预算。"})
+  ASSERT_TRUE(index
+                  ->Upsert({"doc/2", "document", 3, "部门预算公开", "/documents/2",
+                            "本部门二〇二五年预算。"})
                   .ok());
   auto r = index->Search("草原", 0, 10);
   ASSERT_TRUE(r.ok()) << r.status().message();
@@ -50,8 +52,9 @@ TEST(SqliteSearchIndexTest, UpsertReplacesAndRemoveDeletes) {
 TEST(SqliteSearchIndexTest, PaginatesAndTreatsQuotesAndWildcardsLiterally) {
   auto index = NewIndex();
   for (int i = 0; i < 25; ++i) {
-    ASSERT_TRUE(index->Upsert({"k" + std::to_string(i), "document", 1, "通知",
-                               "/d/" + std::to_string(i), "行政许可 100% \"引号\""})
+    ASSERT_TRUE(index
+                    ->Upsert({"k" + std::to_string(i), "document", 1, "通知",
+                              "/d/" + std::to_string(i), "行政许可 100% \"引号\""})
                     .ok());
   }
   auto page = index->Search("行政许可", 20, 10);

@@ -13,8 +13,7 @@ std::string RedactPath(const std::string& path) {
   size_t at = path.find(key);
   if (at == std::string::npos || at + key.size() >= path.size()) return path;
   size_t end = path.find('/', at + key.size());
-  return path.substr(0, at + key.size()) + "*" +
-         (end == std::string::npos ? "" : path.substr(end));
+  return path.substr(0, at + key.size()) + "*" + (end == std::string::npos ? "" : path.substr(end));
 }
 
 std::string FormatAccessRecord(const AccessRecord& r) {

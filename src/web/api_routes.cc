@@ -14,8 +14,8 @@ namespace {
 using Json = nlohmann::json;
 
 HttpResponse ApiError(int status, const std::string& message) {
-  return JsonResponse(status, Json{{"error", message}}.dump(-1, ' ', false,
-                                                            Json::error_handler_t::replace));
+  return JsonResponse(
+      status, Json{{"error", message}}.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 bool IsJsonContentType(const std::string& ct) {
@@ -96,8 +96,10 @@ Json StatusJson(const ApplicationStatus& st) {
   for (const TimelineEntry& e : st.timeline) {
     timeline.push_back({{"date", e.date.ToString()}, {"text", e.text}});
   }
-  Json j = {{"agency", st.agency},         {"content", st.content},
-            {"received", st.received.ToString()}, {"state", st.state},
+  Json j = {{"agency", st.agency},
+            {"content", st.content},
+            {"received", st.received.ToString()},
+            {"state", st.state},
             {"due", st.due ? Json(st.due->ToString()) : Json(nullptr)},
             {"timeline", timeline}};
   if (st.replied) {
@@ -133,7 +135,9 @@ void AddApiRoutes(Router& router, Site& site) {
     if (!r.ok()) return ApiError(400, r.status().message());
     Json hits = Json::array();
     for (const SearchHit& h : r->hits) {
-      hits.push_back({{"title", h.title}, {"url", h.url}, {"kind", h.kind},
+      hits.push_back({{"title", h.title},
+                      {"url", h.url},
+                      {"kind", h.kind},
                       {"snippet", {h.before, h.match, h.after}}});
     }
     return JsonResponse(200, Json{{"total", r->total}, {"hits", hits}}.dump(
@@ -152,7 +156,8 @@ void AddApiRoutes(Router& router, Site& site) {
     std::vector<FieldError> errors = ValidateApplication(*f, limits);
     if (!errors.empty()) {
       Json e = Json::array();
-      for (const FieldError& fe : errors) e.push_back({{"field", fe.field}, {"message", fe.message}});
+      for (const FieldError& fe : errors)
+        e.push_back({{"field", fe.field}, {"message", fe.message}});
       return JsonResponse(422, Json{{"error", "申请表有误"}, {"fields", e}}.dump(
                                    -1, ' ', false, Json::error_handler_t::replace));
     }
@@ -171,12 +176,12 @@ void AddApiRoutes(Router& router, Site& site) {
     if (!site.lookups().Allow(req.client)) return ApiError(429, "查询过于频繁，请稍后再试");
     StatusOr<LedgerSession*> s = site.Session();
     if (!s.ok()) return ApiError(503, "数据库暂不可用");
-    auto found = LookupApplication(*(*s)->store, *(*s)->ledger, site.query_codes(),
-                                   req.params[0], site.Today());
+    auto found = LookupApplication(*(*s)->store, *(*s)->ledger, site.query_codes(), req.params[0],
+                                   site.Today());
     if (!found.ok()) return ApiError(503, "查询暂不可用");
     if (!found->has_value()) return ApiError(404, "没有与该查询码对应的申请");
-    return JsonResponse(200, StatusJson(**found).dump(-1, ' ', false,
-                                                      Json::error_handler_t::replace));
+    return JsonResponse(200,
+                        StatusJson(**found).dump(-1, ' ', false, Json::error_handler_t::replace));
   });
 }
 

@@ -34,8 +34,8 @@ std::string DescribeEvent(const Event& e) {
   if (d.is_discarded()) d = Json::object();
   if (e.kind == "register") return "收到申请，登记受理";
   if (e.kind == "correction_notice") {
-    return "通知补正：" + DetailString(d, "items") + "；补正期限至 " +
-           DetailString(d, "deadline") + "（补正期间答复期限暂停计算）";
+    return "通知补正：" + DetailString(d, "items") + "；补正期限至 " + DetailString(d, "deadline") +
+           "（补正期间答复期限暂停计算）";
   }
   if (e.kind == "correction_received") return "收到补正材料，答复期限自当日重新计算";
   if (e.kind == "consultation_start") return "征求第三方或其他机关意见（所需时间不计入答复期限）";
@@ -55,11 +55,16 @@ std::string DescribeEvent(const Event& e) {
 
 std::string StateLabel(const Request& r) {
   switch (r.state) {
-    case RequestState::kOpen: return "办理中";
-    case RequestState::kAwaitingCorrection: return "等待补正";
-    case RequestState::kConsulting: return "征求意见中";
-    case RequestState::kAwaitingFee: return "等待缴费";
-    case RequestState::kConcluded: return "已办结";
+    case RequestState::kOpen:
+      return "办理中";
+    case RequestState::kAwaitingCorrection:
+      return "等待补正";
+    case RequestState::kConsulting:
+      return "征求意见中";
+    case RequestState::kAwaitingFee:
+      return "等待缴费";
+    case RequestState::kConcluded:
+      return "已办结";
   }
   return "";
 }
@@ -71,7 +76,8 @@ void CheckText(const char* field, const char* label, const std::string& value, b
     return;
   }
   if (value.size() > max) {
-    errors->push_back({field, std::string(label) + "过长（最多 " + std::to_string(max) + " 字节）"});
+    errors->push_back(
+        {field, std::string(label) + "过长（最多 " + std::to_string(max) + " 字节）"});
     return;
   }
   std::string bad = CheckTextField(label, value);
@@ -100,14 +106,14 @@ const std::vector<std::pair<std::string, std::string>>& DeliveryForms() {
 }
 
 const std::vector<std::string>& IdTypes() {
-  static const std::vector<std::string> kTypes = {"居民身份证", "护照", "港澳居民来往内地通行证",
-                                                  "台湾居民来往大陆通行证", "统一社会信用代码",
-                                                  "其他证件"};
+  static const std::vector<std::string> kTypes = {
+      "居民身份证",       "护照",    "港澳居民来往内地通行证", "台湾居民来往大陆通行证",
+      "统一社会信用代码", "其他证件"};
   return kTypes;
 }
 
 std::string_view ApplicantKindLabel(ApplicantKind k) {
-  static const char* const kLabels[] = {"自然人",   "商业企业", "科研机构",
+  static const char* const kLabels[] = {"自然人",       "商业企业",     "科研机构",
                                         "社会公益组织", "法律服务机构", "其他"};
   return kLabels[static_cast<int>(k)];
 }
@@ -136,8 +142,8 @@ std::vector<FieldError> ValidateApplication(const ApplicationForm& f,
   }
   for (const Attachment& a : f.attachments) {
     if (a.content.size() > limits.max_bytes) {
-      errors.push_back({"attachments", "附件过大（每个最多 " +
-                                           std::to_string(limits.max_bytes >> 20) + " MB）"});
+      errors.push_back({"attachments",
+                        "附件过大（每个最多 " + std::to_string(limits.max_bytes >> 20) + " MB）"});
     } else if (!IsAcceptedAttachment(a)) {
       errors.push_back({"attachments", "附件只接受 PDF、PNG、JPEG、Word（docx）或纯文本"});
     }

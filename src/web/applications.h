@@ -17,15 +17,15 @@ namespace gongkai::web {
 // What the applicant typed (Art. 29 ¶2).
 struct ApplicationForm {
   int64_t agency_id = 0;
-  std::string name;         // person or organisation
-  std::string kind;         // ApplicantKindId: natural, commercial, research, social, legal, other
-  std::string id_type;      // 证件类型
-  std::string id_number;    // 证件号码
+  std::string name;       // person or organisation
+  std::string kind;       // ApplicantKindId: natural, commercial, research, social, legal, other
+  std::string id_type;    // 证件类型
+  std::string id_number;  // 证件号码
   std::string phone;
   std::string email;
   std::string address;
-  std::string content;      // the information asked for
-  std::string form;         // the form wanted: IdOfForm below
+  std::string content;                  // the information asked for
+  std::string form;                     // the form wanted: IdOfForm below
   std::vector<Attachment> attachments;  // name, content
 };
 
@@ -51,7 +51,7 @@ struct ApplicationStatus {
   std::string agency;
   std::string content;
   Date received;
-  std::string state;  // plain Chinese
+  std::string state;        // plain Chinese
   std::optional<Date> due;  // the reply due date while the clock runs
   std::vector<TimelineEntry> timeline;
   bool replied = false;

@@ -63,14 +63,13 @@ ApplicationForm FormFromFields(int64_t agency, const std::multimap<std::string, 
 HttpResponse StatusPage(Site& site, const HttpRequest& req, const std::string& code) {
   StatusOr<LedgerSession*> s = site.Session();
   if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
-  auto found = LookupApplication(*(*s)->store, *(*s)->ledger, site.query_codes(), code,
-                                 site.Today());
+  auto found =
+      LookupApplication(*(*s)->store, *(*s)->ledger, site.query_codes(), code, site.Today());
   if (!found.ok()) return site.ErrorPage(req, 503, "查询暂不可用，请稍后再试");
   if (!found->has_value()) {
     // The same page for a malformed code and an unknown one: nothing about others' codes.
-    return site.Page(req, "查询办理进度", "status_form.tpl", [&](Dict* d) {
-      d->ShowSection("NOT_FOUND");
-    }, 404);
+    return site.Page(
+        req, "查询办理进度", "status_form.tpl", [&](Dict* d) { d->ShowSection("NOT_FOUND"); }, 404);
   }
   const ApplicationStatus& st = **found;
   return site.Page(req, "办理进度", "status.tpl", [&](Dict* d) {
@@ -122,28 +121,33 @@ void AddApplyRoutes(Router& router, Site& site) {
     }
     ApplicationForm f = FormFromFields(a->id, mf->fields);
     for (UploadedFile& file : mf->files) {
-      if (file.field == "attachment") f.attachments.push_back({0, file.filename, "", 0, file.content});
+      if (file.field == "attachment")
+        f.attachments.push_back({0, file.filename, "", 0, file.content});
     }
     AttachmentLimits limits{site.options().max_attachment_bytes, site.options().max_attachments};
     std::vector<FieldError> errors = ValidateApplication(f, limits);
     if (!errors.empty()) {
-      return site.Page(req, a->name + "依申请公开", "apply.tpl",
-                       [&](Dict* d) { FillForm(*a, f, errors, d); }, 422);
+      return site.Page(
+          req, a->name + "依申请公开", "apply.tpl", [&](Dict* d) { FillForm(*a, f, errors, d); },
+          422);
     }
     StatusOr<LedgerSession*> s = site.Session();
     if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
-    StatusOr<Receipt> receipt = SubmitApplication(*(*s)->store, *(*s)->ledger,
-                                                  site.query_codes(), f, site.Today());
+    StatusOr<Receipt> receipt =
+        SubmitApplication(*(*s)->store, *(*s)->ledger, site.query_codes(), f, site.Today());
     if (!receipt.ok()) {
       return site.ErrorPage(req, HttpStatusFor(receipt.status()) == 500 ? 503 : 400,
                             "申请未能登记，请稍后再试：" + receipt.status().message());
     }
-    return site.Page(req, "申请已收到", "receipt.tpl", [&](Dict* d) {
-      d->SetValue("AGENCY_NAME", receipt->agency);
-      d->SetValue("QUERY_CODE", FormatQueryCode(receipt->query_code));
-      d->SetValue("RECEIVED", receipt->received.ToString());
-      d->SetValue("DUE", receipt->due.ToString());
-    }, 201);
+    return site.Page(
+        req, "申请已收到", "receipt.tpl",
+        [&](Dict* d) {
+          d->SetValue("AGENCY_NAME", receipt->agency);
+          d->SetValue("QUERY_CODE", FormatQueryCode(receipt->query_code));
+          d->SetValue("RECEIVED", receipt->received.ToString());
+          d->SetValue("DUE", receipt->due.ToString());
+        },
+        201);
   });
   router.Add("GET", "/status", [&site](HttpRequest& req) {
     return site.Page(req, "查询办理进度", "status_form.tpl", [](Dict*) {});
@@ -154,7 +158,8 @@ void AddApplyRoutes(Router& router, Site& site) {
     if (!site.CsrfOk(req, FormValue(form, kCsrfField))) {
       return site.ErrorPage(req, 403, "表单已过期，请返回刷新后重新提交 (invalid form token)");
     }
-    if (!site.lookups().Allow(req.client)) return site.ErrorPage(req, 429, "查询过于频繁，请稍后再试");
+    if (!site.lookups().Allow(req.client))
+      return site.ErrorPage(req, 429, "查询过于频繁，请稍后再试");
     return StatusPage(site, req, FormValue(form, "code"));
   });
 }

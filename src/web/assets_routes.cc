@@ -28,7 +28,8 @@ void AddAssetRoutes(Router& router, Site& site) {
     std::string mode = FormValue(form, "mode") == "large" ? "large" : "normal";
     std::string back = FormValue(form, "return");
     // Only a local path: never an open redirect.
-    if (back.empty() || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\'))) {
+    if (back.empty() || back[0] != '/' ||
+        (back.size() > 1 && (back[1] == '/' || back[1] == '\\'))) {
       back = "/";
     }
     for (char c : back) {

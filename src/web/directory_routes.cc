@@ -14,10 +14,14 @@ using Dict = ctemplate::TemplateDictionary;
 
 std::string_view KindLabel(AgencyKind k) {
   switch (k) {
-    case AgencyKind::kRegion: return "自治区（省）人民政府";
-    case AgencyKind::kCity: return "盟（市）";
-    case AgencyKind::kCounty: return "旗（县、区）";
-    case AgencyKind::kDepartment: return "部门";
+    case AgencyKind::kRegion:
+      return "自治区（省）人民政府";
+    case AgencyKind::kCity:
+      return "盟（市）";
+    case AgencyKind::kCounty:
+      return "旗（县、区）";
+    case AgencyKind::kDepartment:
+      return "部门";
   }
   return "";
 }
@@ -63,59 +67,72 @@ void FillAgency(const Agency& a, Dict* d) {
 }  // namespace
 
 void AddDirectoryRoutes(Router& router, Site& site) {
-  router.Add("GET", "/", [&site](HttpRequest& req) {
-    StatusOr<LedgerSession*> s = site.Session();
-    if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
-    StatusOr<std::vector<Agency>> agencies = (*s)->store->ListAgencies();
-    if (!agencies.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
-    std::multimap<int64_t, const Agency*> children;
-    std::set<int64_t> ids;
-    for (const Agency& a : *agencies) ids.insert(a.id);
-    for (const Agency& a : *agencies) children.emplace(ids.count(a.parent_id) ? a.parent_id : 0, &a);
-    return site.Page(req, "政府信息公开", "directory.tpl", [&](Dict* d) {
-      d->SetIntValue("COUNT", static_cast<long>(agencies->size()));
-      Dict* tree = d->AddIncludeDictionary("TREE");
-      tree->SetFilename("tree.tpl");
-      AddTree(children, 0, tree);
-    });
-  }, /*cacheable=*/true);
-  router.Add("GET", "/agencies/:id", [&site](HttpRequest& req) {
-    StatusOr<Agency> a = AgencyParam(site, req, 0);
-    if (!a.ok()) return site.ErrorPage(req, 404, "没有这个机关");
-    StatusOr<LedgerSession*> s = site.Session();
-    StatusOr<std::vector<int>> years =
-        site.reports().PublishedYears(*(*s)->store, a->id, site.Today());
-    return site.Page(req, a->name + "政府信息公开", "agency.tpl", [&](Dict* d) {
-      FillAgency(*a, d);
-      FillAgencyNav(*a, "home", d);
-      if (years.ok()) {
-        for (int y : *years) d->AddSectionDictionary("YEAR")->SetIntValue("YEAR", y);
-      }
-    });
-  }, /*cacheable=*/true);
-  router.Add("GET", "/agencies/:id/guide", [&site](HttpRequest& req) {
-    StatusOr<Agency> a = AgencyParam(site, req, 0);
-    if (!a.ok()) return site.ErrorPage(req, 404, "没有这个机关");
-    StatusOr<LedgerSession*> s = site.Session();
-    StatusOr<Agency> parent = a->parent_id ? (*s)->store->GetAgency(a->parent_id)
-                                           : StatusOr<Agency>(NotFoundError(""));
-    return site.Page(req, a->name + "政府信息公开指南", "sections.tpl", [&](Dict* d) {
-      FillAgency(*a, d);
-      FillAgencyNav(*a, "guide", d);
-      d->SetValue("HEADING", a->name + "政府信息公开指南");
-      FillSections(BuildGuide(*a, parent.ok() ? &*parent : nullptr), d);
-    });
-  }, /*cacheable=*/true);
-  router.Add("GET", "/agencies/:id/rules", [&site](HttpRequest& req) {
-    StatusOr<Agency> a = AgencyParam(site, req, 0);
-    if (!a.ok()) return site.ErrorPage(req, 404, "没有这个机关");
-    return site.Page(req, a->name + "政府信息公开制度", "sections.tpl", [&](Dict* d) {
-      FillAgency(*a, d);
-      FillAgencyNav(*a, "rules", d);
-      d->SetValue("HEADING", a->name + "政府信息公开制度");
-      FillSections(BuildRules(*a), d);
-    });
-  }, /*cacheable=*/true);
+  router.Add(
+      "GET", "/",
+      [&site](HttpRequest& req) {
+        StatusOr<LedgerSession*> s = site.Session();
+        if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
+        StatusOr<std::vector<Agency>> agencies = (*s)->store->ListAgencies();
+        if (!agencies.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
+        std::multimap<int64_t, const Agency*> children;
+        std::set<int64_t> ids;
+        for (const Agency& a : *agencies) ids.insert(a.id);
+        for (const Agency& a : *agencies)
+          children.emplace(ids.count(a.parent_id) ? a.parent_id : 0, &a);
+        return site.Page(req, "政府信息公开", "directory.tpl", [&](Dict* d) {
+          d->SetIntValue("COUNT", static_cast<long>(agencies->size()));
+          Dict* tree = d->AddIncludeDictionary("TREE");
+          tree->SetFilename("tree.tpl");
+          AddTree(children, 0, tree);
+        });
+      },
+      /*cacheable=*/true);
+  router.Add(
+      "GET", "/agencies/:id",
+      [&site](HttpRequest& req) {
+        StatusOr<Agency> a = AgencyParam(site, req, 0);
+        if (!a.ok()) return site.ErrorPage(req, 404, "没有这个机关");
+        StatusOr<LedgerSession*> s = site.Session();
+        StatusOr<std::vector<int>> years =
+            site.reports().PublishedYears(*(*s)->store, a->id, site.Today());
+        return site.Page(req, a->name + "政府信息公开", "agency.tpl", [&](Dict* d) {
+          FillAgency(*a, d);
+          FillAgencyNav(*a, "home", d);
+          if (years.ok()) {
+            for (int y : *years) d->AddSectionDictionary("YEAR")->SetIntValue("YEAR", y);
+          }
+        });
+      },
+      /*cacheable=*/true);
+  router.Add(
+      "GET", "/agencies/:id/guide",
+      [&site](HttpRequest& req) {
+        StatusOr<Agency> a = AgencyParam(site, req, 0);
+        if (!a.ok()) return site.ErrorPage(req, 404, "没有这个机关");
+        StatusOr<LedgerSession*> s = site.Session();
+        StatusOr<Agency> parent = a->parent_id ? (*s)->store->GetAgency(a->parent_id)
+                                               : StatusOr<Agency>(NotFoundError(""));
+        return site.Page(req, a->name + "政府信息公开指南", "sections.tpl", [&](Dict* d) {
+          FillAgency(*a, d);
+          FillAgencyNav(*a, "guide", d);
+          d->SetValue("HEADING", a->name + "政府信息公开指南");
+          FillSections(BuildGuide(*a, parent.ok() ? &*parent : nullptr), d);
+        });
+      },
+      /*cacheable=*/true);
+  router.Add(
+      "GET", "/agencies/:id/rules",
+      [&site](HttpRequest& req) {
+        StatusOr<Agency> a = AgencyParam(site, req, 0);
+        if (!a.ok()) return site.ErrorPage(req, 404, "没有这个机关");
+        return site.Page(req, a->name + "政府信息公开制度", "sections.tpl", [&](Dict* d) {
+          FillAgency(*a, d);
+          FillAgencyNav(*a, "rules", d);
+          d->SetValue("HEADING", a->name + "政府信息公开制度");
+          FillSections(BuildRules(*a), d);
+        });
+      },
+      /*cacheable=*/true);
 }
 
 // The 专栏 menu; `current` marks the page shown (aria-current).

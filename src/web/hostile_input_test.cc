@@ -47,9 +47,9 @@ void ExpectNoRawScript(const TestResponse& r, const std::string& what) {
 }
 
 std::map<std::string, std::string> FormWith(const std::string& token) {
-  return {{"csrf", token},       {"name", "张三"},          {"kind", "natural"},
-          {"id_type", "居民身份证"}, {"id_number", "150102"}, {"phone", "138"},
-          {"content", "预算"},     {"form", "electronic_email"}};
+  return {
+      {"csrf", token},         {"name", "张三"}, {"kind", "natural"}, {"id_type", "居民身份证"},
+      {"id_number", "150102"}, {"phone", "138"}, {"content", "预算"}, {"form", "electronic_email"}};
 }
 
 TEST_F(HostileInputTest, WrongOrMissingCsrfIsRefusedOnEveryForm) {
@@ -57,7 +57,8 @@ TEST_F(HostileInputTest, WrongOrMissingCsrfIsRefusedOnEveryForm) {
   const std::string other = Token();  // valid, but not this client's cookie
   const std::map<std::string, std::string> url = {
       {"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "gk_csrf=" + token}};
-  for (const std::string& field : {std::string(""), other, std::string("forged.token"), token + "x"}) {
+  for (const std::string& field :
+       {std::string(""), other, std::string("forged.token"), token + "x"}) {
     for (const char* path : {"/display", "/status"}) {
       TestResponse r = Send(port(), "POST", path, "csrf=" + field + "&code=x&mode=large", url);
       EXPECT_EQ(r.status, 403) << path << " " << field;
@@ -80,12 +81,13 @@ TEST_F(HostileInputTest, ApiPostsNeedJson) {
     TestResponse r = Send(port(), "POST", "/api/v1/applications", "{}", {{"Content-Type", type}});
     EXPECT_EQ(r.status, 415) << type;
   }
-  for (const std::string& body : {std::string("{"), std::string("[]"), std::string("null"),
-                                  std::string("{\"agency_id\":\"1\"}"),
-                                  std::string("{\"agency_id\":1,\"attachments\":[{\"content_base64\":\"!!\"}]}"),
-                                  std::string("\xff\xfe")}) {
-    TestResponse r = Send(port(), "POST", "/api/v1/applications", body,
-                          {{"Content-Type", "application/json"}});
+  for (const std::string& body :
+       {std::string("{"), std::string("[]"), std::string("null"),
+        std::string("{\"agency_id\":\"1\"}"),
+        std::string("{\"agency_id\":1,\"attachments\":[{\"content_base64\":\"!!\"}]}"),
+        std::string("\xff\xfe")}) {
+    TestResponse r =
+        Send(port(), "POST", "/api/v1/applications", body, {{"Content-Type", "application/json"}});
     ExpectClientError(r, body);
   }
 }
@@ -93,9 +95,8 @@ TEST_F(HostileInputTest, ApiPostsNeedJson) {
 TEST_F(HostileInputTest, OversizedBodiesAreRefusedOrCut) {
   const std::string big(2 << 20, 'a');
   const std::string token = Token();
-  for (const std::string& path :
-       {ApplyPath(), std::string("/status"), std::string("/display"),
-        std::string("/api/v1/applications")}) {
+  for (const std::string& path : {ApplyPath(), std::string("/status"), std::string("/display"),
+                                  std::string("/api/v1/applications")}) {
     TestResponse r = Send(port(), "POST", path, big,
                           {{"Content-Type", "application/json"}, {"Cookie", "gk_csrf=" + token}});
     // RESTinio closes the connection when the declared body exceeds the limit.
@@ -139,8 +140,8 @@ TEST_F(HostileInputTest, BadMultipartIs400) {
 TEST_F(HostileInputTest, InvalidUtf8AndControlsInFieldsAreFieldErrors) {
   const std::string token = Token();
   for (const char* field : {"name", "id_number", "phone", "email", "address", "content"}) {
-    for (const std::string& bad : {std::string("\xff\xfe\xfd"), std::string("a\x01b"),
-                                   std::string("\xc3\x28")}) {
+    for (const std::string& bad :
+         {std::string("\xff\xfe\xfd"), std::string("a\x01b"), std::string("\xc3\x28")}) {
       auto form = FormWith(token);
       form[field] = bad;
       TestResponse r = Send(port(), "POST", ApplyPath(), Multipart(form, {}),
@@ -187,9 +188,9 @@ TEST_F(HostileInputTest, ScriptInEveryFieldIsEscaped) {
   ExpectNoRawScript(r, "receipt");
   size_t at = r.body.find("id=\"query-code\">");
   std::string code = r.body.substr(at + 16, 24);
-  TestResponse status = Send(port(), "POST", "/status", "csrf=" + token + "&code=" + code,
-                             {{"Content-Type", "application/x-www-form-urlencoded"},
-                              {"Cookie", "gk_csrf=" + token}});
+  TestResponse status =
+      Send(port(), "POST", "/status", "csrf=" + token + "&code=" + code,
+           {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "gk_csrf=" + token}});
   EXPECT_EQ(status.status, 200);
   ExpectNoRawScript(status, "status");
   // Search, the display switch's return path and the API.

@@ -1,10 +1,10 @@
 #include "multipart.h"
 
-#include "http.h"
-
 #include <restinio/helpers/http_field_parsers/content-disposition.hpp>
 #include <restinio/helpers/http_field_parsers/content-type.hpp>
 #include <restinio/helpers/multipart_body.hpp>
+
+#include "http.h"
 
 namespace gongkai::web {
 

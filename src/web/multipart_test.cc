@@ -29,7 +29,9 @@ TEST(MultipartTest, RefusesMalformedBodies) {
   EXPECT_FALSE(ParseMultipart("text/plain", "x").ok());
   EXPECT_FALSE(ParseMultipart("multipart/form-data", "x").ok());
   EXPECT_FALSE(ParseMultipart(kType, "no parts at all").ok());
-  EXPECT_FALSE(ParseMultipart(kType, "------b0undary\r\nBroken header\r\n\r\nx\r\n------b0undary--\r\n").ok());
+  EXPECT_FALSE(
+      ParseMultipart(kType, "------b0undary\r\nBroken header\r\n\r\nx\r\n------b0undary--\r\n")
+          .ok());
 }
 
 }  // namespace

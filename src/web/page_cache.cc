@@ -38,7 +38,8 @@ std::optional<HttpResponse> PageCache::Find(const std::string& key, const std::s
   r.status = e.status;
   r.content_type = e.content_type;
   r.body = JoinWith(e.body, token);
-  for (const auto& [name, pieces] : e.headers) r.headers.emplace_back(name, JoinWith(pieces, token));
+  for (const auto& [name, pieces] : e.headers)
+    r.headers.emplace_back(name, JoinWith(pieces, token));
   return r;
 }
 

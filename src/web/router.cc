@@ -14,8 +14,7 @@ std::vector<std::string> SplitPath(const std::string& path) {
   return out;
 }
 
-void Router::Add(std::string method, const std::string& pattern, Handler handler,
-                 bool cacheable) {
+void Router::Add(std::string method, const std::string& pattern, Handler handler, bool cacheable) {
   routes_.push_back({std::move(method), SplitPath(pattern), std::move(handler), cacheable});
 }
 

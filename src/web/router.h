@@ -17,8 +17,7 @@ class Router {
  public:
   // `cacheable`: a GET page that shows nothing specific to the request but its CSRF token
   // (PageCache).
-  void Add(std::string method, const std::string& pattern, Handler handler,
-           bool cacheable = false);
+  void Add(std::string method, const std::string& pattern, Handler handler, bool cacheable = false);
   // The handler for the request (captures stored in req->params), or nullptr. Sets
   // *path_known when some route has the path with another method (for 405).
   const Handler* Match(HttpRequest* req, bool* path_known, bool* cacheable = nullptr) const;

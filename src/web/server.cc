@@ -42,20 +42,34 @@ std::list<std::function<void()>> g_stops;
 
 const char* ReasonPhrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 303: return "See Other";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return status < 500 ? "Client Error" : "Server Error";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 303:
+      return "See Other";
+    case 400:
+      return "Bad Request";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status < 500 ? "Client Error" : "Server Error";
   }
 }
 
@@ -109,8 +123,8 @@ HttpResponse Dispatch(const Router& router, Site& site, PageCache& cache, HttpRe
   }
 }
 
-void Send(const restinio::request_handle_t& in, const HttpRequest& req, HttpResponse r,
-          bool log, std::chrono::steady_clock::time_point start) {
+void Send(const restinio::request_handle_t& in, const HttpRequest& req, HttpResponse r, bool log,
+          std::chrono::steady_clock::time_point start) {
   auto resp = in->create_response(restinio::http_status_line_t(
       restinio::http_status_code_t{static_cast<std::uint16_t>(r.status)}, ReasonPhrase(r.status)));
   resp.append_header(restinio::http_field::content_type, r.content_type);
@@ -184,8 +198,7 @@ Status ServeWeb(const WebOptions& options) {
   std::once_flag closing;
   auto close = [&] {
     std::call_once(closing, [&] {
-      server.close_async([&] { io.stop(); },
-                         [&](std::exception_ptr) { io.stop(); });
+      server.close_async([&] { io.stop(); }, [&](std::exception_ptr) { io.stop(); });
     });
   };
   asio::signal_set signals(io, SIGINT, SIGTERM);

@@ -40,8 +40,12 @@ TestResponse Apply(uint16_t port, int64_t agency, std::map<std::string, std::str
 }
 
 std::map<std::string, std::string> GoodForm() {
-  return {{"name", "张三"},          {"kind", "natural"},      {"id_type", "居民身份证"},
-          {"id_number", "150102"},   {"phone", "13800000000"}, {"content", "2025年部门预算"},
+  return {{"name", "张三"},
+          {"kind", "natural"},
+          {"id_type", "居民身份证"},
+          {"id_number", "150102"},
+          {"phone", "13800000000"},
+          {"content", "2025年部门预算"},
           {"form", "electronic_email"}};
 }
 
@@ -121,8 +125,8 @@ TEST_F(ServerTest, SearchFindsTwoCharacterWordsAndPaginates) {
 }
 
 TEST_F(ServerTest, ApplyOnlineThenQueryStatusByCode) {
-  TestResponse receipt = Apply(port(), server_->agency(), GoodForm(),
-                               {{"attachment", "身份证.pdf", "%PDF-1.4 test"}});
+  TestResponse receipt =
+      Apply(port(), server_->agency(), GoodForm(), {{"attachment", "身份证.pdf", "%PDF-1.4 test"}});
   ASSERT_EQ(receipt.status, 201) << receipt.body;
   std::string code = Field(receipt.body, "query-code");
   ASSERT_EQ(code.size(), 24u);  // 20 characters in groups of 4
@@ -131,9 +135,9 @@ TEST_F(ServerTest, ApplyOnlineThenQueryStatusByCode) {
 
   TestResponse form = Send(port(), "GET", "/status");
   std::string token = CsrfCookie(form);
-  TestResponse status = Send(port(), "POST", "/status", "csrf=" + token + "&code=" + code,
-                             {{"Content-Type", "application/x-www-form-urlencoded"},
-                              {"Cookie", "gk_csrf=" + token}});
+  TestResponse status =
+      Send(port(), "POST", "/status", "csrf=" + token + "&code=" + code,
+           {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "gk_csrf=" + token}});
   ASSERT_EQ(status.status, 200);
   EXPECT_EQ(Field(status.body, "due"), "2026-03-30");
   EXPECT_NE(status.body.find("收到申请，登记受理"), std::string::npos);
@@ -150,9 +154,9 @@ TEST_F(ServerTest, UnknownAndMalformedCodesLookAlike) {
   TestResponse form = Send(port(), "GET", "/status");
   std::string token = CsrfCookie(form);
   auto lookup = [&](const std::string& code) {
-    return Send(port(), "POST", "/status", "csrf=" + token + "&code=" + code,
-                {{"Content-Type", "application/x-www-form-urlencoded"},
-                 {"Cookie", "gk_csrf=" + token}});
+    return Send(
+        port(), "POST", "/status", "csrf=" + token + "&code=" + code,
+        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "gk_csrf=" + token}});
   };
   TestResponse unknown = lookup("ABCD-EFGH-JKMN-PQRS-TVWX");
   TestResponse malformed = lookup("nonsense");
@@ -180,18 +184,20 @@ TEST_F(ServerTest, ApiRegistersApplications) {
   auto j = nlohmann::json::parse(r.body);
   EXPECT_EQ(j["received"], "2026-03-02");
   EXPECT_EQ(j["due"], "2026-03-30");
-  EXPECT_EQ(Send(port(), "GET", "/api/v1/applications/" + j["query_code"].get<std::string>()).status,
-            200);
+  EXPECT_EQ(
+      Send(port(), "GET", "/api/v1/applications/" + j["query_code"].get<std::string>()).status,
+      200);
   EXPECT_EQ(Send(port(), "GET", "/api/openapi.json").status, 200);
-  EXPECT_EQ(nlohmann::json::parse(Send(port(), "GET", "/api/openapi.json").body)["openapi"], "3.0.3");
+  EXPECT_EQ(nlohmann::json::parse(Send(port(), "GET", "/api/openapi.json").body)["openapi"],
+            "3.0.3");
 }
 
 TEST_F(ServerTest, DisplaySwitchPersistsInACookie) {
   TestResponse page = Send(port(), "GET", "/");
   std::string token = CsrfCookie(page);
-  TestResponse r = Send(port(), "POST", "/display", "csrf=" + token + "&mode=large&return=/search",
-                        {{"Content-Type", "application/x-www-form-urlencoded"},
-                         {"Cookie", "gk_csrf=" + token}});
+  TestResponse r =
+      Send(port(), "POST", "/display", "csrf=" + token + "&mode=large&return=/search",
+           {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", "gk_csrf=" + token}});
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(r.Header("location"), "/search");
   EXPECT_EQ(r.Header("set-cookie").rfind("gk_display=large", 0), 0u);
@@ -206,7 +212,8 @@ TEST_F(ServerTest, DisplaySwitchPersistsInACookie) {
 TEST_F(ServerTest, StaticAssetsAreVersionedAndCached) {
   TestResponse page = Send(port(), "GET", "/");
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(page.body, m, std::regex("href=\"(/static/site\\.[0-9a-f]{12}\\.css)\"")));
+  ASSERT_TRUE(
+      std::regex_search(page.body, m, std::regex("href=\"(/static/site\\.[0-9a-f]{12}\\.css)\"")));
   TestResponse css = Send(port(), "GET", m[1].str());
   EXPECT_EQ(css.status, 200);
   EXPECT_NE(css.Header("cache-control").find("immutable"), std::string::npos);

@@ -48,8 +48,8 @@ StatusOr<std::unique_ptr<Site>> Site::Open(const WebOptions& options) {
   GONGKAI_ASSIGN_OR_RETURN(site->calendar_, WorkCalendar::LoadDir(d + "/calendar"));
   GONGKAI_ASSIGN_OR_RETURN(site->assets_, StaticAssets::LoadDir(d + "/web/static"));
   GONGKAI_ASSIGN_OR_RETURN(site->templates_, Templates::LoadDir(d + "/web/templates"));
-  site->submissions_ =
-      std::make_unique<RateLimiter>(options.submissions_per_hour, 3600.0 / options.submissions_per_hour);
+  site->submissions_ = std::make_unique<RateLimiter>(options.submissions_per_hour,
+                                                     3600.0 / options.submissions_per_hour);
   site->lookups_ =
       std::make_unique<RateLimiter>(options.lookups_per_minute, 60.0 / options.lookups_per_minute);
   GONGKAI_ASSIGN_OR_RETURN(site->search_, OpenSqliteSearchIndex(":memory:"));
@@ -107,8 +107,10 @@ HttpResponse Site::Page(const HttpRequest& req, const std::string& title,
   std::string token = CsrfToken(req);
   dict.SetValue("CSRF", token);
   dict.SetValue("RETURN_PATH", req.path);
-  if (req.Cookie("gk_display") == "large") dict.ShowSection("LARGE");
-  else dict.ShowSection("NORMAL");
+  if (req.Cookie("gk_display") == "large")
+    dict.ShowSection("LARGE");
+  else
+    dict.ShowSection("NORMAL");
   ctemplate::TemplateDictionary* body = dict.AddIncludeDictionary("BODY");
   body->SetFilename(body_template);
   body->SetValue("CSRF", token);
@@ -118,19 +120,20 @@ HttpResponse Site::Page(const HttpRequest& req, const std::string& title,
   StatusOr<std::string> html = templates_->Render("layout.tpl", dict);
   if (!html.ok()) return TextResponse(500, "页面生成失败 (page failed)");
   r.body = std::move(html).value();
-  r.headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + "=" + token +
-                                           "; Path=/; HttpOnly; SameSite=Strict");
+  r.headers.emplace_back(
+      "Set-Cookie", std::string(kCsrfCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;
 }
 
 HttpResponse Site::ErrorPage(const HttpRequest& req, int status, const std::string& message) {
-  return Page(req, "出错了", "error.tpl",
-              [&](ctemplate::TemplateDictionary* d) {
-                d->SetIntValue("STATUS", status);
-                d->SetValue("MESSAGE", message);
-              },
-              status);
+  return Page(
+      req, "出错了", "error.tpl",
+      [&](ctemplate::TemplateDictionary* d) {
+        d->SetIntValue("STATUS", status);
+        d->SetValue("MESSAGE", message);
+      },
+      status);
 }
 
 Status Site::RebuildSearchIndex() {
@@ -148,20 +151,19 @@ Status Site::RebuildSearchIndex() {
                              reports_->PublishedYears(*s->store, a.id, Today()));
     for (int y : years) {
       GONGKAI_ASSIGN_OR_RETURN(auto report, reports_->Report(*s->store, a.id, y, Today()));
-      GONGKAI_RETURN_IF_ERROR(search_->Upsert(
-          {"report/" + std::to_string(a.id) + "/" + std::to_string(y), "report", a.id,
-           ReportTitle(*report), base + "/reports/" + std::to_string(y),
-           TrustedPlainText(*report)}));
+      GONGKAI_RETURN_IF_ERROR(
+          search_->Upsert({"report/" + std::to_string(a.id) + "/" + std::to_string(y), "report",
+                           a.id, ReportTitle(*report), base + "/reports/" + std::to_string(y),
+                           TrustedPlainText(*report)}));
     }
   }
   for (DocumentQuery q{0, 0, kMaxDocumentPage};; q.offset += q.limit) {
     GONGKAI_ASSIGN_OR_RETURN(DocumentPage page, s->documents->List(q));
     for (const PublishedDocument& d : page.documents) {
       if (d.mode != DisclosureMode::kProactive) continue;
-      GONGKAI_RETURN_IF_ERROR(search_->Upsert({"document/" + std::to_string(d.id), "document",
-                                               d.agency_id, d.title,
-                                               "/documents/" + std::to_string(d.id),
-                                               d.index_number + "\n" + d.body}));
+      GONGKAI_RETURN_IF_ERROR(
+          search_->Upsert({"document/" + std::to_string(d.id), "document", d.agency_id, d.title,
+                           "/documents/" + std::to_string(d.id), d.index_number + "\n" + d.body}));
     }
     if (q.offset + q.limit >= page.total) break;
   }

@@ -57,7 +57,8 @@ class Site {
   // CSRF token). `dict` is the page's own dictionary, filled by the caller.
   HttpResponse Page(const HttpRequest& req, const std::string& title,
                     const std::string& body_template,
-                    const std::function<void(ctemplate::TemplateDictionary*)>& fill, int status = 200);
+                    const std::function<void(ctemplate::TemplateDictionary*)>& fill,
+                    int status = 200);
   // An error page with `message` (escaped) and `status`.
   HttpResponse ErrorPage(const HttpRequest& req, int status, const std::string& message);
 

@@ -22,7 +22,7 @@
 namespace gongkai::web::testing {
 
 struct TestResponse {
-  int status = 0;  // 0: the connection closed without a response
+  int status = 0;                                   // 0: the connection closed without a response
   std::multimap<std::string, std::string> headers;  // names lowercased
   std::string body;
   std::string Header(const std::string& name) const {
@@ -81,7 +81,8 @@ inline TestResponse Send(uint16_t port, const std::string& method, const std::st
                          const std::map<std::string, std::string>& headers = {}) {
   std::string raw = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (const auto& [k, v] : headers) raw += k + ": " + v + "\r\n";
-  if (!body.empty() || method == "POST") raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  if (!body.empty() || method == "POST")
+    raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   raw += "\r\n" + body;
   return SendRaw(port, raw);
 }
@@ -132,7 +133,10 @@ class TestServer {
     options.access_log = false;
     options.on_listening = &TestServer::OnListening;
     options.on_listening_arg = this;
-    thread_ = std::thread([this, options] { status_ = ServeWeb(options); Listening(0); });
+    thread_ = std::thread([this, options] {
+      status_ = ServeWeb(options);
+      Listening(0);
+    });
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [this] { return ready_; });
   }
@@ -177,7 +181,12 @@ class TestServer {
     n.actor = "t";
     auto id = ledger.Register(n);
     ASSERT_TRUE(id.ok()) << id.status().message();
-    ASSERT_TRUE(ledger.Reply(*id, {Date::FromYmd(2025, 3, 20), "t", {"granted"}, "《条例》第三十六条", "予以公开。"}).ok());
+    ASSERT_TRUE(
+        ledger
+            .Reply(
+                *id,
+                {Date::FromYmd(2025, 3, 20), "t", {"granted"}, "《条例》第三十六条", "予以公开。"})
+            .ok());
     auto registry = OpenDocumentRegistry(**store);
     ASSERT_TRUE(registry.ok());
     PublishedDocument d;
