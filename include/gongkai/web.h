@@ -31,8 +31,10 @@ struct WebOptions {
   size_t max_attachment_bytes = 5 << 20;  // each attachment
   int max_attachments = 3;
   size_t max_connections = 2048;
-  int submissions_per_hour = 10;    // per client: applications (form and API)
-  int lookups_per_minute = 30;      // per client: status look-ups
+  int submissions_per_hour = 10;  // per client: applications (form and API)
+  int lookups_per_minute = 30;    // per client: status look-ups
+  // How often documents and reports added meanwhile are taken into the search index.
+  int search_refresh_seconds = 60;
   bool access_log = true;           // one JSON line per request on stderr
   std::string soffice = "soffice";  // LibreOffice, for PDF downloads
   // Called once the server listens, with the port (tests use port 0).

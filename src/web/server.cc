@@ -193,11 +193,13 @@ Status ServeWeb(const WebOptions& options) {
             return restinio::request_accepted();
           });
   Server server{restinio::external_io_context(io), std::move(settings)};
+  asio::steady_timer refresh(io);  // search index refresh, see below
 
   Status failure;
   std::once_flag closing;
   auto close = [&] {
     std::call_once(closing, [&] {
+      refresh.cancel();
       server.close_async([&] { io.stop(); }, [&](std::exception_ptr) { io.stop(); });
     });
   };
@@ -210,6 +212,21 @@ Status ServeWeb(const WebOptions& options) {
     std::lock_guard<std::mutex> lock(g_stop_mu);
     registered = g_stops.insert(g_stops.end(), [&] { asio::post(io, close); });
   }
+  // Documents and reports added while the server runs reach the search index within
+  // options.search_refresh_seconds (the index is rebuilt from the registry and the report
+  // catalogue).
+  std::function<void()> schedule_refresh = [&] {
+    refresh.expires_after(std::chrono::seconds(std::max(1, options.search_refresh_seconds)));
+    refresh.async_wait([&](const asio::error_code& ec) {
+      if (ec) return;
+      if (Status s = site->RebuildSearchIndex(); !s.ok()) {
+        std::fprintf(stderr, "gongkai serve: 检索索引更新失败 (search index refresh failed): %s\n",
+                     s.message().c_str());
+      }
+      schedule_refresh();
+    });
+  };
+  schedule_refresh();
   server.open_async(
       [&] {
         if (options.on_listening) options.on_listening(port, options.on_listening_arg);

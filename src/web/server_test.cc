@@ -11,7 +11,11 @@ namespace {
 
 class ServerTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { server_ = new TestServer("server_test"); }
+  static void SetUpTestSuite() {
+    WebOptions options;
+    options.search_refresh_seconds = 1;
+    server_ = new TestServer("server_test", options);
+  }
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
@@ -122,6 +126,31 @@ TEST_F(ServerTest, SearchFindsTwoCharacterWordsAndPaginates) {
   EXPECT_EQ(Send(port(), "GET", "/search?q=%E8%8D%89").status, 400);  // one character
   TestResponse api = Send(port(), "GET", "/api/v1/search?q=%E8%8D%89%E5%8E%9F");
   EXPECT_EQ(nlohmann::json::parse(api.body)["total"], 1);
+}
+
+TEST_F(ServerTest, DocumentsAddedWhileServingReachTheSearchIndex) {
+  const std::string camel = "/search?q=%E9%AA%86%E9%A9%BC";  // 骆驼
+  EXPECT_NE(Send(port(), "GET", camel).body.find("共找到 0 条结果"), std::string::npos);
+  {
+    auto store = OpenSqliteStore(server_->db());
+    ASSERT_TRUE(store.ok());
+    auto registry = OpenDocumentRegistry(**store);
+    PublishedDocument d;
+    d.agency_id = server_->agency();
+    d.index_number = "MB001-2025-00099";
+    d.title = "关于骆驼产业发展的通知";
+    d.category = "产业";
+    d.publisher = "民族事务委员会";
+    d.created = Date::FromYmd(2025, 9, 1);
+    d.body = "发展骆驼产业。";
+    ASSERT_TRUE((*registry)->Add(d, "t").ok());
+  }
+  bool found = false;
+  for (int i = 0; i < 50 && !found; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    found = Send(port(), "GET", camel).body.find("<mark>骆驼</mark>") != std::string::npos;
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST_F(ServerTest, ApplyOnlineThenQueryStatusByCode) {
