@@ -24,19 +24,22 @@ build-fuzz: deps
 	@cmake --build build-fuzz -j $(JOBS)
 
 # The main job, on the embedded default (SQLite): check the seed reports and the shared corpus,
-# then fill a demo ledger and generate its annual reports (JSON, Markdown, HTML, DOCX) in out/demo/.
+# fill a demo ledger (three years of requests, documents, cases) and its annual reports in
+# out/demo/, then serve the public site on 127.0.0.1:8080 until Ctrl-C.
 DEMO_DIR ?= out/demo
 DEMO_YEAR ?= 2025
+DEMO_YEARS ?= 3
+LISTEN ?= 127.0.0.1:8080
 run: build
-	@echo "== gongkai check: seed reports =="
-	-@build/gongkai check $(SHARED)/seeds
-	@echo
-	@echo "== gongkai check --summary csv: seeds and corpus =="
-	-@build/gongkai check --summary csv $(SHARED)/seeds $(SHARED)/corpus
-	@echo
-	@echo "== gongkai demo: a year of requests for the seeds' agencies =="
+	@echo "== gongkai check: 种子报告与语料 (seed reports and corpus) =="
+	-@build/gongkai check $(SHARED)/seeds | tail -n 1
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
-	@build/gongkai demo --db $(DEMO_DIR)/demo.db --year $(DEMO_YEAR)
+	@build/gongkai check --summary csv $(SHARED)/seeds $(SHARED)/corpus >$(DEMO_DIR)/check-summary.csv || true
+	@echo "== gongkai demo: $(DEMO_YEARS) 年演示台账 (demo ledger, $(DEMO_YEARS) years) =="
+	@build/gongkai demo --db $(DEMO_DIR)/demo.db --year $(DEMO_YEAR) --years $(DEMO_YEARS) >$(DEMO_DIR)/demo.log \
+	  || { cat $(DEMO_DIR)/demo.log; exit 1; }
+	@head -n 1 $(DEMO_DIR)/demo.log
+	@echo "年度报告检查通过的机关 (agencies whose report passes): $$(grep -c '通过 (ok)' $(DEMO_DIR)/demo.log)/$$(tail -n +2 $(DEMO_DIR)/demo.log | wc -l)"
 	@for id in $$(build/gongkai agency list --db $(DEMO_DIR)/demo.db | cut -f1); do \
 	  build/gongkai report generate --db $(DEMO_DIR)/demo.db --agency $$id --year $(DEMO_YEAR) --format json \
 	    >$(DEMO_DIR)/agency-$$id.json || exit 1; \
@@ -44,10 +47,19 @@ run: build
 	@build/gongkai report generate --db $(DEMO_DIR)/demo.db --agency 1 --year $(DEMO_YEAR) --rollup --format json \
 	  >$(DEMO_DIR)/rollup.json
 	@for f in md html docx; do build/gongkai render --format $$f $(DEMO_DIR)/rollup.json -o $(DEMO_DIR)/rollup.$$f || exit 1; done
+	@echo "演示台账与年度报告 (demo ledger and reports): $(DEMO_DIR)/；核对结果 (check summary): $(DEMO_DIR)/check-summary.csv"
 	@echo
-	@echo "== gongkai check: the generated reports =="
-	@build/gongkai check $(DEMO_DIR)/rollup.json $(DEMO_DIR)/agency-*.json | tail -n 1
-	@echo "演示台账与年度报告 (demo ledger and reports): $(DEMO_DIR)/"
+	@echo "== gongkai serve: http://$(LISTEN)/ （Ctrl-C 停止 / to stop）=="
+	@echo "  机关目录 (directory)        http://$(LISTEN)/"
+	@echo "  专栏 (a column)             http://$(LISTEN)/agencies/3"
+	@echo "  年度报告 (a report)         http://$(LISTEN)/agencies/3/reports/$(DEMO_YEAR)"
+	@echo "  在线申请 (apply online)     http://$(LISTEN)/agencies/3/apply"
+	@echo "  查询进度 (status by code)   http://$(LISTEN)/status"
+	@echo "  检索 (search)               http://$(LISTEN)/search?q=草原"
+	@echo "  接口 (API, OpenAPI 3)       http://$(LISTEN)/api/openapi.json"
+	@echo "  访问日志 (access log)       $(DEMO_DIR)/access.log"
+	@build/gongkai serve --db $(DEMO_DIR)/demo.db --listen $(LISTEN) 2>>$(DEMO_DIR)/access.log >/dev/null \
+	  || { tail -n 3 $(DEMO_DIR)/access.log; exit 1; }
 
 test-release: build
 	@cd build && ctest --output-on-failure -j $(JOBS)
@@ -64,6 +76,8 @@ score: build
 
 bench: build
 	@for b in build/bench/*_bench; do echo "== $$(basename $$b) =="; $$b $(SHARED) || exit 1; echo; done
+	@echo "== web_bench (gongkai serve against nginx, same bytes) =="
+	@bench/web_bench.sh build/gongkai
 
 fuzz: build-fuzz
 	@scripts/run-fuzzers build-fuzz $(FUZZ_SECONDS) $(SHARED)
