@@ -75,7 +75,9 @@ TEST_F(CalendarUpdateTest, ProvisionalYearHasWeekendsAndTheHolidaysFixedByDate) 
 
 TEST_F(CalendarUpdateTest, RegistrationOnAProvisionalCalendarIsRecomputedWhenTheFileArrives) {
   WorkCalendar provisional = Load(2027);
-  Ledger before_notice(store_.get(), &provisional);
+  LedgerOptions on_the_30th;  // no step may be dated after today
+  on_the_30th.today = D("2026-12-30");
+  Ledger before_notice(store_.get(), &provisional, on_the_30th);
   int64_t id = Register(before_notice, "2026-12-28");
   auto r = store_->GetRequest(id);
   ASSERT_TRUE(r.ok());
@@ -89,7 +91,7 @@ TEST_F(CalendarUpdateTest, RegistrationOnAProvisionalCalendarIsRecomputedWhenThe
                                            "off 2027-01-01\noff 2027-01-18..2027-01-19\n";
   WorkCalendar official = Load(2027);
   EXPECT_FALSE(official.IsProvisional(2027));
-  Ledger after_notice(store_.get(), &official);
+  Ledger after_notice(store_.get(), &official, on_the_30th);
   auto changes = after_notice.RecomputeDueDates("李主任", D("2026-12-30"));
   ASSERT_TRUE(changes.ok()) << changes.status().message();
   ASSERT_EQ(changes->size(), 1u);

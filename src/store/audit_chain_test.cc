@@ -188,7 +188,7 @@ TEST_F(AuditChainTest, VerifyFindsAReplacedAttachment) {
 TEST_F(AuditChainTest, MigrationChainsRowsWrittenBeforeTheChain) {
   std::vector<AuditEntry> before = *store_->ListAudit("", 0);
   store_.reset();
-  // Back to schema 1 as an older build left it: no hash columns, no new triggers.
+  // Back to schema 3 as an older build left it: no hash columns, no new triggers.
   ASSERT_EQ(RawExec("DROP TRIGGER audit_log_append_only; DROP TRIGGER event_no_replace; "
                     "DROP TRIGGER attachment_no_update; DROP TRIGGER attachment_no_delete; "
                     "DROP TRIGGER attachment_no_replace; DROP TRIGGER request_no_delete; "
@@ -198,7 +198,7 @@ TEST_F(AuditChainTest, MigrationChainsRowsWrittenBeforeTheChain) {
                     "ALTER TABLE audit_log DROP COLUMN row_hash; "
                     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN "
                     "SELECT RAISE(ABORT, 'audit_log is append-only'); END; "
-                    "DELETE FROM schema_version WHERE version > 1"),
+                    "DELETE FROM schema_version WHERE version > 3"),
             SQLITE_OK);
   Reopen();
   AuditVerification v = Verify();

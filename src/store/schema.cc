@@ -166,6 +166,7 @@ ALTER TABLE year_counts ADD COLUMN source TEXT NOT NULL DEFAULT '';
 ALTER TABLE review_case ADD COLUMN number TEXT NOT NULL DEFAULT '';
 ALTER TABLE review_case ADD COLUMN note TEXT NOT NULL DEFAULT '';
 ALTER TABLE review_case ADD COLUMN review_id INTEGER REFERENCES review_case(id);
+)sql",
     // 4: history that cannot be rewritten through SQL, and can be verified (audit_chain.h).
     // The audit log is hash-chained; rows written before this migration are chained here with
     // gongkai_audit_hash, which the application registers on every connection. BEFORE INSERT
