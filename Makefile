@@ -31,10 +31,12 @@ DEMO_YEAR ?= 2025
 DEMO_YEARS ?= 3
 LISTEN ?= 127.0.0.1:8080
 run: build
-	@echo "== gongkai check: 种子报告与语料 (seed reports and corpus) =="
-	-@build/gongkai check $(SHARED)/seeds | tail -n 1
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
-	@build/gongkai check --summary csv $(SHARED)/seeds $(SHARED)/corpus >$(DEMO_DIR)/check-summary.csv || true
+	@if [ -d $(SHARED)/seeds ]; then \
+	  echo "== gongkai check: 种子报告与语料 (seed reports and corpus) =="; \
+	  build/gongkai check $(SHARED)/seeds | tail -n 1; \
+	  build/gongkai check --summary csv $(SHARED)/seeds $(SHARED)/corpus >$(DEMO_DIR)/check-summary.csv || true; \
+	fi
 	@echo "== gongkai demo: $(DEMO_YEARS) 年演示台账 (demo ledger, $(DEMO_YEARS) years) =="
 	@build/gongkai demo --db $(DEMO_DIR)/demo.db --year $(DEMO_YEAR) --years $(DEMO_YEARS) >$(DEMO_DIR)/demo.log \
 	  || { cat $(DEMO_DIR)/demo.log; exit 1; }
@@ -47,7 +49,7 @@ run: build
 	@build/gongkai report generate --db $(DEMO_DIR)/demo.db --agency 1 --year $(DEMO_YEAR) --rollup --format json \
 	  >$(DEMO_DIR)/rollup.json
 	@for f in md html docx; do build/gongkai render --format $$f $(DEMO_DIR)/rollup.json -o $(DEMO_DIR)/rollup.$$f || exit 1; done
-	@echo "演示台账与年度报告 (demo ledger and reports): $(DEMO_DIR)/；核对结果 (check summary): $(DEMO_DIR)/check-summary.csv"
+	@echo "演示台账与年度报告 (demo ledger and reports): $(DEMO_DIR)/"
 	@echo
 	@echo "== gongkai serve: http://$(LISTEN)/ （Ctrl-C 停止 / to stop）=="
 	@echo "  机关目录 (directory)        http://$(LISTEN)/"
