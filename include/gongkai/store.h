@@ -266,7 +266,8 @@ class CaseStore {
 
   // Checks the audit log's hash chain (each row's hash over its content and its predecessor's
   // hash) and that every request, attachment and query code is exactly what its last audit
-  // entry recorded. Reports the first problem found; an error only if the check itself could not run.
+  // entry recorded. Reports the first problem found; an error only if the check itself could not
+  // run.
   virtual StatusOr<AuditVerification> VerifyAuditLog() = 0;
 };
 

@@ -820,14 +820,15 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
     bool ok = h.empty() || h.size() == 64;
     for (char c : h) ok &= (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     if (ok) return Status::Ok();
-    return InvalidArgumentError("查询码哈希须为 64 位小写十六进制 (query code hash must be 64 "
-                                "lowercase hex digits)");
+    return InvalidArgumentError(
+        "查询码哈希须为 64 位小写十六进制 (query code hash must be 64 "
+        "lowercase hex digits)");
   }
 
   Status InsertQueryCode(int64_t request_id, const std::string& code_sha256,
                          const std::string& actor) {
-    Statement& s = Stmt(kInsertQueryCode,
-                        "INSERT INTO query_code(code_sha256, request_id) VALUES (?1, ?2)");
+    Statement& s =
+        Stmt(kInsertQueryCode, "INSERT INTO query_code(code_sha256, request_id) VALUES (?1, ?2)");
     GONGKAI_RETURN_IF_ERROR(s.Bind(1, code_sha256)
                                 .Bind(2, request_id)
                                 .Run()

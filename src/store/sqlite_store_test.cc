@@ -158,7 +158,7 @@ TEST_F(SqliteStoreTest, QueryCodeExistsIfAndOnlyIfItsRequestDoes) {
   EXPECT_EQ(store_->ListAudit("query_code", *id)->size(), 1u);
 
   // A code that cannot be stored takes its request with it: the same transaction.
-  EXPECT_FALSE(store_->AddRequest(r, {}, e, code).ok());               // taken
+  EXPECT_FALSE(store_->AddRequest(r, {}, e, code).ok());                  // taken
   EXPECT_FALSE(store_->AddRequest(r, {}, e, std::string(64, 'C')).ok());  // not lowercase hex
   EXPECT_FALSE(store_->AddRequest(r, {}, e, "abc").ok());
   EXPECT_EQ(CountRows(path_, "request"), 1);

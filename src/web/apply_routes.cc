@@ -132,8 +132,7 @@ void AddApplyRoutes(Router& router, Site& site) {
     }
     StatusOr<LedgerSession*> s = site.Session();
     if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
-    StatusOr<Receipt> receipt =
-        SubmitApplication(*(*s)->store, *(*s)->ledger, f, site.Today());
+    StatusOr<Receipt> receipt = SubmitApplication(*(*s)->store, *(*s)->ledger, f, site.Today());
     if (!receipt.ok()) {
       return site.ErrorPage(req, HttpStatusFor(receipt.status()) == 500 ? 503 : 400,
                             "申请未能登记，请稍后再试：" + receipt.status().message());
