@@ -49,6 +49,8 @@ struct DocumentQuery {
   int64_t agency_id = 0;  // 0 = every agency
   int64_t offset = 0;     // rows skipped
   int64_t limit = 50;     // 1 … kMaxDocumentPage
+  // Only documents of this mode (the total counts only them); unset: every mode.
+  std::optional<DisclosureMode> mode = std::nullopt;
 };
 inline constexpr int64_t kMaxDocumentPage = 500;
 

@@ -98,6 +98,9 @@ struct NewRequest {
   std::string form;                     // Art. 29 ¶2 (三): form and channel wanted
   std::vector<Attachment> attachments;  // name and content; the hash is computed
   std::string actor;
+  // Online applications: QueryCodeHash of the applicant's query code, stored with the request
+  // in the same transaction. Empty: no code.
+  std::string query_code_sha256;
 };
 
 struct StepInput {

@@ -5,17 +5,13 @@
 // database does not reveal codes. Typed codes are normalised: case, spaces and dashes ignored,
 // O read as 0, I and L as 1.
 //
-// A QueryCodeStore is thread-safe (one connection behind a mutex); several processes may open
-// the same SQLite file.
+// The hash is stored with its request, in the same transaction (NewRequest::query_code_sha256,
+// CaseStore::FindRequestByQueryCode): a request registered online never lacks its code.
 #pragma once
 
-#include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "gongkai/status.h"
 
 namespace gongkai {
 
@@ -30,17 +26,7 @@ std::string FormatQueryCode(std::string_view code);
 // The canonical form of a typed code, or nullopt if it cannot be one.
 std::optional<std::string> NormalizeQueryCode(std::string_view typed);
 
-class QueryCodeStore {
- public:
-  virtual ~QueryCodeStore() = default;
-  // Records that `code` (canonical) opens request `request_id`. Fails if the code is taken.
-  virtual Status Put(const std::string& code, int64_t request_id) = 0;
-  // The request opened by `code` (canonical), or nullopt.
-  virtual StatusOr<std::optional<int64_t>> Find(const std::string& code) = 0;
-};
-
-// Opens (creating its table if needed) the query codes kept in the SQLite file at `path` (the
-// ledger's database).
-StatusOr<std::unique_ptr<QueryCodeStore>> OpenSqliteQueryCodeStore(const std::string& path);
+// The SHA-256 (lowercase hex) of a canonical code: the only form in which a code is stored.
+std::string QueryCodeHash(std::string_view code);
 
 }  // namespace gongkai

@@ -124,6 +124,14 @@ struct Event {
   std::string breach;  // empty, or the rule the step breaches (recorded, not refused)
 };
 
+// A request found by its query code: the request (its due date in request.due), the name of
+// its agency and its events, oldest first.
+struct CodedRequest {
+  Request request;
+  std::string agency_name;
+  std::vector<Event> events;
+};
+
 struct AuditEntry {
   int64_t id = 0;
   std::string at;  // UTC, ISO 8601
@@ -208,12 +216,15 @@ class CaseStore {
   virtual StatusOr<Applicant> GetApplicant(int64_t id) = 0;
   virtual StatusOr<PersonalData> GetPersonalData(int64_t applicant_id) = 0;
 
-  // Stores a new request, its attachments and its "register" event in one transaction.
-  // Returns the new id; request.id is ignored. Attachments are stored with the SHA-256 and size
-  // of their content (Attachment::sha256 and ::size are ignored).
+  // Stores a new request, its attachments, its "register" event and, unless
+  // `query_code_sha256` is empty, its query code's hash (query_codes.h; 64 lowercase hex
+  // digits, unique), all audited, in one transaction. Returns the new id; request.id is ignored.
+  // Attachments are stored with the SHA-256 and size of their content (Attachment::sha256 and
+  // ::size are ignored).
   virtual StatusOr<int64_t> AddRequest(const Request& request,
                                        const std::vector<Attachment>& attachments,
-                                       const Event& registered) = 0;
+                                       const Event& registered,
+                                       const std::string& query_code_sha256) = 0;
   // Bulk registration: every request with its register event and audit entry, in ONE
   // transaction (all or nothing). Sets each request's id.
   virtual Status AddRequests(std::vector<Request>* requests, const std::string& actor) = 0;
@@ -223,6 +234,10 @@ class CaseStore {
   // after.version is ignored; the stored version becomes before.version + 1.
   virtual Status UpdateRequest(const Request& before, const Request& after, const Event& event) = 0;
   virtual StatusOr<std::vector<Event>> ListEvents(int64_t request_id) = 0;
+  // What the public status page shows of the request whose query code hashes to
+  // `query_code_sha256`, read in one transaction; nullopt if no request has that code.
+  virtual StatusOr<std::optional<CodedRequest>> FindRequestByQueryCode(
+      const std::string& query_code_sha256) = 0;
   virtual StatusOr<std::vector<Attachment>> ListAttachments(int64_t request_id) = 0;
   // Requests not concluded, of one agency or (agency_id == 0) of all, ordered by id.
   virtual StatusOr<std::vector<Request>> ListOpenRequests(int64_t agency_id) = 0;
@@ -250,8 +265,9 @@ class CaseStore {
                                                       int64_t entity_id) = 0;
 
   // Checks the audit log's hash chain (each row's hash over its content and its predecessor's
-  // hash) and that every request and attachment is exactly what its last audit entry recorded.
-  // Reports the first problem found; an error only if the check itself could not run.
+  // hash) and that every request, attachment and query code is exactly what its last audit
+  // entry recorded. Reports the first problem found; an error only if the check itself could not
+  // run.
   virtual StatusOr<AuditVerification> VerifyAuditLog() = 0;
 };
 

@@ -112,7 +112,7 @@ StatusOr<int64_t> Ledger::Register(const NewRequest& in) {
   e.detail =
       Json{{"channel", ChannelId(in.channel)}, {"due", r.due->ToString()}, {"attachments", files}}
           .dump();
-  return store_->AddRequest(r, attachments, e);
+  return store_->AddRequest(r, attachments, e, in.query_code_sha256);
 }
 
 Date Ledger::Today() const {

@@ -31,7 +31,8 @@ class AuditChainTest : public ::testing::Test {
     r.clock_start = r.received;
     r.content = "预算";
     request_ = *store_->AddRequest(r, {{0, "a.txt", std::string(64, 'a'), 3, "abc"}},
-                                   {0, 0, "register", r.received, "clerk", "", "{}", ""});
+                                   {0, 0, "register", r.received, "clerk", "", "{}", ""},
+                                   std::string(64, 'c'));
     Request before = *store_->GetRequest(request_);
     Request after = before;
     after.extension_days = 5;
@@ -185,6 +186,16 @@ TEST_F(AuditChainTest, VerifyFindsAReplacedAttachment) {
   EXPECT_NE(v.problem.find("附件 (attachment)"), std::string::npos) << v.problem;
 }
 
+TEST_F(AuditChainTest, VerifyFindsAQueryCodeChangedOutsideTheLedger) {
+  EXPECT_TRUE(Verify().intact);
+  ASSERT_EQ(RawExec("DROP TRIGGER query_code_no_update; UPDATE query_code SET code_sha256 = '" +
+                    std::string(64, 'd') + "'"),
+            SQLITE_OK);
+  AuditVerification v = Verify();
+  EXPECT_FALSE(v.intact);
+  EXPECT_NE(v.problem.find("查询码"), std::string::npos) << v.problem;
+}
+
 TEST_F(AuditChainTest, MigrationChainsRowsWrittenBeforeTheChain) {
   std::vector<AuditEntry> before = *store_->ListAudit("", 0);
   store_.reset();
@@ -193,7 +204,8 @@ TEST_F(AuditChainTest, MigrationChainsRowsWrittenBeforeTheChain) {
                     "DROP TRIGGER attachment_no_update; DROP TRIGGER attachment_no_delete; "
                     "DROP TRIGGER attachment_no_replace; DROP TRIGGER request_no_delete; "
                     "DROP TRIGGER request_no_replace; DROP TRIGGER request_versioned; "
-                    "DROP TRIGGER audit_log_no_update; "
+                    "DROP TRIGGER audit_log_no_update; DROP TRIGGER query_code_no_update; "
+                    "DROP TRIGGER query_code_no_delete; DROP TRIGGER query_code_checked; "
                     "ALTER TABLE audit_log DROP COLUMN prev_hash; "
                     "ALTER TABLE audit_log DROP COLUMN row_hash; "
                     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN "

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <set>
 
 namespace gongkai {
@@ -29,19 +28,9 @@ TEST(QueryCodeTest, NormalisesWhatPeopleType) {
   EXPECT_FALSE(NormalizeQueryCode("查询码查询码查询码查询码查询码查询码查询码"));
 }
 
-TEST(QueryCodeStoreTest, FindsStoredCodesOnlyAndRefusesDuplicates) {
-  std::string path = testing::TempDir() + "/query_codes_test.db";
-  std::filesystem::remove(path);
-  auto store = OpenSqliteQueryCodeStore(path);
-  ASSERT_TRUE(store.ok()) << store.status().message();
-  std::string code = NewQueryCode();
-  ASSERT_TRUE((*store)->Put(code, 42).ok());
-  EXPECT_EQ(*(*store)->Find(code), 42);
-  EXPECT_FALSE((*store)->Find(NewQueryCode())->has_value());
-  EXPECT_FALSE((*store)->Put(code, 43).ok());
-  // Reopened: the codes persist.
-  store = OpenSqliteQueryCodeStore(path);
-  EXPECT_EQ(*(*store)->Find(code), 42);
+TEST(QueryCodeTest, OnlyTheLowercaseSha256IsStored) {
+  EXPECT_EQ(QueryCodeHash("ABCD"),
+            "e12e115acf4552b2568b55e93cbd39394c4ef81c82447fafc997882a02d23677");
 }
 
 }  // namespace

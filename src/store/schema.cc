@@ -222,6 +222,24 @@ CREATE TRIGGER request_versioned BEFORE UPDATE ON request
   WHEN NEW.version IS NOT OLD.version + 1 OR NEW.id IS NOT OLD.id
   BEGIN SELECT RAISE(ABORT, 'requests are changed only through the ledger'); END;
 )sql",
+    // 5: query codes of online applications (query_codes.h), written with their request in
+    // AddRequest's transaction and audited. IF NOT EXISTS: builds before this migration created
+    // the table outside the schema (same columns); the triggers make it append-only either way.
+    R"sql(
+CREATE TABLE IF NOT EXISTS query_code(
+  code_sha256 TEXT PRIMARY KEY,
+  request_id INTEGER NOT NULL UNIQUE);
+CREATE TRIGGER query_code_no_update BEFORE UPDATE ON query_code
+  BEGIN SELECT RAISE(ABORT, 'query codes are append-only'); END;
+CREATE TRIGGER query_code_no_delete BEFORE DELETE ON query_code
+  BEGIN SELECT RAISE(ABORT, 'query codes are append-only'); END;
+CREATE TRIGGER query_code_checked BEFORE INSERT ON query_code
+  WHEN length(NEW.code_sha256) <> 64
+    OR NOT EXISTS (SELECT 1 FROM request WHERE id = NEW.request_id)
+    OR EXISTS (SELECT 1 FROM query_code WHERE code_sha256 = NEW.code_sha256
+                                            OR request_id = NEW.request_id)
+  BEGIN SELECT RAISE(ABORT, 'a query code is a new 64-digit hash of an existing request'); END;
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);

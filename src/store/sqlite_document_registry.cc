@@ -128,18 +128,21 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
     }
     if (q.offset < 0) return InvalidArgumentError("起始位置不能为负 (negative offset)");
     DocumentPage page;
-    Statement& c =
-        Stmt(count_, "SELECT count(*) FROM published_document WHERE ?1 = 0 OR agency_id = ?1");
-    c.Bind(1, q.agency_id);
+    const int64_t mode = q.mode ? static_cast<int64_t>(*q.mode) : -1;  // -1: every mode
+    Statement& c = Stmt(count_,
+                        "SELECT count(*) FROM published_document WHERE (?1 = 0 OR agency_id = ?1) "
+                        "AND (?2 < 0 OR mode = ?2)");
+    c.Bind(1, q.agency_id).Bind(2, mode);
     GONGKAI_ASSIGN_OR_RETURN(bool any, c.Step());
     page.total = any ? c.Int(0) : 0;
     c.Reset();
     Statement& s = Stmt(q.agency_id ? list_agency_ : list_all_,
                         (std::string("SELECT ") + kColumns + " FROM published_document WHERE " +
                          (q.agency_id ? "agency_id = ?1" : "?1 = 0") +
-                         " ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3")
+                         " AND (?4 < 0 OR mode = ?4) ORDER BY created DESC, id DESC "
+                         "LIMIT ?2 OFFSET ?3")
                             .c_str());
-    s.Bind(1, q.agency_id).Bind(2, q.limit).Bind(3, q.offset);
+    s.Bind(1, q.agency_id).Bind(2, q.limit).Bind(3, q.offset).Bind(4, mode);
     for (;;) {
       GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;

@@ -140,6 +140,24 @@ TEST_F(DocumentRegistryTest, ListsPagesNewestFirst) {
   EXPECT_FALSE(registry_->List({agency_, -1, 10}).ok());
 }
 
+TEST_F(DocumentRegistryTest, ListsAndCountsOneDisclosureModeWhenAsked) {
+  ASSERT_TRUE(registry_->Add(Doc(agency_, "P-1", "2025-01-01"), "x").ok());
+  PublishedDocument hidden = Doc(agency_, "H-1", "2025-02-01");
+  hidden.mode = DisclosureMode::kNotDisclosed;
+  ASSERT_TRUE(registry_->Add(hidden, "x").ok());
+  ASSERT_TRUE(registry_->Add(Doc(other_, "P-2", "2025-03-01"), "x").ok());
+  EXPECT_EQ(registry_->List({agency_, 0, 10})->total, 2);
+  auto proactive = registry_->List({agency_, 0, 10, DisclosureMode::kProactive});
+  ASSERT_TRUE(proactive.ok()) << proactive.status().message();
+  EXPECT_EQ(proactive->total, 1);
+  ASSERT_EQ(proactive->documents.size(), 1u);
+  EXPECT_EQ(proactive->documents[0].index_number, "P-1");
+  auto withheld = registry_->List({0, 0, 10, DisclosureMode::kNotDisclosed});
+  EXPECT_EQ(withheld->total, 1);
+  EXPECT_EQ(withheld->documents.at(0).index_number, "H-1");
+  EXPECT_EQ(registry_->List({0, 0, 10, DisclosureMode::kProactive})->total, 2);
+}
+
 TEST_F(DocumentRegistryTest, CountsProactiveDocumentsOfTheYearByCategory) {
   ASSERT_TRUE(registry_->Add(Doc(agency_, "1", "2025-01-05", "政策文件"), "x").ok());
   ASSERT_TRUE(registry_->Add(Doc(agency_, "2", "2025-06-05", "政策文件"), "x").ok());

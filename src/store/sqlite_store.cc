@@ -356,8 +356,10 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
   }
 
   StatusOr<int64_t> AddRequest(const Request& r, const std::vector<Attachment>& attachments,
-                               const Event& registered) override {
+                               const Event& registered,
+                               const std::string& query_code_sha256) override {
     GONGKAI_RETURN_IF_ERROR(CheckRequestText(r));
+    GONGKAI_RETURN_IF_ERROR(CheckQueryCodeHash(query_code_sha256));
     GONGKAI_RETURN_IF_ERROR(CheckEventText(registered));
     for (const Attachment& a : attachments) {
       GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"附件名 (attachment name)", a.name}}));
@@ -384,6 +386,9 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
                {"sha256", sha256},
                {"size", a.content.size()}};
         GONGKAI_RETURN_IF_ERROR(Audit(registered.actor, "insert", "attachment", aid, "", j.dump()));
+      }
+      if (!query_code_sha256.empty()) {
+        GONGKAI_RETURN_IF_ERROR(InsertQueryCode(id, query_code_sha256, registered.actor));
       }
       return id;
     });
@@ -462,19 +467,23 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
     for (;;) {
       GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
-      Event e;
-      e.id = s.Int(0);
-      e.request_id = s.Int(1);
-      e.kind = s.Text(2);
-      e.date = ColDate(s, 3).value_or(Date());
-      e.actor = s.Text(4);
-      e.reason = s.Text(5);
-      e.detail = s.Text(6);
-      e.breach = s.Text(7);
-      out.push_back(std::move(e));
+      out.push_back(ReadEvent(s));
     }
     s.Reset();
     return out;
+  }
+
+  StatusOr<std::optional<CodedRequest>> FindRequestByQueryCode(
+      const std::string& query_code_sha256) override {
+    // One read transaction for the request row and its events: a consistent snapshot, and the
+    // WAL read lock is taken once per look-up rather than once per statement.
+    GONGKAI_RETURN_IF_ERROR(Stmt(kBeginRead, "BEGIN").Run());
+    StatusOr<std::optional<CodedRequest>> found = ReadCodedRequest(query_code_sha256);
+    Status end = Stmt(kCommit, "COMMIT").Run();
+    if (!end.ok()) (void)Stmt(kRollback, "ROLLBACK").Run();
+    if (!found.ok()) return found.status();
+    if (!end.ok()) return end;
+    return found;
   }
 
   StatusOr<std::vector<Attachment>> ListAttachments(int64_t request_id) override {
@@ -679,6 +688,10 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
     kVerifyRequests,
     kVerifyAttachments,
     kAgencyNameTaken,
+    kInsertQueryCode,
+    kFindByCode,
+    kVerifyQueryCodes,
+    kBeginRead,
     kBegin,
     kCommit,
     kRollback,
@@ -769,6 +782,65 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
     return id;
   }
 
+  static Event ReadEvent(const Statement& s) {
+    Event e;
+    e.id = s.Int(0);
+    e.request_id = s.Int(1);
+    e.kind = s.Text(2);
+    e.date = ColDate(s, 3).value_or(Date());
+    e.actor = s.Text(4);
+    e.reason = s.Text(5);
+    e.detail = s.Text(6);
+    e.breach = s.Text(7);
+    return e;
+  }
+
+  // FindRequestByQueryCode's reads, inside its transaction.
+  StatusOr<std::optional<CodedRequest>> ReadCodedRequest(const std::string& query_code_sha256) {
+    Statement& q = Stmt(kFindByCode, (std::string("SELECT ") + kRequestColumns +
+                                      ", (SELECT name FROM agency WHERE agency.id = "
+                                      "request.agency_id) FROM request WHERE id = (SELECT "
+                                      "request_id FROM query_code WHERE code_sha256 = ?1)")
+                                         .c_str());
+    q.Bind(1, query_code_sha256);
+    GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) {
+      q.Reset();
+      return std::optional<CodedRequest>();
+    }
+    CodedRequest c;
+    c.request = ReadRequest(q);
+    c.agency_name = q.Text(26);
+    q.Reset();
+    GONGKAI_ASSIGN_OR_RETURN(c.events, ListEvents(c.request.id));
+    return std::optional<CodedRequest>(std::move(c));
+  }
+
+  static Status CheckQueryCodeHash(const std::string& h) {
+    bool ok = h.empty() || h.size() == 64;
+    for (char c : h) ok &= (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    if (ok) return Status::Ok();
+    return InvalidArgumentError(
+        "查询码哈希须为 64 位小写十六进制 (query code hash must be 64 "
+        "lowercase hex digits)");
+  }
+
+  Status InsertQueryCode(int64_t request_id, const std::string& code_sha256,
+                         const std::string& actor) {
+    Statement& s =
+        Stmt(kInsertQueryCode, "INSERT INTO query_code(code_sha256, request_id) VALUES (?1, ?2)");
+    GONGKAI_RETURN_IF_ERROR(s.Bind(1, code_sha256)
+                                .Bind(2, request_id)
+                                .Run()
+                                .WithContext("保存查询码 (store query code)"));
+    return Audit(actor, "insert", "query_code", request_id, "",
+                 QueryCodeJson(request_id, code_sha256).dump());
+  }
+
+  static Json QueryCodeJson(int64_t request_id, const std::string& code_sha256) {
+    return Json{{"request_id", request_id}, {"code_sha256", code_sha256}};
+  }
+
   Status InsertEvent(int64_t request_id, const Event& e) {
     Statement& s = Stmt(kInsertEvent,
                         "INSERT INTO event(request_id, kind, date, actor, reason, detail, breach) "
@@ -846,6 +918,23 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
       }
     }
     f.Reset();
+    Statement& c = Stmt(kVerifyQueryCodes,
+                        "SELECT request_id, code_sha256, a.id, a.after_json FROM query_code "
+                        "LEFT JOIN audit_log a ON a.id = (SELECT max(id) FROM audit_log WHERE "
+                        "entity = 'query_code' AND entity_id = query_code.request_id) "
+                        "ORDER BY request_id");
+    for (;;) {
+      GONGKAI_ASSIGN_OR_RETURN(bool row, c.Step());
+      if (!row) break;
+      int64_t id = c.Int(0);
+      int64_t audit_id = c.IsNull(2) ? 0 : c.Int(2);
+      if (audit_id == 0 || QueryCodeJson(id, c.Text(1)).dump() != c.Text(3)) {
+        c.Reset();
+        return broken("申请 (request)", id, audit_id, "查询码与审计记录不一致",
+                      "query code differs from its audit entry");
+      }
+    }
+    c.Reset();
     return Status::Ok();
   }
 

@@ -74,7 +74,7 @@ TEST_F(SqliteStoreTest, StoresAndReadsBackEveryRecord) {
   r.applicant_kind = ApplicantKind::kLegal;
   r.due = *Date::Parse("2024-03-29");
   Event e{0, 0, "register", r.received, "clerk", "", "{}", ""};
-  auto id = store_->AddRequest(r, {{0, "申请表.pdf", std::string(64, 'a'), 3, "abc"}}, e);
+  auto id = store_->AddRequest(r, {{0, "申请表.pdf", std::string(64, 'a'), 3, "abc"}}, e, "");
   ASSERT_TRUE(id.ok()) << id.status().message();
   auto got = store_->GetRequest(*id);
   ASSERT_TRUE(got.ok());
@@ -100,7 +100,8 @@ TEST_F(SqliteStoreTest, UpdatesAreVersionedAndAudited) {
   int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
   int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
   Request r = NewRequest(ag, ap, "2024-03-01");
-  int64_t id = *store_->AddRequest(r, {}, {0, 0, "register", r.received, "clerk", "", "{}", ""});
+  int64_t id =
+      *store_->AddRequest(r, {}, {0, 0, "register", r.received, "clerk", "", "{}", ""}, "");
   Request before = *store_->GetRequest(id);
   Request after = before;
   after.state = RequestState::kConcluded;
@@ -124,11 +125,63 @@ TEST_F(SqliteStoreTest, UpdatesAreVersionedAndAudited) {
   EXPECT_EQ(audit[1].actor, "李四");
 }
 
+// Counts the rows of `table` through a connection of its own.
+int64_t CountRows(const std::string& path, const std::string& table) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, ("SELECT count(*) FROM " + table).c_str(), -1, &st, nullptr);
+  int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return n;
+}
+
+TEST_F(SqliteStoreTest, QueryCodeExistsIfAndOnlyIfItsRequestDoes) {
+  int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
+  int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
+  Request r = NewRequest(ag, ap, "2024-03-01");
+  r.due = *Date::Parse("2024-03-29");
+  Event e{0, 0, "register", r.received, "网上申请", "", "{}", ""};
+  const std::string code(64, 'c');
+  auto id = store_->AddRequest(r, {}, e, code);
+  ASSERT_TRUE(id.ok()) << id.status().message();
+  auto found = store_->FindRequestByQueryCode(code);
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->request.id, *id);
+  EXPECT_EQ((*found)->request.due->ToString(), "2024-03-29");
+  EXPECT_EQ((*found)->agency_name, "某局");
+  ASSERT_EQ((*found)->events.size(), 1u);
+  EXPECT_EQ((*found)->events[0].kind, "register");
+  EXPECT_FALSE(store_->FindRequestByQueryCode(std::string(64, 'd'))->has_value());
+  EXPECT_EQ(store_->ListAudit("query_code", *id)->size(), 1u);
+
+  // A code that cannot be stored takes its request with it: the same transaction.
+  EXPECT_FALSE(store_->AddRequest(r, {}, e, code).ok());                  // taken
+  EXPECT_FALSE(store_->AddRequest(r, {}, e, std::string(64, 'C')).ok());  // not lowercase hex
+  EXPECT_FALSE(store_->AddRequest(r, {}, e, "abc").ok());
+  EXPECT_EQ(CountRows(path_, "request"), 1);
+  EXPECT_EQ(CountRows(path_, "query_code"), 1);
+  EXPECT_EQ(CountRows(path_, "event"), 1);
+  // A request without a code has none; a code never points at a missing request.
+  ASSERT_TRUE(store_->AddRequest(r, {}, e, "").ok());
+  EXPECT_EQ(CountRows(path_, "query_code"), 1);
+  EXPECT_NE(RawExec("INSERT INTO query_code VALUES ('" + std::string(64, 'e') + "', 999)"),
+            SQLITE_OK);
+  EXPECT_NE(RawExec("UPDATE query_code SET request_id = 2"), SQLITE_OK);
+  EXPECT_NE(RawExec("DELETE FROM query_code"), SQLITE_OK);
+  EXPECT_NE(RawExec("INSERT OR REPLACE INTO query_code VALUES ('" + code + "', 2)"), SQLITE_OK);
+  EXPECT_EQ((*store_->FindRequestByQueryCode(code))->request.id, *id);
+  EXPECT_TRUE(store_->VerifyAuditLog()->intact);
+}
+
 TEST_F(SqliteStoreTest, AuditLogAndEventsAreAppendOnly) {
   int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
   int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
   Request r = NewRequest(ag, ap, "2024-03-01");
-  ASSERT_TRUE(store_->AddRequest(r, {}, {0, 0, "register", r.received, "c", "", "{}", ""}).ok());
+  ASSERT_TRUE(
+      store_->AddRequest(r, {}, {0, 0, "register", r.received, "c", "", "{}", ""}, "").ok());
   size_t entries = store_->ListAudit("", 0)->size();
   EXPECT_NE(RawExec("UPDATE audit_log SET actor = 'x'"), SQLITE_OK);
   EXPECT_NE(RawExec("DELETE FROM audit_log"), SQLITE_OK);

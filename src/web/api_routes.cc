@@ -164,8 +164,7 @@ void AddApiRoutes(Router& router, Site& site) {
     StatusOr<LedgerSession*> s = site.Session();
     if (!s.ok()) return ApiError(503, "数据库暂不可用");
     if (!(*s)->store->GetAgency(f->agency_id).ok()) return ApiError(404, "没有这个机关");
-    StatusOr<Receipt> r =
-        SubmitApplication(*(*s)->store, *(*s)->ledger, site.query_codes(), *f, site.Today());
+    StatusOr<Receipt> r = SubmitApplication(*(*s)->store, *(*s)->ledger, *f, site.Today());
     if (!r.ok()) return ApiError(503, "申请未能登记，请稍后再试");
     return JsonResponse(201, Json{{"query_code", FormatQueryCode(r->query_code)},
                                   {"received", r->received.ToString()},
@@ -176,8 +175,7 @@ void AddApiRoutes(Router& router, Site& site) {
     if (!site.lookups().Allow(req.client)) return ApiError(429, "查询过于频繁，请稍后再试");
     StatusOr<LedgerSession*> s = site.Session();
     if (!s.ok()) return ApiError(503, "数据库暂不可用");
-    auto found = LookupApplication(*(*s)->store, *(*s)->ledger, site.query_codes(), req.params[0],
-                                   site.Today());
+    auto found = LookupApplication(*(*s)->store, req.params[0]);
     if (!found.ok()) return ApiError(503, "查询暂不可用");
     if (!found->has_value()) return ApiError(404, "没有与该查询码对应的申请");
     return JsonResponse(200,

@@ -152,8 +152,8 @@ std::vector<FieldError> ValidateApplication(const ApplicationForm& f,
   return errors;
 }
 
-StatusOr<Receipt> SubmitApplication(CaseStore& store, Ledger& ledger, QueryCodeStore& codes,
-                                    const ApplicationForm& f, Date today) {
+StatusOr<Receipt> SubmitApplication(CaseStore& store, Ledger& ledger, const ApplicationForm& f,
+                                    Date today) {
   GONGKAI_ASSIGN_OR_RETURN(Agency agency, store.GetAgency(f.agency_id));
   GONGKAI_ASSIGN_OR_RETURN(ApplicantKind kind, ApplicantKindFromId(f.kind));
   std::string form_label;
@@ -173,36 +173,33 @@ StatusOr<Receipt> SubmitApplication(CaseStore& store, Ledger& ledger, QueryCodeS
   n.form = form_label;
   n.attachments = f.attachments;
   n.actor = kWebActor;
-  GONGKAI_ASSIGN_OR_RETURN(int64_t id, ledger.Register(n));
   std::string code = NewQueryCode();
-  GONGKAI_RETURN_IF_ERROR(codes.Put(code, id));
+  n.query_code_sha256 = QueryCodeHash(code);
+  GONGKAI_ASSIGN_OR_RETURN(int64_t id, ledger.Register(n));
   GONGKAI_ASSIGN_OR_RETURN(RequestStatus status, ledger.Describe(id, today));
   return Receipt{code, status.request.received, *status.request.due, agency.name};
 }
 
-StatusOr<std::optional<ApplicationStatus>> LookupApplication(CaseStore& store, Ledger& ledger,
-                                                             QueryCodeStore& codes,
-                                                             const std::string& typed_code,
-                                                             Date today) {
+StatusOr<std::optional<ApplicationStatus>> LookupApplication(CaseStore& store,
+                                                             const std::string& typed_code) {
   std::optional<std::string> code = NormalizeQueryCode(typed_code);
   if (!code) return std::optional<ApplicationStatus>();
-  GONGKAI_ASSIGN_OR_RETURN(std::optional<int64_t> id, codes.Find(*code));
-  if (!id) return std::optional<ApplicationStatus>();
-  GONGKAI_ASSIGN_OR_RETURN(RequestStatus s, ledger.Describe(*id, today));
-  GONGKAI_ASSIGN_OR_RETURN(Agency agency, store.GetAgency(s.request.agency_id));
-  GONGKAI_ASSIGN_OR_RETURN(std::vector<Event> events, store.ListEvents(*id));
+  GONGKAI_ASSIGN_OR_RETURN(std::optional<CodedRequest> found,
+                           store.FindRequestByQueryCode(QueryCodeHash(*code)));
+  if (!found) return std::optional<ApplicationStatus>();
+  const Request& r = found->request;
   ApplicationStatus out;
-  out.agency = agency.name;
-  out.content = s.request.content;
-  out.received = s.request.received;
-  out.state = StateLabel(s.request);
-  if (s.request.state != RequestState::kConcluded) out.due = s.request.due;
-  for (const Event& e : events) out.timeline.push_back({e.date, DescribeEvent(e)});
-  if (s.request.state == RequestState::kConcluded) {
+  out.agency = found->agency_name;
+  out.content = r.content;
+  out.received = r.received;
+  out.state = StateLabel(r);
+  if (r.state != RequestState::kConcluded) out.due = r.due;
+  for (const Event& e : found->events) out.timeline.push_back({e.date, DescribeEvent(e)});
+  if (r.state == RequestState::kConcluded) {
     out.replied = true;
-    out.outcome = OutcomeLabel(s.request.outcome);
-    out.basis = s.request.reply_basis;
-    out.letter = s.request.reply_text;
+    out.outcome = OutcomeLabel(r.outcome);
+    out.basis = r.reply_basis;
+    out.letter = r.reply_text;
   }
   return std::optional<ApplicationStatus>(std::move(out));
 }

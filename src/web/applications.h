@@ -1,6 +1,7 @@
 // Internal to the web server: online applications (条例 Art. 29) and their status by query code,
 // shared by the HTML pages and the JSON API. Registration goes through Ledger::Register, as the
-// command line's `requests register`; the query code is stored through QueryCodeStore.
+// command line's `requests register`; the query code's hash is stored with the request, in the
+// same transaction, and the status is read in one store call.
 #pragma once
 
 #include <optional>
@@ -79,14 +80,12 @@ std::vector<FieldError> ValidateApplication(const ApplicationForm& form,
 
 // Registers `form` as an online request received `today` and issues its query code.
 // REQUIRES: ValidateApplication(form) is empty.
-StatusOr<Receipt> SubmitApplication(CaseStore& store, Ledger& ledger, QueryCodeStore& codes,
-                                    const ApplicationForm& form, Date today);
+StatusOr<Receipt> SubmitApplication(CaseStore& store, Ledger& ledger, const ApplicationForm& form,
+                                    Date today);
 
 // The status of the application opened by `typed_code`, or nullopt for any code that opens
 // nothing (malformed or unknown alike).
-StatusOr<std::optional<ApplicationStatus>> LookupApplication(CaseStore& store, Ledger& ledger,
-                                                             QueryCodeStore& codes,
-                                                             const std::string& typed_code,
-                                                             Date today);
+StatusOr<std::optional<ApplicationStatus>> LookupApplication(CaseStore& store,
+                                                             const std::string& typed_code);
 
 }  // namespace gongkai::web

@@ -63,8 +63,7 @@ ApplicationForm FormFromFields(int64_t agency, const std::multimap<std::string, 
 HttpResponse StatusPage(Site& site, const HttpRequest& req, const std::string& code) {
   StatusOr<LedgerSession*> s = site.Session();
   if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
-  auto found =
-      LookupApplication(*(*s)->store, *(*s)->ledger, site.query_codes(), code, site.Today());
+  auto found = LookupApplication(*(*s)->store, code);
   if (!found.ok()) return site.ErrorPage(req, 503, "查询暂不可用，请稍后再试");
   if (!found->has_value()) {
     // The same page for a malformed code and an unknown one: nothing about others' codes.
@@ -133,8 +132,7 @@ void AddApplyRoutes(Router& router, Site& site) {
     }
     StatusOr<LedgerSession*> s = site.Session();
     if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
-    StatusOr<Receipt> receipt =
-        SubmitApplication(*(*s)->store, *(*s)->ledger, site.query_codes(), f, site.Today());
+    StatusOr<Receipt> receipt = SubmitApplication(*(*s)->store, *(*s)->ledger, f, site.Today());
     if (!receipt.ok()) {
       return site.ErrorPage(req, HttpStatusFor(receipt.status()) == 500 ? 503 : 400,
                             "申请未能登记，请稍后再试：" + receipt.status().message());

@@ -28,16 +28,15 @@ void AddDocumentRoutes(Router& router, Site& site) {
         StatusOr<LedgerSession*> s = site.Session();
         if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
         const int64_t page = std::min<int64_t>(PositiveParam(req.Query("page"), 1), 10000);
-        // The registry lists every disclosure mode; the public catalogue keeps the proactive ones.
-        StatusOr<DocumentPage> docs =
-            (*s)->documents->List({a->id, (page - 1) * kPerPage, kPerPage});
+        // The public catalogue lists, pages and counts the proactively published documents only.
+        StatusOr<DocumentPage> docs = (*s)->documents->List(
+            {a->id, (page - 1) * kPerPage, kPerPage, DisclosureMode::kProactive});
         if (!docs.ok()) return site.ErrorPage(req, 503, "目录暂不可用");
         return site.Page(req, a->name + "法定主动公开内容", "documents.tpl", [&](Dict* d) {
           d->SetValue("AGENCY_NAME", a->name);
           FillAgencyNav(*a, "documents", d);
           d->SetIntValue("TOTAL", static_cast<long>(docs->total));
           for (const PublishedDocument& doc : docs->documents) {
-            if (doc.mode != DisclosureMode::kProactive) continue;
             Dict* row = d->AddSectionDictionary("DOC");
             row->SetIntValue("ID", static_cast<long>(doc.id));
             row->SetValue("INDEX", doc.index_number);

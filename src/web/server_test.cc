@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "gongkai/query_codes.h"
 #include "web_test_util.h"
 
 namespace gongkai::web::testing {
@@ -92,6 +93,7 @@ TEST_F(ServerTest, DocumentsShowOnlyProactiveOnes) {
       Send(port(), "GET", "/agencies/" + std::to_string(server_->agency()) + "/documents");
   EXPECT_NE(list.body.find("MB001-2025-00001"), std::string::npos);
   EXPECT_EQ(list.body.find("不予公开的内部文件"), std::string::npos);
+  EXPECT_NE(list.body.find("共 1 条"), std::string::npos);  // the withheld one is not counted
   TestResponse doc = Send(port(), "GET", "/documents/" + std::to_string(server_->document()));
   EXPECT_EQ(doc.status, 200);
   EXPECT_NE(doc.body.find("资金使用"), std::string::npos);
@@ -216,6 +218,16 @@ TEST_F(ServerTest, ApiRegistersApplications) {
   EXPECT_EQ(
       Send(port(), "GET", "/api/v1/applications/" + j["query_code"].get<std::string>()).status,
       200);
+  // The code was stored with its request and audited: `gongkai audit verify` still passes.
+  auto store = OpenSqliteStore(server_->db(), {.mode = OpenMode::kReadOnly});
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  auto verified = (*store)->VerifyAuditLog();
+  ASSERT_TRUE(verified.ok()) << verified.status().message();
+  EXPECT_TRUE(verified->intact) << verified->problem;
+  std::string hash = QueryCodeHash(*NormalizeQueryCode(j["query_code"].get<std::string>()));
+  auto found = (*store)->FindRequestByQueryCode(hash);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*store)->ListAudit("query_code", (*found)->request.id)->size(), 1u);
   EXPECT_EQ(Send(port(), "GET", "/api/openapi.json").status, 200);
   EXPECT_EQ(nlohmann::json::parse(Send(port(), "GET", "/api/openapi.json").body)["openapi"],
             "3.0.3");

@@ -53,7 +53,6 @@ StatusOr<std::unique_ptr<Site>> Site::Open(const WebOptions& options) {
   site->lookups_ =
       std::make_unique<RateLimiter>(options.lookups_per_minute, 60.0 / options.lookups_per_minute);
   GONGKAI_ASSIGN_OR_RETURN(site->search_, OpenSqliteSearchIndex(":memory:"));
-  GONGKAI_ASSIGN_OR_RETURN(site->query_codes_, OpenSqliteQueryCodeStore(options.db_path));
   RenderOptions render;
   render.soffice = options.soffice;
   site->reports_ = std::make_unique<ReportCatalog>(site->calendar_.years(), render, kReportTtl);
@@ -157,10 +156,9 @@ Status Site::RebuildSearchIndex() {
                            TrustedPlainText(*report)}));
     }
   }
-  for (DocumentQuery q{0, 0, kMaxDocumentPage};; q.offset += q.limit) {
+  for (DocumentQuery q{0, 0, kMaxDocumentPage, DisclosureMode::kProactive};; q.offset += q.limit) {
     GONGKAI_ASSIGN_OR_RETURN(DocumentPage page, s->documents->List(q));
     for (const PublishedDocument& d : page.documents) {
-      if (d.mode != DisclosureMode::kProactive) continue;
       GONGKAI_RETURN_IF_ERROR(
           search_->Upsert({"document/" + std::to_string(d.id), "document", d.agency_id, d.title,
                            "/documents/" + std::to_string(d.id), d.index_number + "\n" + d.body}));

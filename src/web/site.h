@@ -1,5 +1,5 @@
 // Internal to the web server: what every handler shares — the options, the calendar, templates,
-// static assets, CSRF guard, rate limits, search index, query codes and the report catalogue —
+// static assets, CSRF guard, rate limits, search index and the report catalogue —
 // and one ledger session (CaseStore + Ledger) per worker thread, since a CaseStore is not
 // thread-safe. Handlers reach the library only through here.
 #pragma once
@@ -15,7 +15,6 @@
 #include "gongkai/calendar.h"
 #include "gongkai/documents.h"
 #include "gongkai/ledger.h"
-#include "gongkai/query_codes.h"
 #include "gongkai/search.h"
 #include "gongkai/store.h"
 #include "gongkai/web.h"
@@ -46,7 +45,6 @@ class Site {
   RateLimiter& submissions() { return *submissions_; }
   RateLimiter& lookups() { return *lookups_; }
   SearchIndex& search() { return *search_; }
-  QueryCodeStore& query_codes() { return *query_codes_; }
   ReportCatalog& reports() { return *reports_; }
   Date Today() const;
 
@@ -82,7 +80,6 @@ class Site {
   CsrfGuard csrf_;
   std::unique_ptr<RateLimiter> submissions_, lookups_;
   std::unique_ptr<SearchIndex> search_;
-  std::unique_ptr<QueryCodeStore> query_codes_;
   std::unique_ptr<ReportCatalog> reports_;
   std::mutex sessions_mu_;
   std::map<std::thread::id, std::unique_ptr<LedgerSession>> sessions_;
