@@ -23,7 +23,7 @@ build-fuzz: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
 
-# The main job, on the embedded default (SQLite): check the seed reports and the shared corpus,
+# The main job, on the embedded default (SQLite), on data the program makes itself (never ../shared):
 # fill a demo ledger (three years of requests, documents, cases) and its annual reports in
 # out/demo/, then serve the public site on 127.0.0.1:8080 until Ctrl-C.
 DEMO_DIR ?= out/demo
@@ -32,11 +32,6 @@ DEMO_YEARS ?= 3
 LISTEN ?= 127.0.0.1:8080
 run: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
-	@if [ -d $(SHARED)/seeds ]; then \
-	  echo "== gongkai check: 种子报告与语料 (seed reports and corpus) =="; \
-	  build/gongkai check $(SHARED)/seeds | tail -n 1; \
-	  build/gongkai check --summary csv $(SHARED)/seeds $(SHARED)/corpus >$(DEMO_DIR)/check-summary.csv || true; \
-	fi
 	@echo "== gongkai demo: $(DEMO_YEARS) 年演示台账 (demo ledger, $(DEMO_YEARS) years) =="
 	@build/gongkai demo --db $(DEMO_DIR)/demo.db --year $(DEMO_YEAR) --years $(DEMO_YEARS) >$(DEMO_DIR)/demo.log \
 	  || { cat $(DEMO_DIR)/demo.log; exit 1; }
