@@ -1,5 +1,7 @@
 // Table 3: the 勾稽关系, row totals and the result total (domain.md A.3).
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "checks.h"
@@ -41,6 +43,17 @@ struct ColumnFailure {
   SourceLocation where;
 };
 
+// The failing columns of one row and their details joined with 、, for one grouped message.
+std::pair<std::vector<int>, std::string> Summarize(const std::vector<ColumnFailure>& failures) {
+  std::vector<int> cols;
+  std::string details;
+  for (const ColumnFailure& f : failures) {
+    cols.push_back(f.column);
+    details += (details.empty() ? "" : "、") + f.detail;
+  }
+  return {cols, details};
+}
+
 void CheckBalance(const AnnualReport& r, Findings* out) {
   std::vector<ColumnFailure> failures;
   bool explained = true;  // every failure disappears when (七）总计 is the sum of its rows
@@ -74,12 +87,7 @@ void CheckBalance(const AnnualReport& r, Findings* out) {
         failures[0].where));
     return;
   }
-  std::vector<int> cols;
-  std::string details;
-  for (const ColumnFailure& f : failures) {
-    cols.push_back(f.column);
-    details += (details.empty() ? "" : "、") + f.detail;
-  }
+  const auto [cols, details] = Summarize(failures);
   const std::string n = std::to_string(cols.size());
   std::string cause = explained ? "；原因在“（七）总计”行：它不等于各项办理结果之和（见 T3-RESULT-TOTAL）" : "";
   std::string cause_en = explained ? "; the cause is the result_total row, which is not the sum of the outcome rows" : "";
@@ -139,12 +147,7 @@ void CheckResultTotal(const AnnualReport& r, Findings* out) {
                                failures[0].where));
     return;
   }
-  std::vector<int> cols;
-  std::string details;
-  for (const ColumnFailure& f : failures) {
-    cols.push_back(f.column);
-    details += (details.empty() ? "" : "、") + f.detail;
-  }
+  const auto [cols, details] = Summarize(failures);
   const std::string n = std::to_string(cols.size());
   out->push_back(MakeFinding(
       "T3-RESULT-TOTAL",
