@@ -1006,28 +1006,59 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
   std::array<Statement, kStmtCount> stmts_;
 };
 
-// Adds one row of TallyYear's request query: columns agency_id, applicant_kind, outcome, then
-// the counts of new, carried-over, concluded-in-year and carried-forward requests of the group.
-Status AddRequestTallyRow(Statement& s, std::map<int64_t, YearFigures>* out) {
-  const int64_t kind = s.Int(1);
-  const int64_t concluded = s.Int(5);
-  int outcome_row = -1;
-  if (concluded) {
-    outcome_row = T3RowFromId(s.Text(2));
-    if (outcome_row < kFirstOutcomeRow || outcome_row > kLastOutcomeRow) {
-      return DataLossError("申请的办理结果“" + s.Text(2) +
-                           "”不是表三的结果行 (stored outcome is not a table-3 row)");
+// Accumulates TallyYear's request rows (agency_id, applicant_kind, outcome, then 0/1 flags: new,
+// carried over, concluded in the year, carried forward) per agency. The rows come ungrouped in
+// table order: grouping in SQL sorted ~one group per row at national scale, while consecutive
+// rows mostly share the agency and outcome, so the last lookups are kept.
+class RequestTally {
+ public:
+  explicit RequestTally(std::map<int64_t, YearFigures>* out) : out_(out) {}
+
+  Status Add(const Statement& s) {
+    const int64_t kind = s.Int(1);
+    const bool concluded = s.Int(5) != 0;
+    int outcome_row = -1;
+    if (concluded) {
+      GONGKAI_ASSIGN_OR_RETURN(outcome_row, OutcomeRow(s.TextView(2)));
     }
+    YearFigures& f = Figures(s.Int(0));
+    if (kind < 0 || kind >= kApplicantKindCount) return Status::Ok();
+    const auto k = static_cast<size_t>(kind);
+    f.t3[kNew][k] += s.Int(3);
+    f.t3[kCarriedOver][k] += s.Int(4);
+    if (concluded) f.t3[static_cast<size_t>(outcome_row)][k] += 1;
+    f.t3[kCarriedForward][k] += s.Int(6);
+    return Status::Ok();
   }
-  YearFigures& f = (*out)[s.Int(0)];
-  if (kind < 0 || kind >= kApplicantKindCount) return Status::Ok();
-  const auto k = static_cast<size_t>(kind);
-  f.t3[kNew][k] += s.Int(3);
-  f.t3[kCarriedOver][k] += s.Int(4);
-  if (concluded) f.t3[static_cast<size_t>(outcome_row)][k] += concluded;
-  f.t3[kCarriedForward][k] += s.Int(6);
-  return Status::Ok();
-}
+
+ private:
+  YearFigures& Figures(int64_t agency) {
+    if (!last_figures_ || agency != last_agency_) {
+      last_figures_ = &(*out_)[agency];
+      last_agency_ = agency;
+    }
+    return *last_figures_;
+  }
+
+  StatusOr<int> OutcomeRow(std::string_view outcome) {
+    if (last_outcome_row_ < 0 || outcome != last_outcome_) {
+      const int row = T3RowFromId(outcome);
+      if (row < kFirstOutcomeRow || row > kLastOutcomeRow) {
+        return DataLossError("申请的办理结果“" + std::string(outcome) +
+                             "”不是表三的结果行 (stored outcome is not a table-3 row)");
+      }
+      last_outcome_.assign(outcome);
+      last_outcome_row_ = row;
+    }
+    return last_outcome_row_;
+  }
+
+  std::map<int64_t, YearFigures>* out_;
+  int64_t last_agency_ = 0;
+  YearFigures* last_figures_ = nullptr;  // std::map references stay valid on insertion
+  std::string last_outcome_;
+  int last_outcome_row_ = -1;
+};
 
 StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_t agency_id) {
   const std::string first = Date::FromYmd(year, 1, 1).ToString();
@@ -1042,17 +1073,18 @@ StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_
     int kind;  // 0: requests; 2: t4; 3: docs; 4: counts
   };
   static const Query kQueries[] = {
-      // The request rows that count in table 3 this year, in one pass with conditional sums:
+      // The request rows that count in table 3 this year, in one pass, each with its flags:
       // new (received this year), carried over (received before, open on the first day),
-      // concluded this year (by outcome), carried forward (open after the last day). The WHERE
-      // clause is the union of the four, so an agency has an entry iff it has such a request.
+      // concluded this year (by outcome), carried forward (open after the last day); summed by
+      // RequestTally. The WHERE clause is the union of the four, so an agency has an entry iff
+      // it has such a request.
       {"SELECT agency_id, applicant_kind, outcome, "
-       "sum(received BETWEEN ?1 AND ?2), "
-       "sum(received < ?1 AND (concluded_on IS NULL OR concluded_on >= ?1)), "
-       "sum(coalesce(concluded_on BETWEEN ?1 AND ?2, 0)), "
-       "sum(received <= ?2 AND (concluded_on IS NULL OR concluded_on > ?2)) "
+       "received BETWEEN ?1 AND ?2, "
+       "received < ?1 AND (concluded_on IS NULL OR concluded_on >= ?1), "
+       "coalesce(concluded_on BETWEEN ?1 AND ?2, 0), "
+       "received <= ?2 AND (concluded_on IS NULL OR concluded_on > ?2) "
        "FROM request %N WHERE %A ((received <= ?2 AND (concluded_on IS NULL OR "
-       "concluded_on >= ?1)) OR concluded_on BETWEEN ?1 AND ?2) GROUP BY 1, 2, 3",
+       "concluded_on >= ?1)) OR concluded_on BETWEEN ?1 AND ?2)",
        0},
       {"SELECT agency_id, grp, CASE WHEN decided IS NULL OR decided > ?2 THEN 3 ELSE result END, "
        "count(*) FROM review_case %N WHERE %A filed <= ?2 AND (decided IS NULL OR decided >= ?1) "
@@ -1066,6 +1098,7 @@ StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_
        "year = CAST(substr(?1, 1, 4) AS INTEGER)",
        4},
   };
+  RequestTally requests(&out);
   int qi = 0;
   for (const Query& q : kQueries) {
     std::string sql = q.sql;
@@ -1080,7 +1113,7 @@ StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_
       if (!*row) break;
       switch (q.kind) {
         case 0: {
-          Status added = AddRequestTallyRow(s, &out);
+          Status added = requests.Add(s);
           if (!added.ok()) {
             s.Reset();
             return added;
