@@ -8,6 +8,7 @@
 #include "importers.h"
 #include "sections.h"
 #include "tables.h"
+#include "layout_size.h"
 #include "tokens.h"
 
 namespace gongkai {
@@ -48,42 +49,8 @@ std::string_view BinaryFormatName(std::string_view bytes) {
 
 bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
 
-// The sizes that bound ImportLayoutText's memory, counted in one pass over the normalized text:
-// lines as SplitLines splits them, and an upper bound on the tokens Tokenize makes (each number
-// starts with a digit run, each text run ends at a number or a cell's end, each empty cell is a
-// cell; cells end at a line end, a tab or a '|').
-struct LayoutSize {
-  size_t lines = 1;
-  size_t longest_line = 0;  // bytes
-  size_t tokens = 0;
-};
-
-LayoutSize MeasureLayout(std::string_view normalized) {
-  LayoutSize size;
-  size_t digit_runs = 0, cells = 1;
-  bool in_digits = false;
-  size_t line_start = 0, i = 0;
-  for (char c : normalized) {
-    bool digit = c >= '0' && c <= '9';
-    if (digit && !in_digits) ++digit_runs;
-    in_digits = digit;
-    if (c == '\n') {
-      size.longest_line = std::max(size.longest_line, i - line_start);
-      line_start = i + 1;
-      ++size.lines;
-      ++cells;
-    } else if (c == '\t' || c == '|') {
-      ++cells;
-    }
-    ++i;
-  }
-  size.longest_line = std::max(size.longest_line, i - line_start);
-  size.tokens = 2 * digit_runs + 2 * cells;
-  return size;
-}
-
 Status CheckLayoutLimits(std::string_view normalized, const std::string& name) {
-  LayoutSize size = MeasureLayout(normalized);
+  const ingest_internal::LayoutSize size = ingest_internal::MeasureLayout(normalized);
   if (size.lines > kMaxLayoutLines) {
     return ResourceExhaustedError(name + ": 文本行数过多（" + std::to_string(size.lines) + " 行，上限 " +
                                   std::to_string(kMaxLayoutLines) + "） (too many lines: limit " +
