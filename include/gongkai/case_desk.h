@@ -1,9 +1,11 @@
 // CaseDesk: how the staff console handles requests — the work list, the case file, the letters,
 // the applicant's personal data and every step of the workflow — for one acting user.
 //
-// Isolation lives here, not in the pages: every call takes the acting user's scope and answers
-// NotFound, with the very message an unknown id gets, for a request of an agency outside
-// scope.agencies (never "forbidden", never another agency's data). Steps go through the same
+// Isolation lives here, not in the pages: every call takes the acting user (accounts.h) and
+// answers NotFound, with the very message an unknown id gets, for a request of an agency outside
+// actor.agencies (never "forbidden", never another agency's data). The applicant's personal data
+// is shown only to the staff of the request's own agency (a supervisor above it gets NotFound),
+// and steps are taken only by a clerk, approver or admin of that agency. Steps go through the same
 // Ledger calls as `gongkai requests …`; before calling it, a step not allowed in the request's
 // current state is refused (kFailedPrecondition) with a Chinese message citing the rule.
 //
@@ -19,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gongkai/accounts.h"
 #include "gongkai/calendar.h"
 #include "gongkai/case_files.h"
 #include "gongkai/ledger.h"
@@ -29,13 +32,8 @@
 
 namespace gongkai {
 
-// Who acts and what they may see.
-struct CaseScope {
-  std::vector<int64_t> agencies;  // the agencies whose requests the user may see
-  std::string audit_name;         // "user:<login>", recorded as the actor of every step
-  bool may_approve = false;       // approver or admin: may decide extension proposals
-  bool Sees(int64_t agency) const;
-};
+// True iff `actor` may decide extension proposals: an approver or an admin.
+bool MayApprove(const Actor& actor);
 
 enum class CaseAction {
   kCorrection = 0,    // 补正通知 (Art. 30)
@@ -105,23 +103,23 @@ class CaseDesk {
  public:
   CaseDesk(CaseStore* store, Ledger* ledger, CaseFiles* files, const WorkCalendar* calendar);
 
-  // The open requests of every agency in scope that pass `filter`, sorted by due date.
-  StatusOr<std::vector<WorkItem>> WorkList(const CaseScope& scope, const WorkFilter& filter,
+  // The open requests of every agency in actor.agencies that pass `filter`, sorted by due date.
+  StatusOr<std::vector<WorkItem>> WorkList(const Actor& actor, const WorkFilter& filter,
                                            Date today);
-  StatusOr<CaseView> Open(const CaseScope& scope, int64_t id, Date today);
-  StatusOr<Attachment> GetAttachment(const CaseScope& scope, int64_t id, int64_t attachment_id);
+  StatusOr<CaseView> Open(const Actor& actor, int64_t id, Date today);
+  StatusOr<Attachment> GetAttachment(const Actor& actor, int64_t id, int64_t attachment_id);
   // The applicant's personal data; each call is audited (case_files.h).
-  StatusOr<PersonalData> ViewPersonalData(const CaseScope& scope, int64_t id);
+  StatusOr<PersonalData> ViewPersonalData(const Actor& actor, int64_t id);
   // The letter's Markdown (letters.h), from the templates in `letters_dir`.
-  StatusOr<std::string> ComposeLetter(const CaseScope& scope, int64_t id, LetterKind kind,
+  StatusOr<std::string> ComposeLetter(const Actor& actor, int64_t id, LetterKind kind,
                                       const std::string& letters_dir, Date today);
   // Takes one step (CheckAction first, then the Ledger or the proposal store).
-  Status Act(const CaseScope& scope, int64_t id, CaseAction action, const CaseActionInput& in);
+  Status Act(const Actor& actor, int64_t id, CaseAction action, const CaseActionInput& in);
 
  private:
-  // The request if it exists and scope sees its agency; else the same NotFound either way.
-  StatusOr<Request> Load(const CaseScope& scope, int64_t id);
-  Status Approve(const CaseScope& scope, const Request& r, const ExtensionProposal& p,
+  // The request if it exists and actor sees its agency; else the same NotFound either way.
+  StatusOr<Request> Load(const Actor& actor, int64_t id);
+  Status Approve(const Actor& actor, const Request& r, const ExtensionProposal& p,
                  const CaseActionInput& in);
 
   CaseStore* store_;

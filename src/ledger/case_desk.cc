@@ -45,6 +45,11 @@ Status NoSuchRequest(int64_t id) {
   return NotFoundError("没有编号为 " + std::to_string(id) + " 的申请 (no such request)");
 }
 
+// True iff `actor` is staff of the agency holding `r` (not a supervisor reading from above).
+bool ActsFor(const Actor& actor, const Request& r) {
+  return r.agency_id == actor.agency_id && actor.role != Role::kSupervisor;
+}
+
 // The letters a request's steps call for: the notices of the steps taken, then the reply's.
 std::vector<LetterKind> LettersFor(const Request& r, const std::vector<Event>& events) {
   std::vector<LetterKind> out;
@@ -63,8 +68,8 @@ std::vector<LetterKind> LettersFor(const Request& r, const std::vector<Event>& e
 
 }  // namespace
 
-bool CaseScope::Sees(int64_t agency) const {
-  return std::find(agencies.begin(), agencies.end(), agency) != agencies.end();
+bool MayApprove(const Actor& actor) {
+  return actor.role == Role::kApprover || actor.role == Role::kAdmin;
 }
 
 std::string_view CaseActionId(CaseAction a) { return Info(a).id; }
@@ -149,18 +154,18 @@ std::vector<CaseAction> AllowedActions(const Request& r,
 CaseDesk::CaseDesk(CaseStore* store, Ledger* ledger, CaseFiles* files, const WorkCalendar* calendar)
     : store_(store), ledger_(ledger), files_(files), calendar_(calendar) {}
 
-StatusOr<Request> CaseDesk::Load(const CaseScope& scope, int64_t id) {
+StatusOr<Request> CaseDesk::Load(const Actor& actor, int64_t id) {
   StatusOr<Request> r = store_->GetRequest(id);
   if (r.status().code() == StatusCode::kNotFound) return NoSuchRequest(id);
   if (!r.ok()) return r.status();
-  if (!scope.Sees(r->agency_id)) return NoSuchRequest(id);
+  if (!actor.Sees(r->agency_id)) return NoSuchRequest(id);
   return r;
 }
 
-StatusOr<std::vector<WorkItem>> CaseDesk::WorkList(const CaseScope& scope, const WorkFilter& filter,
+StatusOr<std::vector<WorkItem>> CaseDesk::WorkList(const Actor& actor, const WorkFilter& filter,
                                                    Date today) {
   std::vector<WorkItem> out;
-  for (int64_t agency : scope.agencies) {
+  for (int64_t agency : actor.agencies) {
     // Agency 0 would mean "all agencies" to the store: never part of a scope.
     if (agency <= 0) continue;
     GONGKAI_ASSIGN_OR_RETURN(std::vector<Request> open, store_->ListOpenRequests(agency));
@@ -174,8 +179,8 @@ StatusOr<std::vector<WorkItem>> CaseDesk::WorkList(const CaseScope& scope, const
   return out;
 }
 
-StatusOr<CaseView> CaseDesk::Open(const CaseScope& scope, int64_t id, Date today) {
-  GONGKAI_ASSIGN_OR_RETURN(Request r, Load(scope, id));
+StatusOr<CaseView> CaseDesk::Open(const Actor& actor, int64_t id, Date today) {
+  GONGKAI_ASSIGN_OR_RETURN(Request r, Load(actor, id));
   CaseView v;
   GONGKAI_ASSIGN_OR_RETURN(v.status, ledger_->Describe(id, today));
   if (r.state != RequestState::kConcluded) {
@@ -189,7 +194,7 @@ StatusOr<CaseView> CaseDesk::Open(const CaseScope& scope, int64_t id, Date today
   GONGKAI_ASSIGN_OR_RETURN(v.attachments, store_->ListAttachments(id));
   GONGKAI_ASSIGN_OR_RETURN(v.proposals, files_->ListExtensionProposals(id));
   GONGKAI_ASSIGN_OR_RETURN(v.pending_extension, files_->PendingExtension(id));
-  v.allowed = AllowedActions(r, v.pending_extension, scope.may_approve);
+  if (ActsFor(actor, r)) v.allowed = AllowedActions(r, v.pending_extension, MayApprove(actor));
   if (r.state == RequestState::kOpen && !r.correction_due) {
     GONGKAI_ASSIGN_OR_RETURN(
         v.correction_notice_by,
@@ -199,39 +204,44 @@ StatusOr<CaseView> CaseDesk::Open(const CaseScope& scope, int64_t id, Date today
   return v;
 }
 
-StatusOr<Attachment> CaseDesk::GetAttachment(const CaseScope& scope, int64_t id,
+StatusOr<Attachment> CaseDesk::GetAttachment(const Actor& actor, int64_t id,
                                              int64_t attachment_id) {
-  GONGKAI_RETURN_IF_ERROR(Load(scope, id).status());
+  GONGKAI_RETURN_IF_ERROR(Load(actor, id).status());
   return files_->GetAttachment(id, attachment_id);
 }
 
-StatusOr<PersonalData> CaseDesk::ViewPersonalData(const CaseScope& scope, int64_t id) {
-  GONGKAI_RETURN_IF_ERROR(Load(scope, id).status());
-  return files_->ViewPersonalData(id, scope.audit_name);
+StatusOr<PersonalData> CaseDesk::ViewPersonalData(const Actor& actor, int64_t id) {
+  GONGKAI_ASSIGN_OR_RETURN(Request r, Load(actor, id));
+  // Only the staff of the agency that holds the request, never a supervisor above it.
+  if (!ActsFor(actor, r)) return NoSuchRequest(id);
+  return files_->ViewPersonalData(id, actor.AuditName());
 }
 
-StatusOr<std::string> CaseDesk::ComposeLetter(const CaseScope& scope, int64_t id, LetterKind kind,
+StatusOr<std::string> CaseDesk::ComposeLetter(const Actor& actor, int64_t id, LetterKind kind,
                                               const std::string& letters_dir, Date today) {
-  GONGKAI_RETURN_IF_ERROR(Load(scope, id).status());
+  GONGKAI_RETURN_IF_ERROR(Load(actor, id).status());
   return gongkai::ComposeLetter(*store_, id, kind, letters_dir, today);
 }
 
-Status CaseDesk::Approve(const CaseScope& scope, const Request& r, const ExtensionProposal& p,
+Status CaseDesk::Approve(const Actor& actor, const Request& r, const ExtensionProposal& p,
                          const CaseActionInput& in) {
   // The ledger's step first: if it refuses (a late or second extension), the proposal stays
   // pending and can be rejected.
   GONGKAI_RETURN_IF_ERROR(ledger_->Extend(
-      r.id, {in.date, scope.audit_name, p.reason + "（" + p.proposed_by + " 提出）"}, p.days,
-      scope.audit_name));
-  return files_->DecideExtension(p.id, ProposalState::kApproved, scope.audit_name, in.date);
+      r.id, {in.date, actor.AuditName(), p.reason + "（" + p.proposed_by + " 提出）"}, p.days,
+      actor.AuditName()));
+  return files_->DecideExtension(p.id, ProposalState::kApproved, actor.AuditName(), in.date);
 }
 
-Status CaseDesk::Act(const CaseScope& scope, int64_t id, CaseAction action,
-                     const CaseActionInput& in) {
-  GONGKAI_ASSIGN_OR_RETURN(Request r, Load(scope, id));
+Status CaseDesk::Act(const Actor& actor, int64_t id, CaseAction action, const CaseActionInput& in) {
+  GONGKAI_ASSIGN_OR_RETURN(Request r, Load(actor, id));
+  if (!ActsFor(actor, r)) {
+    return FailedPreconditionError(
+        "只有受理机关的工作人员可以办理该申请，监督人员只能查阅 (read only)");
+  }
   GONGKAI_ASSIGN_OR_RETURN(std::optional<ExtensionProposal> pending, files_->PendingExtension(id));
-  GONGKAI_RETURN_IF_ERROR(CheckAction(r, pending, action, scope.may_approve));
-  const StepInput step{in.date, scope.audit_name, in.reason};
+  GONGKAI_RETURN_IF_ERROR(CheckAction(r, pending, action, MayApprove(actor)));
+  const StepInput step{in.date, actor.AuditName(), in.reason};
   switch (action) {
     case CaseAction::kCorrection:
       if (!in.deadline) return InvalidArgumentError("请填写补正期限 (deadline required)");
@@ -251,14 +261,14 @@ Status CaseDesk::Act(const CaseScope& scope, int64_t id, CaseAction action,
       p.request_id = id;
       p.days = in.days;
       p.reason = in.reason;
-      p.proposed_by = scope.audit_name;
+      p.proposed_by = actor.AuditName();
       p.proposed_on = in.date;
       return files_->ProposeExtension(p).status();
     }
     case CaseAction::kApproveExtension:
-      return Approve(scope, r, *pending, in);
+      return Approve(actor, r, *pending, in);
     case CaseAction::kRejectExtension:
-      return files_->DecideExtension(pending->id, ProposalState::kRejected, scope.audit_name,
+      return files_->DecideExtension(pending->id, ProposalState::kRejected, actor.AuditName(),
                                      in.date);
     case CaseAction::kFeeNotice:
       return ledger_->SendFeeNotice(id, step, in.method, in.pages);
@@ -267,7 +277,7 @@ Status CaseDesk::Act(const CaseScope& scope, int64_t id, CaseAction action,
     case CaseAction::kWithdraw:
       return ledger_->Withdraw(id, step);
     case CaseAction::kReply:
-      return ledger_->Reply(id, {in.date, scope.audit_name, {in.outcome}, in.basis, in.letter});
+      return ledger_->Reply(id, {in.date, actor.AuditName(), {in.outcome}, in.basis, in.letter});
   }
   return InvalidArgumentError("未知办理步骤 (unknown action)");
 }

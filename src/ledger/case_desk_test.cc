@@ -28,9 +28,10 @@ class CaseDeskTest : public ::testing::Test {
     theirs_ = *store_->AddAgency({0, "财政厅", 0, AgencyKind::kDepartment}, "t");
     applicant_ = *store_->AddApplicant({0, ApplicantKind::kNatural, "王某"},
                                        {"150102199001010011", "13800000000", "呼和浩特"}, "t");
-    clerk_ = {{mine_}, "user:clerk", false};
-    approver_ = {{mine_}, "user:head", true};
-    other_clerk_ = {{theirs_}, "user:other", false};
+    clerk_ = {1, "clerk", Role::kClerk, mine_, {mine_}};
+    approver_ = {2, "head", Role::kApprover, mine_, {mine_}};
+    other_clerk_ = {3, "other", Role::kClerk, theirs_, {theirs_}};
+    supervisor_ = {4, "super", Role::kSupervisor, theirs_, {mine_, theirs_}};
   }
 
   int64_t Register(int64_t agency, const char* received, const char* content = "2025年部门预算") {
@@ -61,7 +62,7 @@ class CaseDeskTest : public ::testing::Test {
   std::unique_ptr<Ledger> ledger_;
   std::unique_ptr<CaseDesk> desk_;
   int64_t mine_ = 0, theirs_ = 0, applicant_ = 0;
-  CaseScope clerk_, approver_, other_clerk_;
+  Actor clerk_, approver_, other_clerk_, supervisor_;
 };
 
 TEST_F(CaseDeskTest, AnotherAgencysIdIsNotFoundLikeAnUnknownOne) {
@@ -260,6 +261,18 @@ TEST_F(CaseDeskTest, ScriptAndSqlInFieldsAreStoredLiterally) {
       desk_->ComposeLetter(clerk_, id, LetterKind::kCorrection, kLetters, D("2026-03-03"));
   ASSERT_TRUE(letter.ok());
   EXPECT_NE(letter->find(hostile), std::string::npos);
+}
+
+TEST_F(CaseDeskTest, SupervisorReadsButNeitherActsNorSeesPersonalData) {
+  int64_t id = Register(mine_, "2026-03-02");
+  auto view = desk_->Open(supervisor_, id, D("2026-03-03"));
+  ASSERT_TRUE(view.ok()) << view.status().message();
+  EXPECT_TRUE(view->allowed.empty());
+  EXPECT_EQ(desk_->ViewPersonalData(supervisor_, id).status().code(), StatusCode::kNotFound);
+  Status act = desk_->Act(supervisor_, id, CaseAction::kWithdraw, On("2026-03-03"));
+  EXPECT_EQ(act.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store_->GetRequest(id)->state, RequestState::kOpen);
+  EXPECT_EQ(desk_->WorkList(supervisor_, {}, D("2026-03-03"))->size(), 1u);
 }
 
 TEST_F(CaseDeskTest, ActionIds) {
