@@ -227,9 +227,10 @@ Status CaseDesk::Approve(const Actor& actor, const Request& r, const ExtensionPr
                          const CaseActionInput& in) {
   // The ledger's step first: if it refuses (a late or second extension), the proposal stays
   // pending and can be rejected.
-  GONGKAI_RETURN_IF_ERROR(ledger_->Extend(
-      r.id, {in.date, actor.AuditName(), p.reason + "（" + p.proposed_by + " 提出）"}, p.days,
-      actor.AuditName()));
+  // The step's reason is the proposal's (the public status page shows it); the proposer stays
+  // on the proposal, never in the public text.
+  GONGKAI_RETURN_IF_ERROR(ledger_->Extend(r.id, {in.date, actor.AuditName(), p.reason}, p.days,
+                                          actor.AuditName()));
   return files_->DecideExtension(p.id, ProposalState::kApproved, actor.AuditName(), in.date);
 }
 

@@ -200,7 +200,8 @@ TEST_F(CaseDeskTest, CorrectionSupplementApprovedExtensionAndPartialReply) {
   auto events = *store_->ListEvents(id);
   EXPECT_EQ(events.back().kind, "extension");
   EXPECT_NE(events.back().detail.find("user:head"), std::string::npos);
-  EXPECT_NE(events.back().reason.find("user:clerk"), std::string::npos) << "the proposer";
+  EXPECT_EQ(events.back().reason, "涉及档案调取") << "the proposal's reason, no staff name";
+  EXPECT_EQ((*files_->ListExtensionProposals(id))[0].proposed_by, "user:clerk");
   EXPECT_EQ((*files_->ListExtensionProposals(id))[0].state, ProposalState::kApproved);
   EXPECT_EQ(desk_->Act(clerk_, id, CaseAction::kProposeExtension, e).code(),
             StatusCode::kFailedPrecondition)
