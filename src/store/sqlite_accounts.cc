@@ -19,9 +19,9 @@ using store_internal::SqliteContext;
 using store_internal::Statement;
 using Json = nlohmann::ordered_json;
 
-constexpr size_t kTokenBytes = 32;               // 256 random bits per session token
-constexpr int64_t kTouchEverySeconds = 60;       // last_seen is rewritten at most this often
-constexpr size_t kMaxLoginAttemptBytes = 64;     // longer login names are cut (failure table)
+constexpr size_t kTokenBytes = 32;            // 256 random bits per session token
+constexpr int64_t kTouchEverySeconds = 60;    // last_seen is rewritten at most this often
+constexpr size_t kMaxLoginAttemptBytes = 64;  // longer login names are cut (failure table)
 constexpr const char* kBadLogin = "登录名或密码错误 (wrong login or password)";
 
 // Audit JSON never fails on bytes that are not UTF-8 (a login field may hold anything).
@@ -395,8 +395,8 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   StatusOr<int64_t> RecentFailures(const std::string& login, int64_t now) {
-    Statement& q = Stmt(count_failures_,
-                        "SELECT count(*) FROM login_failure WHERE login = ?1 AND at > ?2");
+    Statement& q =
+        Stmt(count_failures_, "SELECT count(*) FROM login_failure WHERE login = ?1 AND at > ?2");
     q.Bind(1, login).Bind(2, now - options_.failure_window_seconds);
     GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
     int64_t n = row ? q.Int(0) : 0;
@@ -428,8 +428,8 @@ class SqliteAccountStore final : public AccountStore {
 
   // Drops expired sessions and failures older than the lockout window.
   Status PurgeExpired(int64_t now) {
-    Statement& s = Stmt(purge_sessions_,
-                        "DELETE FROM staff_session WHERE last_seen <= ?1 OR created <= ?2");
+    Statement& s =
+        Stmt(purge_sessions_, "DELETE FROM staff_session WHERE last_seen <= ?1 OR created <= ?2");
     GONGKAI_RETURN_IF_ERROR(
         s.Bind(1, now - options_.idle_seconds).Bind(2, now - options_.absolute_seconds).Run());
     Statement& f = Stmt(purge_failures_, "DELETE FROM login_failure WHERE at <= ?1");
@@ -446,8 +446,7 @@ class SqliteAccountStore final : public AccountStore {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<AccountStore>> OpenAccountStore(CaseStore& store,
-                                                         AccountOptions options) {
+StatusOr<std::unique_ptr<AccountStore>> OpenAccountStore(CaseStore& store, AccountOptions options) {
   if (sodium_init() < 0) return IoError("libsodium 初始化失败 (sodium_init failed)");
   SqliteContext* ctx = store_internal::SqliteContextOf(store);
   if (!ctx) return UnimplementedError("账号只支持 SQLite 台账 (accounts need the SQLite store)");

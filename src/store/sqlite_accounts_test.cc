@@ -106,10 +106,9 @@ TEST_F(AccountsTest, WrongPasswordAndUnknownLoginGetTheSameError) {
 TEST_F(AccountsTest, LockoutAfterFiveFailuresWithinTheWindow) {
   Add("clerk-a", Role::kClerk, city_);
   for (int i = 0; i < 4; ++i) {
-    EXPECT_EQ(accounts_->Login("clerk-a", "wrong-password-" + std::to_string(i), "c")
-                  .status()
-                  .code(),
-              StatusCode::kInvalidArgument);
+    EXPECT_EQ(
+        accounts_->Login("clerk-a", "wrong-password-" + std::to_string(i), "c").status().code(),
+        StatusCode::kInvalidArgument);
     now_ += 60;
   }
   // Failures older than the window do not count: the 4 above are 4 minutes old at most.
@@ -260,10 +259,9 @@ TEST_F(AccountsTest, AdminManagesOnlyItsOwnAgency) {
   auto added = accounts_->AddUser(admin, {"approver-a", Role::kApprover, other_}, kPassword);
   ASSERT_TRUE(added.ok()) << added.status().message();
   EXPECT_EQ(accounts_->GetUserByLogin("approver-a")->agency_id, city_);
-  EXPECT_EQ(accounts_->AddUser(admin, {"sup-a", Role::kSupervisor, city_}, kPassword)
-                .status()
-                .code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      accounts_->AddUser(admin, {"sup-a", Role::kSupervisor, city_}, kPassword).status().code(),
+      StatusCode::kInvalidArgument);
   ASSERT_TRUE(accounts_->DisableUser(admin, own).ok());
   EXPECT_TRUE(accounts_->GetUserByLogin("clerk-a")->disabled);
   // Only admins.
