@@ -142,13 +142,7 @@ HttpResponse Download(std::string bytes, std::string mime, const std::string& as
 
 HttpResponse StaffError(Site& site, const HttpRequest& req, const Actor& actor, int status,
                         const std::string& message) {
-  return StaffPage(
-      site, req, &actor, "出错了", "error.tpl",
-      [&](Dict* d) {
-        d->SetIntValue("STATUS", status);
-        d->SetValue("MESSAGE", message);
-      },
-      status);
+  return StaffErrorPage(site, req, &actor, status, message);
 }
 
 // The error page for a library error: 404 for NotFound (another agency's id included, with the
@@ -383,30 +377,16 @@ HttpResponse WorkListExport(Site& site, const HttpRequest& req, const Actor& act
                   "待办申请-" + today + ".csv");
 }
 
-// The POST's form when it parses and carries this client's CSRF token, else the response.
-StatusOr<std::multimap<std::string, std::string>> CheckedForm(Site& site, const HttpRequest& req) {
-  std::multimap<std::string, std::string> form;
-  if (!ParseUrlEncoded(req.body, &form)) return InvalidArgumentError("表单格式错误");
-  if (!site.CsrfOk(req, FormValue(form, kCsrfField))) {
-    return FailedPreconditionError("表单已过期，请返回刷新后重新提交 (invalid form token)");
-  }
-  return form;
-}
-
-HttpResponse FormError(Site& site, const HttpRequest& req, const Actor& actor, const Status& s) {
-  return StaffError(site, req, actor, s.code() == StatusCode::kInvalidArgument ? 400 : 403,
-                    s.message());
-}
-
 HttpResponse TakeAction(Site& site, const HttpRequest& req, const Actor& actor) {
-  StatusOr<std::multimap<std::string, std::string>> form = CheckedForm(site, req);
-  if (!form.ok()) return FormError(site, req, actor, form.status());
+  std::multimap<std::string, std::string> form;
+  HttpResponse denied;
+  if (!ReadStaffForm(site, req, &actor, &form, &denied)) return denied;
   const int64_t id = IdParam(req, 0);
   StatusOr<CaseAction> action = CaseActionFromId(req.params.at(1));
   if (!action.ok()) return StaffError(site, req, actor, 404, "没有这个办理步骤");
   StatusOr<CaseDesk*> desk = Desk(site);
   if (!desk.ok()) return StaffError(site, req, actor, 503, "数据库暂不可用");
-  StatusOr<CaseActionInput> in = InputFromForm(*form);
+  StatusOr<CaseActionInput> in = InputFromForm(form);
   Status done = in.ok() ? (*desk)->Act(actor, id, *action, *in) : in.status();
   if (done.ok()) {
     return RedirectResponse("/staff/cases/" + std::to_string(id) +
@@ -419,8 +399,9 @@ HttpResponse TakeAction(Site& site, const HttpRequest& req, const Actor& actor) 
 }
 
 HttpResponse ShowPersonalData(Site& site, const HttpRequest& req, const Actor& actor) {
-  StatusOr<std::multimap<std::string, std::string>> form = CheckedForm(site, req);
-  if (!form.ok()) return FormError(site, req, actor, form.status());
+  std::multimap<std::string, std::string> form;
+  HttpResponse denied;
+  if (!ReadStaffForm(site, req, &actor, &form, &denied)) return denied;
   const int64_t id = IdParam(req, 0);
   StatusOr<CaseDesk*> desk = Desk(site);
   if (!desk.ok()) return StaffError(site, req, actor, 503, "数据库暂不可用");
