@@ -204,8 +204,7 @@ void FillCase(const CaseView& v, const CaseExtras& x, Date today, Dict* d) {
   }
   for (const Event& e : v.events) {
     Dict* row = d->AddSectionDictionary("EVENT");
-    row->SetValue("DATE", e.date.ToString());
-    row->SetValue("TEXT", EventSentence(e));
+    row->SetValue("TEXT", EventSentence(e));  // opens with the date
     row->SetValue("ACTOR", e.actor);
     if (!e.breach.empty()) row->SetValueAndShowSection("BREACH", BreachLabel(e.breach), "LATE");
   }

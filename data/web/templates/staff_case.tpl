@@ -31,7 +31,7 @@
 <section>
 <h2>办理经过</h2>
 <ol class="timeline" id="timeline">
-{{#EVENT}}<li><time datetime="{{DATE}}">{{DATE}}</time> {{TEXT}}<span class="kind">（{{ACTOR}}）</span>{{#LATE}} <span class="breach">{{BREACH}}</span>{{/LATE}}</li>
+{{#EVENT}}<li>{{TEXT}}<span class="kind">（{{ACTOR}}）</span>{{#LATE}} <span class="breach">{{BREACH}}</span>{{/LATE}}</li>
 {{/EVENT}}</ol>
 {{#PROPOSAL}}<p id="proposal-{{PROPOSAL_ID}}">延期申请：{{DAYS}} 个工作日，理由“{{REASON}}”，{{PROPOSED_BY}} 于 {{PROPOSED_ON}} 提出；{{STATE}}{{#DECIDED}}（{{DECIDED_BY}}，{{DECIDED_ON}}）{{/DECIDED}}。</p>
 {{/PROPOSAL}}
