@@ -3,6 +3,7 @@
 // a plain table (render_table.h) for CSV or XLSX. Pure functions; thread-safe.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,13 @@ struct WorkFilter {
 };
 
 bool MatchesFilter(const WorkItem& item, const WorkFilter& filter);
+
+// The filter from the work list's fields as `field(name)` gives them (a query string): state
+// (RequestStateId of an open state), channel (ChannelId), due (DueStatusId), from and to
+// (YYYY-MM-DD), q (text). Empty fields are unset. A malformed field is left unset and the first
+// one's Chinese message is put in *error (else *error is left alone); the others still apply.
+WorkFilter ParseWorkFilter(const std::function<std::string(const std::string&)>& field,
+                           std::string* error);
 
 // Sorts by `due` (earliest first; items without a date last), then by id.
 void SortByDue(std::vector<WorkItem>* items);

@@ -14,6 +14,31 @@ constexpr std::array<std::string_view, kDueStatusCount> kIds = {"overdue", "due_
 constexpr std::array<std::string_view, kDueStatusCount> kLabels = {"已超期", "即将到期", "正常",
                                                                    "停止计时"};
 
+StatusOr<RequestState> OpenStateFromId(std::string_view id) {
+  for (int i = 0; i <= static_cast<int>(RequestState::kAwaitingFee); ++i) {
+    if (RequestStateId(static_cast<RequestState>(i)) == id) return static_cast<RequestState>(i);
+  }
+  return InvalidArgumentError("未知办理状态“" + std::string(id) + "” (unknown state)");
+}
+
+StatusOr<Date> FilterDate(std::string_view text) {
+  StatusOr<Date> d = Date::Parse(text);
+  if (!d.ok()) return InvalidArgumentError("日期“" + std::string(text) + "”应为 YYYY-MM-DD");
+  return d;
+}
+
+// Sets *target from `text` through `parse` unless `text` is empty; notes the first error.
+template <typename T, typename Parse>
+void SetField(const std::string& text, Parse parse, std::optional<T>* target, std::string* error) {
+  if (text.empty()) return;
+  StatusOr<T> v = parse(text);
+  if (v.ok()) {
+    *target = *v;
+  } else if (error->empty()) {
+    *error = v.status().message();
+  }
+}
+
 bool ClockStopped(const Request& r) {
   return r.state == RequestState::kAwaitingCorrection || r.state == RequestState::kConsulting ||
          (r.state == RequestState::kAwaitingFee && !r.due);
@@ -65,6 +90,18 @@ bool MatchesFilter(const WorkItem& item, const WorkFilter& f) {
   if (f.received_to && r.received > *f.received_to) return false;
   if (!f.text.empty() && r.content.find(f.text) == std::string::npos) return false;
   return true;
+}
+
+WorkFilter ParseWorkFilter(const std::function<std::string(const std::string&)>& field,
+                           std::string* error) {
+  WorkFilter f;
+  SetField(field("state"), OpenStateFromId, &f.state, error);
+  SetField(field("channel"), ChannelFromId, &f.channel, error);
+  SetField(field("due"), DueStatusFromId, &f.due_status, error);
+  SetField(field("from"), FilterDate, &f.received_from, error);
+  SetField(field("to"), FilterDate, &f.received_to, error);
+  f.text = field("q");
+  return f;
 }
 
 void SortByDue(std::vector<WorkItem>* items) {

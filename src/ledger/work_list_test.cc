@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "ledger_test_util.h"
 
 namespace gongkai {
@@ -103,6 +105,28 @@ TEST(WorkListTest, TableHasOneRowPerItemAndNoPersonalData) {
   EXPECT_EQ(t.rows[0][7], "已超期");
   std::string csv = RenderTableCsv(t);
   EXPECT_NE(csv.find("\"'=cmd|' /C calc'!A0\""), std::string::npos);
+}
+
+TEST(WorkListTest, FilterFromFields) {
+  std::map<std::string, std::string> fields = {
+      {"state", "awaiting_correction"}, {"channel", "in_person"}, {"due", "stopped"},
+      {"from", "2026-01-01"},           {"to", "2026-01-31"},     {"q", "预算"}};
+  auto field = [&](const std::string& name) { return fields[name]; };
+  std::string error;
+  WorkFilter f = ParseWorkFilter(field, &error);
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(f.state, RequestState::kAwaitingCorrection);
+  EXPECT_EQ(f.channel, Channel::kInPerson);
+  EXPECT_EQ(f.due_status, DueStatus::kClockStopped);
+  EXPECT_EQ(f.received_from, D("2026-01-01"));
+  EXPECT_EQ(f.received_to, D("2026-01-31"));
+  EXPECT_EQ(f.text, "预算");
+  fields = {{"state", "concluded"}, {"from", "tomorrow"}, {"channel", "online"}};
+  f = ParseWorkFilter(field, &error);
+  EXPECT_NE(error.find("未知办理状态"), std::string::npos) << "the first bad field: " << error;
+  EXPECT_FALSE(f.state.has_value()) << "a concluded request is never on the work list";
+  EXPECT_FALSE(f.received_from.has_value());
+  EXPECT_EQ(f.channel, Channel::kOnline) << "the good fields still apply";
 }
 
 TEST(WorkListTest, DueStatusIds) {

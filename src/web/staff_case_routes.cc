@@ -48,50 +48,6 @@ std::string_view DueClass(DueStatus s) {
   return "ok";
 }
 
-// The filter of the work list from the query; the first malformed value is reported in
-// *error (Chinese) and ignored.
-WorkFilter FilterFromQuery(const HttpRequest& req, std::string* error) {
-  WorkFilter f;
-  auto note = [&](const Status& s) {
-    if (error->empty()) *error = s.message();
-  };
-  if (std::string v = req.Query("state"); !v.empty()) {
-    bool found = false;
-    for (int i = 0; i <= static_cast<int>(RequestState::kAwaitingFee); ++i) {
-      if (RequestStateId(static_cast<RequestState>(i)) == v) {
-        f.state = static_cast<RequestState>(i);
-        found = true;
-      }
-    }
-    if (!found) note(InvalidArgumentError("未知办理状态“" + v + "” (unknown state)"));
-  }
-  if (std::string v = req.Query("channel"); !v.empty()) {
-    StatusOr<Channel> c = ChannelFromId(v);
-    if (c.ok())
-      f.channel = *c;
-    else
-      note(c.status());
-  }
-  if (std::string v = req.Query("due"); !v.empty()) {
-    StatusOr<DueStatus> d = DueStatusFromId(v);
-    if (d.ok())
-      f.due_status = *d;
-    else
-      note(d.status());
-  }
-  for (auto [name, target] : {std::pair{"from", &f.received_from}, {"to", &f.received_to}}) {
-    if (std::string v = req.Query(name); !v.empty()) {
-      StatusOr<Date> d = Date::Parse(v);
-      if (d.ok())
-        *target = *d;
-      else
-        note(InvalidArgumentError("日期“" + v + "”应为 YYYY-MM-DD"));
-    }
-  }
-  f.text = req.Query("q");
-  return f;
-}
-
 // "?state=…&…" of the filters given, for the export links ("" if none).
 std::string FilterQuery(const HttpRequest& req) {
   std::string q;
@@ -328,7 +284,8 @@ HttpResponse CasePage(Site& site, const HttpRequest& req, const Actor& actor, in
 StatusOr<std::vector<WorkItem>> Work(Site& site, const HttpRequest& req, const Actor& actor,
                                      std::string* filter_error) {
   GONGKAI_ASSIGN_OR_RETURN(CaseDesk * desk, Desk(site));
-  WorkFilter filter = FilterFromQuery(req, filter_error);
+  WorkFilter filter =
+      ParseWorkFilter([&](const std::string& name) { return req.Query(name); }, filter_error);
   return desk->WorkList(actor, filter, site.Today());
 }
 
