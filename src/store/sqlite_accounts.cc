@@ -89,6 +89,19 @@ const std::string& DummyHash() {
   return hash;
 }
 
+// Steps `q` (bound) to its end and returns read(q) of every row.
+template <typename T, typename Read>
+StatusOr<std::vector<T>> AllRows(Statement& q, Read read) {
+  std::vector<T> out;
+  for (;;) {
+    GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    out.push_back(read(q));
+  }
+  q.Reset();
+  return out;
+}
+
 class SqliteAccountStore final : public AccountStore {
  public:
   SqliteAccountStore(SqliteContext* ctx, AccountOptions options)
@@ -129,14 +142,7 @@ class SqliteAccountStore final : public AccountStore {
                         "SELECT id, login, role, agency_id, disabled, created_at FROM staff_user "
                         "WHERE ?1 = 0 OR agency_id = ?1 ORDER BY login");
     q.Bind(1, agency_id);
-    std::vector<User> out;
-    for (;;) {
-      GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
-      if (!row) break;
-      out.push_back(ReadUser(q));
-    }
-    q.Reset();
-    return out;
+    return AllRows<User>(q, ReadUser);
   }
 
   StatusOr<User> GetUserByLogin(const std::string& login) override {
@@ -321,14 +327,7 @@ class SqliteAccountStore final : public AccountStore {
                         "UNION SELECT a.id FROM agency a JOIN below b ON a.parent_id = b.id) "
                         "SELECT id FROM below ORDER BY id");
     q.Bind(1, agency_id);
-    std::vector<int64_t> out;
-    for (;;) {
-      GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
-      if (!row) break;
-      out.push_back(q.Int(0));
-    }
-    q.Reset();
-    return out;
+    return AllRows<int64_t>(q, [](const Statement& row) { return row.Int(0); });
   }
 
  private:
