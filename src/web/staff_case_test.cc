@@ -381,6 +381,11 @@ TEST_F(StaffCaseTest, AttachmentsAndLettersDownloadAsAttachments) {
   ASSERT_EQ(docx.status, 200);
   EXPECT_EQ(docx.body.substr(0, 2), "PK");
   EXPECT_EQ(docx.Header("content-disposition").rfind("attachment;", 0), 0u);
+  TestResponse pdf = Get(CasePath(id) + "/letters/partial/pdf", *clerk_a_);
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
+  EXPECT_EQ(pdf.Header("content-disposition").rfind("attachment;", 0), 0u);
   EXPECT_EQ(Get(CasePath(id) + "/letters/partial/exe", *clerk_a_).status, 404);
   EXPECT_EQ(Get(CasePath(id) + "/letters/nonsense", *clerk_a_).status, 404);
   // A letter the steps do not support: refused with the reason, not a server error.
