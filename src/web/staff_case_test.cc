@@ -282,6 +282,16 @@ TEST_F(StaffCaseTest, HostileTextIsEscapedOnEveryPageAndStoredLiterally) {
   TestResponse csv = Get("/staff/cases.csv?q=" + h, *clerk_a_);
   EXPECT_NE(csv.body.find("<script>alert(1)</script>'); DROP TABLE request; --"), std::string::npos)
       << "CSV holds the text as it is (quoted)";
+  // The reply's basis and letter too (the reply concludes the request).
+  ASSERT_EQ(Post(CasePath(id) + "/actions/reply", *clerk_a_,
+                 "date=2026-03-02&outcome=granted&basis=" + h + "&letter=" + h)
+                .status,
+            303);
+  TestResponse replied = Get(CasePath(id), *clerk_a_);
+  EXPECT_EQ(replied.body.find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(replied.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(Stored(id).reply_basis, kHostile);
+  EXPECT_EQ(Stored(id).reply_text, kHostile);
 }
 
 TEST_F(StaffCaseTest, ExtensionNeedsAnApprover) {
