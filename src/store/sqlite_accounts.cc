@@ -77,6 +77,12 @@ bool VerifyPassword(const std::string& hash, const std::string& password) {
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
+// True iff `hash` was not made by HashPassword's algorithm and limits.
+bool NeedsRehash(const std::string& hash) {
+  return crypto_pwhash_str_needs_rehash(hash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+}
+
 // A hash of a random password, verified against for unknown logins so that they take as long
 // as known ones. Computed once per process.
 const std::string& DummyHash() {
@@ -241,14 +247,23 @@ class SqliteAccountStore final : public AccountStore {
     if (!hash.ok()) return hash.status();
     const bool verified = VerifyPassword(*hash, password) && user.ok() && !user->disabled;
     if (!verified) {
-      GONGKAI_RETURN_IF_ERROR(RecordFailure(attempt, user_id, client, now, failures + 1));
+      GONGKAI_RETURN_IF_ERROR(RecordFailure(attempt, user_id, client, now));
       return InvalidArgumentError(kBadLogin);
     }
     LoginSession out;
     out.token = NewToken();
     GONGKAI_ASSIGN_OR_RETURN(out.actor, ActorOf(*user));
+    // A hash made with other limits (an older build's) is replaced while the password is at hand.
+    std::string rehashed;
+    if (NeedsRehash(*hash)) {
+      GONGKAI_ASSIGN_OR_RETURN(rehashed, HashPassword(password));
+    }
     Status opened = ctx_->RunInTransaction([&]() -> Status {
       GONGKAI_RETURN_IF_ERROR(PurgeExpired(now));
+      if (!rehashed.empty()) {
+        Statement& up = Stmt(set_hash_, "UPDATE staff_user SET password_hash = ?2 WHERE id = ?1");
+        GONGKAI_RETURN_IF_ERROR(up.Bind(1, user->id).Bind(2, rehashed).Run());
+      }
       Statement& clear = Stmt(clear_failures_, "DELETE FROM login_failure WHERE login = ?1");
       GONGKAI_RETURN_IF_ERROR(clear.Bind(1, user->login).Run());
       Statement& q = Stmt(insert_session_,
@@ -404,11 +419,13 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   // Records a failed login (audited); the failure that reaches the limit also audits the lockout.
+  // The count is taken inside the write transaction, so concurrent failures lock exactly once.
   Status RecordFailure(const std::string& login, int64_t user_id, const std::string& client,
-                       int64_t now, int64_t failures) {
+                       int64_t now) {
     return ctx_->RunInTransaction([&]() -> Status {
       Statement& q = Stmt(insert_failure_, "INSERT INTO login_failure(login, at) VALUES (?1, ?2)");
       GONGKAI_RETURN_IF_ERROR(q.Bind(1, login).Bind(2, now).Run());
+      GONGKAI_ASSIGN_OR_RETURN(int64_t failures, RecentFailures(login, now));
       const std::string who = "client:" + client;
       GONGKAI_RETURN_IF_ERROR(ctx_->AppendAudit(
           who, "login_failed", "user", user_id, "",
