@@ -1,16 +1,11 @@
 // The XLSX renderer (libxlsxwriter): one worksheet per table, the form's merged headers as
 // merged ranges, values as numbers, absent values as blank cells.
-//
-// libxlsxwriter 1.1.4 (Debian 12) writes only to a file, so the workbook goes through a private
-// temporary directory.
-#include <xlsxwriter.h>
-
+// The workbook is written through xlsx_workbook.h.
 #include "form_layout.h"
 #include "gongkai/render.h"
 #include "gongkai/text_safety.h"
 #include "renderers.h"
-#include "gongkai/file.h"
-#include "temp_dir.h"
+#include "xlsx_workbook.h"
 
 namespace gongkai::render_internal {
 namespace {
@@ -42,10 +37,7 @@ lxw_format* CellFormat(const Formats& f, const FormCell& cell) {
   return cell.row_span > 1 ? f.group : f.label;
 }
 
-Status Check(lxw_error err, const std::string& what) {
-  if (err == LXW_NO_ERROR) return Status::Ok();
-  return Status(StatusCode::kInternal, "生成 XLSX 失败 (writing XLSX): " + what + ": " + lxw_strerror(err));
-}
+Status Check(lxw_error err, const std::string& what) { return CheckXlsx(err, what); }
 
 Status WriteSheet(lxw_workbook* wb, const Formats& fmt, const std::string& name,
                   const std::string& title, const FormGrid& grid) {
@@ -104,40 +96,31 @@ Status WriteSheet(lxw_workbook* wb, const Formats& fmt, const std::string& name,
 }  // namespace
 
 StatusOr<std::string> RenderXlsx(const AnnualReport& report, const RenderOptions& options) {
-  GONGKAI_ASSIGN_OR_RETURN(TempDir dir, TempDir::Create(options.temp_dir));
-  const std::string path = dir.path() + "/report.xlsx";
-  lxw_workbook_options wb_options = {};
-  wb_options.tmpdir = const_cast<char*>(dir.path().c_str());
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &wb_options);
-  if (wb == nullptr) return Status(StatusCode::kInternal, "生成 XLSX 失败 (creating the workbook)");
-  Formats fmt;
-  fmt.title = NewFormat(wb, true, false, LXW_ALIGN_CENTER);
-  fmt.header = NewFormat(wb, true, true, LXW_ALIGN_CENTER);
-  fmt.label = NewFormat(wb, false, true, LXW_ALIGN_LEFT);
-  fmt.group = NewFormat(wb, false, true, LXW_ALIGN_CENTER);
-  fmt.number = NewFormat(wb, false, true, LXW_ALIGN_CENTER);
-  format_set_num_format(fmt.number, "0");
-  fmt.decimal = NewFormat(wb, false, true, LXW_ALIGN_CENTER);
-  format_set_num_format(fmt.decimal, "0.####");
-  // The title holds the agency's name, untrusted text: only characters XML allows.
-  std::string title = XmlSafe(ReportTitle(report));
-  lxw_doc_properties props = {};
-  props.title = const_cast<char*>(title.c_str());
-  props.author = const_cast<char*>("Gongkai");
-  workbook_set_properties(wb, &props);
-  Status s = WriteSheet(wb, fmt, "表二 主动公开", title + " 表二 主动公开政府信息情况", Table2Grid(report.table2));
-  if (s.ok()) {
-    s = WriteSheet(wb, fmt, "表三 依申请公开", title + " 表三 收到和处理政府信息公开申请情况",
-                   Table3Grid(report.table3));
-  }
-  if (s.ok()) {
-    s = WriteSheet(wb, fmt, "表四 复议诉讼", title + " 表四 政府信息公开行政复议、行政诉讼情况",
-                   Table4Grid(report.table4));
-  }
-  lxw_error closed = workbook_close(wb);  // frees the workbook in every case
-  GONGKAI_RETURN_IF_ERROR(s);
-  GONGKAI_RETURN_IF_ERROR(Check(closed, "workbook_close"));
-  return ReadFileToString(path);
+  return WriteWorkbook(options, [&](lxw_workbook* wb) -> Status {
+    Formats fmt;
+    fmt.title = NewFormat(wb, true, false, LXW_ALIGN_CENTER);
+    fmt.header = NewFormat(wb, true, true, LXW_ALIGN_CENTER);
+    fmt.label = NewFormat(wb, false, true, LXW_ALIGN_LEFT);
+    fmt.group = NewFormat(wb, false, true, LXW_ALIGN_CENTER);
+    fmt.number = NewFormat(wb, false, true, LXW_ALIGN_CENTER);
+    format_set_num_format(fmt.number, "0");
+    fmt.decimal = NewFormat(wb, false, true, LXW_ALIGN_CENTER);
+    format_set_num_format(fmt.decimal, "0.####");
+    // The title holds the agency's name, untrusted text: only characters XML allows.
+    std::string title = XmlSafe(ReportTitle(report));
+    lxw_doc_properties props = {};
+    props.title = const_cast<char*>(title.c_str());
+    props.author = const_cast<char*>("Gongkai");
+    workbook_set_properties(wb, &props);
+    GONGKAI_RETURN_IF_ERROR(WriteSheet(wb, fmt, "表二 主动公开",
+                                       title + " 表二 主动公开政府信息情况",
+                                       Table2Grid(report.table2)));
+    GONGKAI_RETURN_IF_ERROR(WriteSheet(wb, fmt, "表三 依申请公开",
+                                       title + " 表三 收到和处理政府信息公开申请情况",
+                                       Table3Grid(report.table3)));
+    return WriteSheet(wb, fmt, "表四 复议诉讼", title + " 表四 政府信息公开行政复议、行政诉讼情况",
+                      Table4Grid(report.table4));
+  });
 }
 
 }  // namespace gongkai::render_internal

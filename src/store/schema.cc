@@ -269,6 +269,29 @@ CREATE TABLE IF NOT EXISTS login_failure(
   at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS login_failure_login_at ON login_failure(login, at);
 )sql",
+    // 7: extension proposals awaiting an approver (case_files.h). A proposal is decided once.
+    // IF NOT EXISTS: a database taken back to an older schema (tests) runs it again.
+    R"sql(
+CREATE TABLE IF NOT EXISTS extension_proposal(
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES request(id),
+  days INTEGER NOT NULL CHECK (days BETWEEN 1 AND 20),
+  reason TEXT NOT NULL,
+  proposed_by TEXT NOT NULL,
+  proposed_on TEXT NOT NULL,
+  state INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 2),
+  decided_by TEXT NOT NULL DEFAULT '',
+  decided_on TEXT);
+CREATE INDEX IF NOT EXISTS extension_proposal_request ON extension_proposal(request_id);
+CREATE UNIQUE INDEX IF NOT EXISTS extension_proposal_one_pending ON extension_proposal(request_id)
+  WHERE state = 0;
+CREATE TRIGGER IF NOT EXISTS extension_proposal_decided_once BEFORE UPDATE ON extension_proposal
+  WHEN OLD.state <> 0 OR NEW.request_id <> OLD.request_id OR NEW.days <> OLD.days
+    OR NEW.reason <> OLD.reason OR NEW.proposed_by <> OLD.proposed_by
+  BEGIN SELECT RAISE(ABORT, 'an extension proposal is decided once, and only its decision changes'); END;
+CREATE TRIGGER IF NOT EXISTS extension_proposal_no_delete BEFORE DELETE ON extension_proposal
+  BEGIN SELECT RAISE(ABORT, 'extension proposals are kept'); END;
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);

@@ -77,12 +77,17 @@ StatusOr<LedgerSession*> Site::Session() {
   if (!s) {
     GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<CaseStore> store, OpenSqliteStore(options_.db_path));
     auto session = std::make_unique<LedgerSession>();
-    session->ledger = std::make_unique<Ledger>(store.get(), &calendar_);
+    LedgerOptions ledger_options;
+    ledger_options.today = options_.today;  // no step dated after the site's today
+    session->ledger = std::make_unique<Ledger>(store.get(), &calendar_, ledger_options);
     GONGKAI_ASSIGN_OR_RETURN(session->documents, OpenDocumentRegistry(*store));
     AccountOptions accounts;
     accounts.idle_seconds = int64_t{options_.session_idle_minutes} * 60;
     accounts.absolute_seconds = int64_t{options_.session_absolute_hours} * 3600;
     GONGKAI_ASSIGN_OR_RETURN(session->accounts, OpenAccountStore(*store, accounts));
+    GONGKAI_ASSIGN_OR_RETURN(session->files, OpenCaseFiles(*store));
+    session->desk = std::make_unique<CaseDesk>(store.get(), session->ledger.get(),
+                                               session->files.get(), &calendar_);
     session->store = std::move(store);
     s = std::move(session);
   }

@@ -14,6 +14,8 @@
 #include "csrf.h"
 #include "gongkai/accounts.h"
 #include "gongkai/calendar.h"
+#include "gongkai/case_desk.h"
+#include "gongkai/case_files.h"
 #include "gongkai/documents.h"
 #include "gongkai/ledger.h"
 #include "gongkai/search.h"
@@ -32,6 +34,8 @@ struct LedgerSession {
   std::unique_ptr<Ledger> ledger;
   std::unique_ptr<DocumentRegistry> documents;  // on the store's connection
   std::unique_ptr<AccountStore> accounts;       // on the store's connection
+  std::unique_ptr<CaseFiles> files;             // on the store's connection
+  std::unique_ptr<CaseDesk> desk;               // the staff console's case handling
 };
 
 class Site {

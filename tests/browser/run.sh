@@ -31,6 +31,7 @@ done
 [ -n "$url" ] || { echo "gongkai serve did not print its URL"; exit 1; }
 node "$here/public_site.mjs" "$url" "$artefacts"
 node "$here/staff_login.mjs" "$url" "$artefacts"
+node "$here/staff_cases.mjs" "$url" "$artefacts"
 # Graceful stop: SIGTERM, then the server says it stopped.
 kill -TERM "$server"
 wait "$server"

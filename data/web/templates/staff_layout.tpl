@@ -15,6 +15,7 @@
 {{#ACTOR}}<nav aria-label="工作台">
 <ul>
 <li><a href="/staff">首页</a></li>
+<li><a href="/staff/cases">待办申请</a></li>
 {{#IS_ADMIN}}<li><a href="/staff/users">用户管理</a></li>{{/IS_ADMIN}}
 </ul>
 </nav>
