@@ -9,6 +9,9 @@
 
 namespace gongkai::cli {
 
+extern const char* const kReportPublishUsage;
+int RunReportPublish(const CliOptions& o);  // report_publish.cc
+
 int RunReport(const Args& args) {
   const char* kUsage =
       "用法 (usage): gongkai report generate --agency ID --year Y [--format json|md] [--rollup]\n"
@@ -16,7 +19,9 @@ int RunReport(const Args& args) {
       "由台账生成政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）并用全部检查规则核对；\n"
       "--rollup 汇总该机关及其所属全部机关。报告未通过检查时退出码为 1。\n"
       "Generates the annual report from the ledger and validates it; --rollup adds up the agency\n"
-      "and everything under it. Exits 1 if the report fails a rule.\n";
+      "and everything under it. Exits 1 if the report fails a rule.\n\n"
+      "       gongkai report publish --agency ID --year Y [--text FILE]：发布年度报告 (publish;\n"
+      "       gongkai report publish --help)\n";
   std::string sub = args.empty() ? "" : args[0];
   if (sub.empty() || sub == "--help" || sub == "-h") {
     std::fputs(kUsage, stdout);
@@ -25,9 +30,10 @@ int RunReport(const Args& args) {
   CliOptions o;
   if (!o.Parse(args, 1, {"rollup"})) return UsageError("report", o.error());
   if (o.help()) {
-    std::fputs(kUsage, stdout);
+    std::fputs(sub == "publish" ? kReportPublishUsage : kUsage, stdout);
     return 0;
   }
+  if (sub == "publish") return RunReportPublish(o);
   if (sub != "generate") return UsageError("report", "未知子命令 " + sub + " (unknown subcommand)");
   if (Status s = o.OnlyAllowed({"agency", "year", "format", "rollup"}); !s.ok()) {
     return UsageError("report", s.message());
