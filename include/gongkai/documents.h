@@ -8,7 +8,7 @@
 //     audit log).
 //   - Nothing is made public (主动公开 and not a draft) without the 三审 (拟稿、审核、签发, by three
 //     different people, dated) and the 保密审查: Add refuses such a document without them and
-//     Publish requires them. Documents registered before the rule (schema migration 6) carry an
+//     Publish requires them. Documents registered before the rule (schema migration 7) carry an
 //     empty review and stay as they were.
 //   - Text fields must be valid UTF-8 without control characters (other than tab and line
 //     breaks); the registry refuses other input with an error naming the field.
