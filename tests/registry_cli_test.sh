@@ -23,7 +23,7 @@ contains documents-add-id "$out" "^1$"
 "$G" documents add --db "$DB" --agency 1 --index 1115-2025-002 --title 人事任免 \
   --category 人事信息 --publisher 旗政府办 --created 2025-04-01 --drafter 张拟稿 --reviewer 李审核 --approver 赵签发 --review-date 2025-03-04 --secrecy-checked >/dev/null
 "$G" documents add --db "$DB" --agency 1 --index 1115-2025-002 --title 重复 \
-  --category 人事信息 --publisher 旗政府办 --created 2025-04-01 2>"$err" >/dev/null
+  --category 人事信息 --publisher 旗政府办 --created 2025-04-01 --draft 2>"$err" >/dev/null
 expect documents-duplicate-index 1 $?
 contains documents-duplicate-index-msg "$err" "索引号 1115-2025-002"
 "$G" documents add --db "$DB" --agency 1 --index x --title y --category z --publisher p \

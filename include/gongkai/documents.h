@@ -6,7 +6,8 @@
 // Contracts (as for CaseStore, store.h):
 //   - Add and Publish are one transaction each and append one audit-log entry (the store's
 //     audit log).
-//   - Nothing is made public (主动公开 and not a draft) without the 三审 (拟稿、审核、签发, by three
+//   - Nothing is made public (主动公开 and not a draft) without the 三审 (拟稿、审核、签发, by
+//   three
 //     different people, dated) and the 保密审查: Add refuses such a document without them and
 //     Publish requires them. Documents registered before the rule (schema migration 7) carry an
 //     empty review and stay as they were.
@@ -39,10 +40,10 @@ inline constexpr int kDisclosureModeCount = 3;
 
 // The reviews a document passes before it is made public (三审 and 保密审查).
 struct DocumentReview {
-  std::string drafter;         // 拟稿人 (初审)
-  std::string reviewer;        // 审核人 (复审)
-  std::string approver;        // 签发人 (终审)
-  std::optional<Date> date;    // 审查日期: the day the last review was done
+  std::string drafter;           // 拟稿人 (初审)
+  std::string reviewer;          // 审核人 (复审)
+  std::string approver;          // 签发人 (终审)
+  std::optional<Date> date;      // 审查日期: the day the last review was done
   bool secrecy_checked = false;  // 保密审查 done
 
   // "" if the review allows publication, else what is missing, in Chinese with English in
@@ -106,8 +107,8 @@ class DocumentRegistry {
   virtual StatusOr<PublishedDocument> Get(int64_t id) = 0;
   // One page of an agency's (or every agency's) documents.
   virtual StatusOr<DocumentPage> List(const DocumentQuery& query) = 0;
-  // Proactively published (主动公开, not draft) documents of an agency (0 = all) made public in `year`
-  // (公开日期, or 生成日期 when no publication date is recorded), per category, by category.
+  // Proactively published (主动公开, not draft) documents of an agency (0 = all) made public in
+  // `year` (公开日期, or 生成日期 when no publication date is recorded), per category, by category.
   virtual StatusOr<std::vector<CategoryCount>> CountByCategory(int64_t agency_id, int year) = 0;
 };
 

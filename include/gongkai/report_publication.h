@@ -88,9 +88,9 @@ struct CellRef {
 // the placeholders, and the validator's findings.
 struct ReportDraft {
   AnnualReport report;
-  Findings findings;                 // Validate(report), locations cleared
+  Findings findings;                   // Validate(report), locations cleared
   std::vector<CellRef> finding_cells;  // per finding: the cell it concerns (table 0 if none)
-  SectionTexts office;                     // the saved text
+  SectionTexts office;                 // the saved text
   std::array<bool, kSectionCount> editable{};  // the section has a placeholder for the office
   std::array<bool, kSectionCount> missing{};   // editable and no text saved yet
 };
@@ -120,8 +120,8 @@ StatusOr<PublishedReport> PublishAnnualReport(CaseStore& store, int64_t agency_i
                                               Date today, const std::string& actor);
 
 // Reads the office's text from a plain-text file: each section opens with a line that starts with
-// its heading's numeral (一、 … 六、, e.g. "一、总体情况"); the lines up to the next heading are its
-// text (outer blank lines dropped). Refuses text before the first heading and a section given
+// its heading's numeral (一、 … 六、, e.g. "一、总体情况"); the lines up to the next heading are
+// its text (outer blank lines dropped). Refuses text before the first heading and a section given
 // twice, naming the line.
 StatusOr<SectionTexts> ParseSectionTexts(std::string_view text);
 

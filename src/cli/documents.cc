@@ -51,10 +51,10 @@ StatusOr<DocumentReview> ReviewOptions(const CliOptions& o) {
 }
 
 int Add(const CliOptions& o) {
-  if (Status s = o.OnlyAllowed({"agency", "index", "title", "category", "publisher", "created",
-                                "published", "mode", "body", "body-file", "actor", "draft",
-                                "drafter", "reviewer", "approver", "review-date",
-                                "secrecy-checked"});
+  if (Status s =
+          o.OnlyAllowed({"agency", "index", "title", "category", "publisher", "created",
+                         "published", "mode", "body", "body-file", "actor", "draft", "drafter",
+                         "reviewer", "approver", "review-date", "secrecy-checked"});
       !s.ok()) {
     return UsageError("documents", s.message());
   }
@@ -166,10 +166,10 @@ int Show(const CliOptions& o) {
             << "\n公开日期：" << (d->published ? d->published->ToString() : "未登记")
             << "\n公开方式：" << DisclosureModeLabel(d->mode) << (d->draft ? "（待发布稿）" : "")
             << "\n三审：" << TerminalSafe(d->review.drafter) << " / "
-            << TerminalSafe(d->review.reviewer) << " / " << TerminalSafe(d->review.approver)
-            << "，" << (d->review.date ? d->review.date->ToString() : "未登记")
-            << "，保密审查" << (d->review.secrecy_checked ? "已完成" : "未登记")
-            << "\n机关编号：" << d->agency_id << "\n\n"
+            << TerminalSafe(d->review.reviewer) << " / " << TerminalSafe(d->review.approver) << "，"
+            << (d->review.date ? d->review.date->ToString() : "未登记") << "，保密审查"
+            << (d->review.secrecy_checked ? "已完成" : "未登记") << "\n机关编号：" << d->agency_id
+            << "\n\n"
             << TerminalSafe(d->body) << "\n";
   return 0;
 }

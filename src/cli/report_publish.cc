@@ -9,6 +9,7 @@
 
 namespace gongkai::cli {
 
+extern const char* const kReportPublishUsage;
 const char* const kReportPublishUsage =
     "用法 (usage): gongkai report publish --agency ID --year Y [--text FILE] [--actor 经办人]\n"
     "                                     [--today YYYY-MM-DD] [--db PATH，默认 ./gongkai.db]\n\n"

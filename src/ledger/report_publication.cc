@@ -9,9 +9,7 @@
 namespace gongkai {
 namespace {
 
-bool IsPlaceholder(std::string_view paragraph) {
-  return paragraph.rfind(kOfficeTextMark, 0) == 0;
-}
+bool IsPlaceholder(std::string_view paragraph) { return paragraph.rfind(kOfficeTextMark, 0) == 0; }
 
 // The paragraphs of a section's text (separated by '\n').
 std::vector<std::string> Paragraphs(const std::string& text) {
@@ -105,7 +103,8 @@ void ApplyOfficeText(const SectionTexts& office, AnnualReport* report) {
 }
 
 StatusOr<SectionTexts> ParseSectionTexts(std::string_view text) {
-  static const char* const kNumerals[kSectionCount] = {"一、", "二、", "三、", "四、", "五、", "六、"};
+  static const char* const kNumerals[kSectionCount] = {"一、", "二、", "三、",
+                                                       "四、", "五、", "六、"};
   SectionTexts out;
   std::array<bool, kSectionCount> seen{};
   int current = -1;

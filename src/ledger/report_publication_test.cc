@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "gongkai/report_json.h"
 #include "gongkai/registry.h"
+#include "gongkai/report_json.h"
 #include "ledger_test_util.h"
 
 namespace gongkai {
@@ -33,8 +33,8 @@ class ReportPublicationTest : public ::testing::Test {
     n.actor = "t";
     auto id = ledger.Register(n);
     ASSERT_TRUE(id.ok()) << id.status().message();
-    ASSERT_TRUE(ledger.Reply(*id, {D("2025-03-20"), "t", {"granted"}, "第三十六条", "予以公开。"})
-                    .ok());
+    ASSERT_TRUE(
+        ledger.Reply(*id, {D("2025-03-20"), "t", {"granted"}, "第三十六条", "予以公开。"}).ok());
   }
 
   // Text for every section that waits for the office.
@@ -176,7 +176,8 @@ TEST(ReportPublicationUnitTest, FindingsNameTheirCells) {
 }
 
 TEST(ReportPublicationUnitTest, ParsesSectionTextsByHeading) {
-  auto t = ParseSectionTexts("\n一、总体情况\n\n第一段。\n第二段。\n\n五、存在的主要问题及改进情况\r\n问题。\n");
+  auto t = ParseSectionTexts(
+      "\n一、总体情况\n\n第一段。\n第二段。\n\n五、存在的主要问题及改进情况\r\n问题。\n");
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ((*t)[0], "第一段。\n第二段。");
   EXPECT_EQ((*t)[4], "问题。");

@@ -267,6 +267,7 @@ CREATE TABLE login_failure(
   login TEXT NOT NULL COLLATE NOCASE,
   at INTEGER NOT NULL);
 CREATE INDEX login_failure_login_at ON login_failure(login, at);
+)sql",
     // 7: 三审 and 保密审查 of documents, drafts not yet public (documents.h); the office's text
     // of its annual report and the published reports, append-only (report_publication.h).
     R"sql(

@@ -105,11 +105,13 @@ Status Validate(const PublishedDocument& d) {
     return InvalidArgumentError("公开日期 " + d.published->ToString() + " 早于生成日期 " +
                                 d.created.ToString() + " (published before it was created)");
   }
-  GONGKAI_RETURN_IF_ERROR(store_internal::CheckTextFields(
-      {{"拟稿人", &d.review.drafter}, {"审核人", &d.review.reviewer}, {"签发人", &d.review.approver}}));
+  GONGKAI_RETURN_IF_ERROR(store_internal::CheckTextFields({{"拟稿人", &d.review.drafter},
+                                                           {"审核人", &d.review.reviewer},
+                                                           {"签发人", &d.review.approver}}));
   if (d.draft) {
     if (d.mode != DisclosureMode::kProactive) {
-      return InvalidArgumentError("只有主动公开的文件才有待发布稿 (only a proactive document is a draft)");
+      return InvalidArgumentError(
+          "只有主动公开的文件才有待发布稿 (only a proactive document is a draft)");
     }
     if (d.published) {
       return InvalidArgumentError("待发布稿没有公开日期 (a draft has no publication date)");

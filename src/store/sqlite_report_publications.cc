@@ -33,8 +33,8 @@ class SqliteReportPublications final : public ReportPublications {
   explicit SqliteReportPublications(SqliteContext* ctx) : ctx_(ctx) {}
 
   StatusOr<SectionTexts> GetText(int64_t agency_id, int year) override {
-    Statement& q = Stmt(get_text_,
-                        "SELECT section, text FROM report_text WHERE agency_id = ?1 AND year = ?2");
+    Statement& q =
+        Stmt(get_text_, "SELECT section, text FROM report_text WHERE agency_id = ?1 AND year = ?2");
     q.Bind(1, agency_id).Bind(2, year);
     SectionTexts out;
     for (;;) {
@@ -157,7 +157,8 @@ class SqliteReportPublications final : public ReportPublications {
 StatusOr<std::unique_ptr<ReportPublications>> OpenReportPublications(CaseStore& store) {
   SqliteContext* ctx = store_internal::SqliteContextOf(store);
   if (!ctx) {
-    return UnimplementedError("年度报告发布只支持 SQLite 台账 (publication needs the SQLite store)");
+    return UnimplementedError(
+        "年度报告发布只支持 SQLite 台账 (publication needs the SQLite store)");
   }
   return std::unique_ptr<ReportPublications>(new SqliteReportPublications(ctx));
 }
