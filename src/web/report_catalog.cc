@@ -70,8 +70,8 @@ StatusOr<std::shared_ptr<const AnnualReport>> ReportCatalog::Report(CaseStore& s
     GONGKAI_ASSIGN_OR_RETURN(std::optional<PublishedReport> p, pubs->GetPublished(agency, year));
     if (!p) return NotFoundError("没有这份年度报告 (no such report)");
     version = p->id;
-    GONGKAI_ASSIGN_OR_RETURN(r, ReportFromJson(p->model_json, "published_report/" +
-                                                                  std::to_string(p->id)));
+    GONGKAI_ASSIGN_OR_RETURN(
+        r, ReportFromJson(p->model_json, "published_report/" + std::to_string(p->id)));
   } else {
     GONGKAI_ASSIGN_OR_RETURN(r, Generate(store, agency, year, today));
   }

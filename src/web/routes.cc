@@ -15,6 +15,8 @@ Router BuildRouter(Site& site) {
   AddApiRoutes(r, site);
   AddStaffRoutes(r, site);
   AddStaffUserRoutes(r, site);
+  AddStaffRegistryRoutes(r, site);
+  AddStaffReportRoutes(r, site);
   return r;
 }
 

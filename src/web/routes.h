@@ -16,6 +16,9 @@ void AddSearchRoutes(Router& router, Site& site);     // /search
 void AddApiRoutes(Router& router, Site& site);        // /api/v1/*, /api/openapi.json
 void AddStaffRoutes(Router& router, Site& site);      // /staff/login, /staff/logout, /staff
 void AddStaffUserRoutes(Router& router, Site& site);  // /staff/users[/:id[/disable]] (admins)
+void AddStaffRegistryRoutes(Router& router, Site& site);  // /staff/documents, rules, actions,
+                                                         // review-cases
+void AddStaffReportRoutes(Router& router, Site& site);    // /staff/report/:year[/publish]
 
 // Every route above, in order.
 Router BuildRouter(Site& site);
