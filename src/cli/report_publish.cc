@@ -20,16 +20,15 @@ const char* const kReportPublishUsage =
     "(--text: sections opened by their headings 一、…六、), validated and stored; the public\n"
     "column then serves it in every format. Exits 1 if a section is missing or a rule fails.\n";
 
+StatusOr<std::pair<int64_t, int>> ReportAgencyYear(const CliOptions& o);  // report_generate.cc
+
 int RunReportPublish(const CliOptions& o) {
   if (Status s = o.OnlyAllowed({"agency", "year", "text", "actor", "today"}); !s.ok()) {
     return UsageError("report", s.message());
   }
-  StatusOr<int64_t> agency = o.Int("agency");
-  if (!agency.ok()) return UsageError("report", agency.status().message());
-  StatusOr<int64_t> year = o.Int("year");
-  if (!year.ok() || *year < 2008 || *year > 2100) {
-    return UsageError("report", "--year 应为四位年份 (expects a year)");
-  }
+  StatusOr<std::pair<int64_t, int>> agency_year = ReportAgencyYear(o);
+  if (!agency_year.ok()) return UsageError("report", agency_year.status().message());
+  const auto [agency, y] = *agency_year;
   StatusOr<std::optional<Date>> today = o.OptionalDate("today");
   if (!today.ok()) return UsageError("report", today.status().message());
   std::optional<SectionTexts> texts;
@@ -44,15 +43,14 @@ int RunReportPublish(const CliOptions& o) {
   if (!session.ok()) return Fail("report", session.status());
   CaseStore& store = *(*session)->store;
   const std::string actor = o.Get("actor", "cli");
-  const int y = static_cast<int>(*year);
   if (texts) {
-    if (Status s = SaveReportText(store, *agency, y, *texts, actor); !s.ok()) {
+    if (Status s = SaveReportText(store, agency, y, *texts, actor); !s.ok()) {
       return Fail("report", s);
     }
   }
   // Only the year of "today" matters (a year is published once it is over).
   const Date day = today->value_or(Date::FromYmd(CurrentYear(), 12, 31));
-  StatusOr<PublishedReport> p = PublishAnnualReport(store, *agency, y, day, actor);
+  StatusOr<PublishedReport> p = PublishAnnualReport(store, agency, y, day, actor);
   if (!p.ok()) return Fail("report", p.status());
   std::cout << "已发布 " << y << " 年度报告，版本 " << p->id << " (published, version " << p->id
             << ")\n";
