@@ -82,10 +82,10 @@ struct LoginSession {
 };
 
 struct AccountOptions {
-  int64_t idle_seconds = 30 * 60;           // a session unused this long ends
-  int64_t absolute_seconds = 8 * 60 * 60;   // a session this old ends, used or not
-  int max_failures = 5;                     // failed logins of one login name …
-  int64_t failure_window_seconds = 15 * 60; // … within this window lock it
+  int64_t idle_seconds = 30 * 60;            // a session unused this long ends
+  int64_t absolute_seconds = 8 * 60 * 60;    // a session this old ends, used or not
+  int max_failures = 5;                      // failed logins of one login name …
+  int64_t failure_window_seconds = 15 * 60;  // … within this window lock it
   // The clock, in seconds since the Unix epoch (tests inject one); null: the system clock.
   std::function<int64_t()> now;
 };

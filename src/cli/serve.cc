@@ -21,7 +21,10 @@ int RunServe(const Args& args) {
       "用法 (usage): gongkai serve [--db PATH，默认 ./gongkai.db] [--listen 127.0.0.1:8080]\n"
       "                            [--threads N，默认 2] [--today YYYY-MM-DD] [--no-access-log]\n"
       "                            [--submissions-per-hour N，默认 10] [--lookups-per-minute "
-      "N，默认 30]\n\n"
+      "N，默认 30]\n"
+      "                            [--logins-per-minute N，默认 10] [--session-idle-minutes "
+      "N，默认 30]\n"
+      "                            [--session-hours N，默认 8]\n\n"
       "提供各机关的政府信息公开专栏、在线申请、凭查询码查询办理进度、检索和 /api/v1/ 接口；\n"
       "收到 SIGINT 或 SIGTERM 后停止接收新请求，处理完进行中的请求后退出。访问日志每个请求一行\n"
       "JSON，写到标准错误。\n"
@@ -35,7 +38,8 @@ int RunServe(const Args& args) {
     return 0;
   }
   if (Status s = o.OnlyAllowed({"listen", "threads", "today", "no-access-log", "data-dir",
-                                "submissions-per-hour", "lookups-per-minute"});
+                                "submissions-per-hour", "lookups-per-minute", "logins-per-minute",
+                                "session-idle-minutes", "session-hours"});
       !s.ok()) {
     return UsageError("serve", s.message());
   }
@@ -68,7 +72,10 @@ int RunServe(const Args& args) {
   }
   for (auto [key, target] :
        {std::pair<const char*, int*>{"submissions-per-hour", &w.submissions_per_hour},
-        {"lookups-per-minute", &w.lookups_per_minute}}) {
+        {"lookups-per-minute", &w.lookups_per_minute},
+        {"logins-per-minute", &w.logins_per_minute},
+        {"session-idle-minutes", &w.session_idle_minutes},
+        {"session-hours", &w.session_absolute_hours}}) {
     if (!o.Has(key)) continue;
     StatusOr<int64_t> v = o.Int(key);
     if (!v.ok() || *v < 1 || *v > 100000000) {

@@ -1,21 +1,20 @@
 // The account model of accounts.h: role ids, the actor's scope and the password policy.
+#include "gongkai/accounts.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
-
-#include "gongkai/accounts.h"
 
 namespace gongkai {
 namespace {
 
 constexpr std::array<std::string_view, 4> kRoleIds = {"clerk", "approver", "admin", "supervisor"};
-constexpr std::array<std::string_view, 4> kRoleLabels = {"经办人", "审批人", "管理员",
-                                                         "监督人员"};
+constexpr std::array<std::string_view, 4> kRoleLabels = {"经办人", "审批人", "管理员", "监督人员"};
 
 // Passwords that appear at the top of every leaked-password list; refused whatever their length.
 constexpr std::array<std::string_view, 12> kCommonPasswords = {
-    "password123", "password1234", "1234567890", "12345678910", "qwertyuiop", "1q2w3e4r5t",
-    "qwerty123456", "abc1234567", "a123456789", "1qaz2wsx3edc", "aa12345678", "admin123456"};
+    "password123",  "password1234", "1234567890", "12345678910",  "qwertyuiop", "1q2w3e4r5t",
+    "qwerty123456", "abc1234567",   "a123456789", "1qaz2wsx3edc", "aa12345678", "admin123456"};
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -25,9 +24,8 @@ std::string Lower(std::string_view s) {
 
 // Code points of valid-enough UTF-8 (continuation bytes are not counted).
 size_t CodePoints(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 }  // namespace
@@ -39,8 +37,9 @@ StatusOr<Role> RoleFromId(std::string_view id) {
   for (size_t i = 0; i < kRoleIds.size(); ++i) {
     if (kRoleIds[i] == id) return static_cast<Role>(i);
   }
-  return InvalidArgumentError("角色无效，应为 clerk、approver、admin 或 supervisor (invalid role: " +
-                              std::string(id) + ")");
+  return InvalidArgumentError(
+      "角色无效，应为 clerk、approver、admin 或 supervisor (invalid role: " + std::string(id) +
+      ")");
 }
 
 bool Actor::Sees(int64_t agency) const {

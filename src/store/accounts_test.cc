@@ -1,7 +1,7 @@
 // The account model: role ids, the actor's scope and the password policy.
-#include <gtest/gtest.h>
-
 #include "gongkai/accounts.h"
+
+#include <gtest/gtest.h>
 
 namespace gongkai {
 namespace {

@@ -242,9 +242,10 @@ CREATE TRIGGER query_code_checked BEFORE INSERT ON query_code
 )sql",
     // 6: staff accounts (accounts.h): users with argon2id hashes, sessions by the SHA-256 of
     // their token (several server processes share them), failed logins for the lockout.
-    // Times are Unix seconds.
+    // Times are Unix seconds. IF NOT EXISTS: a ledger rewound to an older schema version (as
+    // audit_chain_test does) may still hold the tables.
     R"sql(
-CREATE TABLE staff_user(
+CREATE TABLE IF NOT EXISTS staff_user(
   id INTEGER PRIMARY KEY,
   login TEXT NOT NULL UNIQUE COLLATE NOCASE,
   password_hash TEXT NOT NULL,
@@ -252,21 +253,21 @@ CREATE TABLE staff_user(
   agency_id INTEGER NOT NULL REFERENCES agency(id),
   disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
-CREATE INDEX staff_user_agency ON staff_user(agency_id);
+CREATE INDEX IF NOT EXISTS staff_user_agency ON staff_user(agency_id);
 
-CREATE TABLE staff_session(
+CREATE TABLE IF NOT EXISTS staff_session(
   id INTEGER PRIMARY KEY,
   token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
   user_id INTEGER NOT NULL REFERENCES staff_user(id),
   created INTEGER NOT NULL,
   last_seen INTEGER NOT NULL);
-CREATE INDEX staff_session_user ON staff_session(user_id);
+CREATE INDEX IF NOT EXISTS staff_session_user ON staff_session(user_id);
 
-CREATE TABLE login_failure(
+CREATE TABLE IF NOT EXISTS login_failure(
   id INTEGER PRIMARY KEY,
   login TEXT NOT NULL COLLATE NOCASE,
   at INTEGER NOT NULL);
-CREATE INDEX login_failure_login_at ON login_failure(login, at);
+CREATE INDEX IF NOT EXISTS login_failure_login_at ON login_failure(login, at);
 )sql",
     // 7: 三审 and 保密审查 of documents, drafts not yet public (documents.h); the office's text
     // of its annual report and the published reports, append-only (report_publication.h).

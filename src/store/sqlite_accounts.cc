@@ -19,9 +19,9 @@ using store_internal::SqliteContext;
 using store_internal::Statement;
 using Json = nlohmann::ordered_json;
 
-constexpr size_t kTokenBytes = 32;               // 256 random bits per session token
-constexpr int64_t kTouchEverySeconds = 60;       // last_seen is rewritten at most this often
-constexpr size_t kMaxLoginAttemptBytes = 64;     // longer login names are cut (failure table)
+constexpr size_t kTokenBytes = 32;            // 256 random bits per session token
+constexpr int64_t kTouchEverySeconds = 60;    // last_seen is rewritten at most this often
+constexpr size_t kMaxLoginAttemptBytes = 64;  // longer login names are cut (failure table)
 constexpr const char* kBadLogin = "登录名或密码错误 (wrong login or password)";
 
 // Audit JSON never fails on bytes that are not UTF-8 (a login field may hold anything).
@@ -77,6 +77,12 @@ bool VerifyPassword(const std::string& hash, const std::string& password) {
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
+// True iff `hash` was not made by HashPassword's algorithm and limits.
+bool NeedsRehash(const std::string& hash) {
+  return crypto_pwhash_str_needs_rehash(hash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+}
+
 // A hash of a random password, verified against for unknown logins so that they take as long
 // as known ones. Computed once per process.
 const std::string& DummyHash() {
@@ -87,6 +93,19 @@ const std::string& DummyHash() {
     hash = h.ok() ? *h : std::string();
   });
   return hash;
+}
+
+// Steps `q` (bound) to its end and returns read(q) of every row.
+template <typename T, typename Read>
+StatusOr<std::vector<T>> AllRows(Statement& q, Read read) {
+  std::vector<T> out;
+  for (;;) {
+    GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    out.push_back(read(q));
+  }
+  q.Reset();
+  return out;
 }
 
 class SqliteAccountStore final : public AccountStore {
@@ -129,14 +148,7 @@ class SqliteAccountStore final : public AccountStore {
                         "SELECT id, login, role, agency_id, disabled, created_at FROM staff_user "
                         "WHERE ?1 = 0 OR agency_id = ?1 ORDER BY login");
     q.Bind(1, agency_id);
-    std::vector<User> out;
-    for (;;) {
-      GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
-      if (!row) break;
-      out.push_back(ReadUser(q));
-    }
-    q.Reset();
-    return out;
+    return AllRows<User>(q, ReadUser);
   }
 
   StatusOr<User> GetUserByLogin(const std::string& login) override {
@@ -235,14 +247,23 @@ class SqliteAccountStore final : public AccountStore {
     if (!hash.ok()) return hash.status();
     const bool verified = VerifyPassword(*hash, password) && user.ok() && !user->disabled;
     if (!verified) {
-      GONGKAI_RETURN_IF_ERROR(RecordFailure(attempt, user_id, client, now, failures + 1));
+      GONGKAI_RETURN_IF_ERROR(RecordFailure(attempt, user_id, client, now));
       return InvalidArgumentError(kBadLogin);
     }
     LoginSession out;
     out.token = NewToken();
     GONGKAI_ASSIGN_OR_RETURN(out.actor, ActorOf(*user));
+    // A hash made with other limits (an older build's) is replaced while the password is at hand.
+    std::string rehashed;
+    if (NeedsRehash(*hash)) {
+      GONGKAI_ASSIGN_OR_RETURN(rehashed, HashPassword(password));
+    }
     Status opened = ctx_->RunInTransaction([&]() -> Status {
       GONGKAI_RETURN_IF_ERROR(PurgeExpired(now));
+      if (!rehashed.empty()) {
+        Statement& up = Stmt(set_hash_, "UPDATE staff_user SET password_hash = ?2 WHERE id = ?1");
+        GONGKAI_RETURN_IF_ERROR(up.Bind(1, user->id).Bind(2, rehashed).Run());
+      }
       Statement& clear = Stmt(clear_failures_, "DELETE FROM login_failure WHERE login = ?1");
       GONGKAI_RETURN_IF_ERROR(clear.Bind(1, user->login).Run());
       Statement& q = Stmt(insert_session_,
@@ -321,14 +342,7 @@ class SqliteAccountStore final : public AccountStore {
                         "UNION SELECT a.id FROM agency a JOIN below b ON a.parent_id = b.id) "
                         "SELECT id FROM below ORDER BY id");
     q.Bind(1, agency_id);
-    std::vector<int64_t> out;
-    for (;;) {
-      GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
-      if (!row) break;
-      out.push_back(q.Int(0));
-    }
-    q.Reset();
-    return out;
+    return AllRows<int64_t>(q, [](const Statement& row) { return row.Int(0); });
   }
 
  private:
@@ -395,8 +409,8 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   StatusOr<int64_t> RecentFailures(const std::string& login, int64_t now) {
-    Statement& q = Stmt(count_failures_,
-                        "SELECT count(*) FROM login_failure WHERE login = ?1 AND at > ?2");
+    Statement& q =
+        Stmt(count_failures_, "SELECT count(*) FROM login_failure WHERE login = ?1 AND at > ?2");
     q.Bind(1, login).Bind(2, now - options_.failure_window_seconds);
     GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
     int64_t n = row ? q.Int(0) : 0;
@@ -405,11 +419,13 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   // Records a failed login (audited); the failure that reaches the limit also audits the lockout.
+  // The count is taken inside the write transaction, so concurrent failures lock exactly once.
   Status RecordFailure(const std::string& login, int64_t user_id, const std::string& client,
-                       int64_t now, int64_t failures) {
+                       int64_t now) {
     return ctx_->RunInTransaction([&]() -> Status {
       Statement& q = Stmt(insert_failure_, "INSERT INTO login_failure(login, at) VALUES (?1, ?2)");
       GONGKAI_RETURN_IF_ERROR(q.Bind(1, login).Bind(2, now).Run());
+      GONGKAI_ASSIGN_OR_RETURN(int64_t failures, RecentFailures(login, now));
       const std::string who = "client:" + client;
       GONGKAI_RETURN_IF_ERROR(ctx_->AppendAudit(
           who, "login_failed", "user", user_id, "",
@@ -428,8 +444,8 @@ class SqliteAccountStore final : public AccountStore {
 
   // Drops expired sessions and failures older than the lockout window.
   Status PurgeExpired(int64_t now) {
-    Statement& s = Stmt(purge_sessions_,
-                        "DELETE FROM staff_session WHERE last_seen <= ?1 OR created <= ?2");
+    Statement& s =
+        Stmt(purge_sessions_, "DELETE FROM staff_session WHERE last_seen <= ?1 OR created <= ?2");
     GONGKAI_RETURN_IF_ERROR(
         s.Bind(1, now - options_.idle_seconds).Bind(2, now - options_.absolute_seconds).Run());
     Statement& f = Stmt(purge_failures_, "DELETE FROM login_failure WHERE at <= ?1");
@@ -446,8 +462,7 @@ class SqliteAccountStore final : public AccountStore {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<AccountStore>> OpenAccountStore(CaseStore& store,
-                                                         AccountOptions options) {
+StatusOr<std::unique_ptr<AccountStore>> OpenAccountStore(CaseStore& store, AccountOptions options) {
   if (sodium_init() < 0) return IoError("libsodium 初始化失败 (sodium_init failed)");
   SqliteContext* ctx = store_internal::SqliteContextOf(store);
   if (!ctx) return UnimplementedError("账号只支持 SQLite 台账 (accounts need the SQLite store)");

@@ -1,9 +1,12 @@
 // The SQLite AccountStore: hashes, lockout window, session expiry (an injected clock), session
 // fixation, supervisor scope, admin scope and the audit rows.
 #include <gtest/gtest.h>
+#include <sodium.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -89,6 +92,43 @@ TEST_F(AccountsTest, StoresOnlyAnArgon2idHashAndVerifiesIt) {
   EXPECT_NE(bytes.find("$argon2id$"), std::string::npos);
 }
 
+TEST_F(AccountsTest, AHashWithOtherLimitsIsReplacedAtLogin) {
+  Add("clerk-a", Role::kClerk, city_);
+  char weak[crypto_pwhash_STRBYTES];
+  ASSERT_EQ(crypto_pwhash_str(weak, kPassword, std::strlen(kPassword), crypto_pwhash_OPSLIMIT_MIN,
+                              crypto_pwhash_MEMLIMIT_MIN),
+            0);
+  auto stored = [&] {
+    sqlite3* raw = nullptr;
+    sqlite3_open(db().c_str(), &raw);
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(raw, "SELECT password_hash FROM staff_user WHERE login = 'clerk-a'", -1, &q,
+                       nullptr);
+    std::string h = sqlite3_step(q) == SQLITE_ROW
+                        ? reinterpret_cast<const char*>(sqlite3_column_text(q, 0))
+                        : "";
+    sqlite3_finalize(q);
+    sqlite3_close(raw);
+    return h;
+  };
+  {
+    sqlite3* raw = nullptr;
+    sqlite3_open(db().c_str(), &raw);
+    std::string sql =
+        std::string("UPDATE staff_user SET password_hash = '") + weak + "' WHERE login = 'clerk-a'";
+    ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  ASSERT_EQ(stored(), weak);
+  ASSERT_TRUE(accounts_->Login("clerk-a", kPassword, "c").ok());
+  const std::string now_stored = stored();
+  EXPECT_NE(now_stored, weak);
+  EXPECT_EQ(crypto_pwhash_str_needs_rehash(now_stored.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                           crypto_pwhash_MEMLIMIT_INTERACTIVE),
+            0);
+  EXPECT_TRUE(accounts_->Login("clerk-a", kPassword, "c").ok());
+}
+
 TEST_F(AccountsTest, WrongPasswordAndUnknownLoginGetTheSameError) {
   Add("clerk-a", Role::kClerk, city_);
   auto wrong = accounts_->Login("clerk-a", "Not-the-password-1", "c");
@@ -106,10 +146,9 @@ TEST_F(AccountsTest, WrongPasswordAndUnknownLoginGetTheSameError) {
 TEST_F(AccountsTest, LockoutAfterFiveFailuresWithinTheWindow) {
   Add("clerk-a", Role::kClerk, city_);
   for (int i = 0; i < 4; ++i) {
-    EXPECT_EQ(accounts_->Login("clerk-a", "wrong-password-" + std::to_string(i), "c")
-                  .status()
-                  .code(),
-              StatusCode::kInvalidArgument);
+    EXPECT_EQ(
+        accounts_->Login("clerk-a", "wrong-password-" + std::to_string(i), "c").status().code(),
+        StatusCode::kInvalidArgument);
     now_ += 60;
   }
   // Failures older than the window do not count: the 4 above are 4 minutes old at most.
@@ -260,10 +299,9 @@ TEST_F(AccountsTest, AdminManagesOnlyItsOwnAgency) {
   auto added = accounts_->AddUser(admin, {"approver-a", Role::kApprover, other_}, kPassword);
   ASSERT_TRUE(added.ok()) << added.status().message();
   EXPECT_EQ(accounts_->GetUserByLogin("approver-a")->agency_id, city_);
-  EXPECT_EQ(accounts_->AddUser(admin, {"sup-a", Role::kSupervisor, city_}, kPassword)
-                .status()
-                .code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      accounts_->AddUser(admin, {"sup-a", Role::kSupervisor, city_}, kPassword).status().code(),
+      StatusCode::kInvalidArgument);
   ASSERT_TRUE(accounts_->DisableUser(admin, own).ok());
   EXPECT_TRUE(accounts_->GetUserByLogin("clerk-a")->disabled);
   // Only admins.

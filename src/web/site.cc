@@ -105,8 +105,7 @@ HttpResponse Site::Page(const HttpRequest& req, const std::string& title,
                         const std::function<void(ctemplate::TemplateDictionary*)>& fill,
                         int status) {
   return PageInLayout(
-      "layout.tpl", req, title, body_template, [](ctemplate::TemplateDictionary*) {}, fill,
-      status);
+      "layout.tpl", req, title, body_template, [](ctemplate::TemplateDictionary*) {}, fill, status);
 }
 
 HttpResponse Site::PageInLayout(

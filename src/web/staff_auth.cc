@@ -10,7 +10,8 @@ StatusOr<Actor> RequireActor(Site& site, const HttpRequest& req,
   if (token.empty()) return NotFoundError("未登录 (not logged in)");
   GONGKAI_ASSIGN_OR_RETURN(LedgerSession * s, site.Session());
   GONGKAI_ASSIGN_OR_RETURN(Actor actor, s->accounts->Authenticate(token));
-  if (allowed.size() != 0 && std::find(allowed.begin(), allowed.end(), actor.role) == allowed.end()) {
+  if (allowed.size() != 0 &&
+      std::find(allowed.begin(), allowed.end(), actor.role) == allowed.end()) {
     return FailedPreconditionError("无权访问此页面 (role not allowed)");
   }
   return actor;
@@ -25,14 +26,9 @@ HttpResponse StaffDenied(Site& site, const HttpRequest& req, const Status& denie
       r.headers.emplace_back("Cache-Control", "no-store");
       return r;
     case StatusCode::kFailedPrecondition:
-      return StaffPage(site, req, nullptr, "无权访问", "error.tpl",
-                       [](ctemplate::TemplateDictionary* d) {
-                         d->SetIntValue("STATUS", 403);
-                         d->SetValue("MESSAGE", "您的角色无权访问此页面。");
-                       },
-                       403);
+      return StaffErrorPage(site, req, nullptr, 403, "您的角色无权访问此页面。");
     default:
-      return site.ErrorPage(req, 503, "系统暂不可用，请稍后再试");
+      return StaffErrorPage(site, req, nullptr, 503, "系统暂不可用，请稍后再试。");
   }
 }
 
@@ -65,6 +61,31 @@ HttpResponse StaffPage(Site& site, const HttpRequest& req, const Actor* actor,
                            status);
 }
 
+HttpResponse StaffErrorPage(Site& site, const HttpRequest& req, const Actor* actor, int status,
+                            const std::string& message) {
+  return StaffPage(
+      site, req, actor, "出错了", "staff_error.tpl",
+      [&](ctemplate::TemplateDictionary* d) {
+        d->SetIntValue("STATUS", status);
+        d->SetValue("MESSAGE", message);
+      },
+      status);
+}
+
+bool ReadStaffForm(Site& site, const HttpRequest& req, const Actor* actor,
+                   std::multimap<std::string, std::string>* form, HttpResponse* error) {
+  if (!ParseUrlEncoded(req.body, form)) {
+    *error = StaffErrorPage(site, req, actor, 400, "表单格式错误。");
+    return false;
+  }
+  if (!site.CsrfOk(req, FormValue(*form, kCsrfField))) {
+    *error = StaffErrorPage(site, req, actor, 403,
+                            "表单已过期，请返回刷新后重新提交 (invalid form token)");
+    return false;
+  }
+  return true;
+}
+
 bool CameOverTls(const HttpRequest& req) { return req.Header("x-forwarded-proto") == "https"; }
 
 std::string SessionCookie(const std::string& token, bool secure) {
@@ -78,8 +99,8 @@ std::string ClearedSessionCookie(bool secure) {
 }
 
 std::string SafeNextPath(const std::string& next) {
-  const bool staff = next == "/staff" || next.rfind("/staff/", 0) == 0 ||
-                     next == "/supervise" || next.rfind("/supervise/", 0) == 0;
+  const bool staff = next == "/staff" || next.rfind("/staff/", 0) == 0 || next == "/supervise" ||
+                     next.rfind("/supervise/", 0) == 0;
   const bool clean = std::none_of(next.begin(), next.end(), [](char c) {
     return c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
   });

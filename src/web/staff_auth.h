@@ -40,6 +40,16 @@ HttpResponse StaffPage(Site& site, const HttpRequest& req, const Actor* actor,
                        const std::function<void(ctemplate::TemplateDictionary*)>& fill,
                        int status = 200);
 
+// An error page (`message`, escaped) inside the staff layout, with `status`: 404 for anything
+// outside the actor's agencies (never 403, never another agency's data).
+HttpResponse StaffErrorPage(Site& site, const HttpRequest& req, const Actor* actor, int status,
+                            const std::string& message);
+
+// Parses the url-encoded body of a staff POST and checks its CSRF token. Returns false with the
+// error page in *error (400 malformed, 403 missing or wrong token) if either fails.
+bool ReadStaffForm(Site& site, const HttpRequest& req, const Actor* actor,
+                   std::multimap<std::string, std::string>* form, HttpResponse* error);
+
 // True iff the request came over TLS: nginx in front sets X-Forwarded-Proto: https.
 bool CameOverTls(const HttpRequest& req);
 

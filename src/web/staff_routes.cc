@@ -9,6 +9,8 @@ namespace {
 
 using Dict = ctemplate::TemplateDictionary;
 
+constexpr const char* kUnavailable = "数据库暂不可用，请稍后再试。";
+
 HttpResponse LoginForm(Site& site, const HttpRequest& req, const std::string& login,
                        const std::string& next, const std::string& error, int status) {
   return StaffPage(
@@ -26,16 +28,14 @@ HttpResponse LoginForm(Site& site, const HttpRequest& req, const std::string& lo
 
 HttpResponse PostLogin(Site& site, HttpRequest& req) {
   std::multimap<std::string, std::string> form;
-  if (!ParseUrlEncoded(req.body, &form)) return site.ErrorPage(req, 400, "表单格式错误");
-  if (!site.CsrfOk(req, FormValue(form, kCsrfField))) {
-    return site.ErrorPage(req, 403, "表单已过期，请返回刷新后重新提交 (invalid form token)");
-  }
+  HttpResponse error;
+  if (!ReadStaffForm(site, req, nullptr, &form, &error)) return error;
   const std::string login = FormValue(form, "login"), next = FormValue(form, "next");
   if (!site.logins().Allow(req.client)) {
     return LoginForm(site, req, login, next, "登录尝试过于频繁，请稍后再试。", 429);
   }
   StatusOr<LedgerSession*> s = site.Session();
-  if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
+  if (!s.ok()) return StaffErrorPage(site, req, nullptr, 503, kUnavailable);
   StatusOr<LoginSession> session =
       (*s)->accounts->Login(login, FormValue(form, "password"), req.client);
   if (!session.ok()) {
@@ -46,7 +46,7 @@ HttpResponse PostLogin(Site& site, HttpRequest& req) {
         return LoginForm(site, req, login, next,
                          "登录失败次数过多，该账号已暂时锁定，请 15 分钟后再试。", 429);
       default:
-        return site.ErrorPage(req, 503, "登录暂不可用，请稍后再试");
+        return StaffErrorPage(site, req, nullptr, 503, "登录暂不可用，请稍后再试。");
     }
   }
   HttpResponse r = RedirectResponse(SafeNextPath(next));
@@ -57,14 +57,12 @@ HttpResponse PostLogin(Site& site, HttpRequest& req) {
 
 HttpResponse PostLogout(Site& site, HttpRequest& req) {
   std::multimap<std::string, std::string> form;
-  if (!ParseUrlEncoded(req.body, &form)) return site.ErrorPage(req, 400, "表单格式错误");
-  if (!site.CsrfOk(req, FormValue(form, kCsrfField))) {
-    return site.ErrorPage(req, 403, "表单已过期，请返回刷新后重新提交 (invalid form token)");
-  }
+  HttpResponse error;
+  if (!ReadStaffForm(site, req, nullptr, &form, &error)) return error;
   StatusOr<LedgerSession*> s = site.Session();
-  if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
+  if (!s.ok()) return StaffErrorPage(site, req, nullptr, 503, kUnavailable);
   Status out = (*s)->accounts->Logout(req.Cookie(kSessionCookie), req.client);
-  if (!out.ok()) return site.ErrorPage(req, 503, "退出暂不可用，请稍后再试");
+  if (!out.ok()) return StaffErrorPage(site, req, nullptr, 503, "退出暂不可用，请稍后再试。");
   HttpResponse r = RedirectResponse("/staff/login");
   r.headers.emplace_back("Set-Cookie", ClearedSessionCookie(CameOverTls(req)));
   r.headers.emplace_back("Cache-Control", "no-store");
@@ -75,12 +73,13 @@ HttpResponse Home(Site& site, HttpRequest& req) {
   StatusOr<Actor> actor = RequireActor(site, req, {});
   if (!actor.ok()) return StaffDenied(site, req, actor.status());
   StatusOr<LedgerSession*> s = site.Session();
-  if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
+  if (!s.ok()) return StaffErrorPage(site, req, &*actor, 503, kUnavailable);
   StatusOr<Agency> agency = (*s)->store->GetAgency(actor->agency_id);
   StatusOr<std::vector<Request>> open = (*s)->store->ListOpenRequests(actor->agency_id);
-  StatusOr<std::vector<RequestStatus>> due = (*s)->ledger->ListDue(site.Today(), 0, actor->agency_id);
+  StatusOr<std::vector<RequestStatus>> due =
+      (*s)->ledger->ListDue(site.Today(), 0, actor->agency_id);
   if (!agency.ok() || !open.ok() || !due.ok()) {
-    return site.ErrorPage(req, 503, "数据库暂不可用");
+    return StaffErrorPage(site, req, &*actor, 503, kUnavailable);
   }
   int64_t overdue = 0;
   for (const RequestStatus& r : *due) overdue += r.overdue ? 1 : 0;

@@ -45,18 +45,18 @@ class StaffServerTest : public ::testing::Test {
     server_ = new TestServer("staff_server_test", options, /*access_log=*/true);
     auto store = OpenSqliteStore(server_->db(), {.durable = false});
     ASSERT_TRUE(store.ok());
-    other_agency_ = *(*store)->AddAgency(
-        {0, "另一个厅局", server_->region(), AgencyKind::kDepartment}, "t");
+    other_agency_ =
+        *(*store)->AddAgency({0, "另一个厅局", server_->region(), AgencyKind::kDepartment}, "t");
     auto accounts = OpenAccountStore(**store);
     ASSERT_TRUE(accounts.ok());
     const int64_t a = server_->agency();
-    for (auto [login, role, agency] :
-         std::vector<std::tuple<std::string, Role, int64_t>>{{"clerk-a", Role::kClerk, a},
-                                                             {"admin-a", Role::kAdmin, a},
-                                                             {"lock-me", Role::kClerk, a},
-                                                             {"victim-a", Role::kClerk, a},
-                                                             {"clerk-b", Role::kClerk, other_agency_},
-                                                             {"admin-b", Role::kAdmin, other_agency_}}) {
+    for (auto [login, role, agency] : std::vector<std::tuple<std::string, Role, int64_t>>{
+             {"clerk-a", Role::kClerk, a},
+             {"admin-a", Role::kAdmin, a},
+             {"lock-me", Role::kClerk, a},
+             {"victim-a", Role::kClerk, a},
+             {"clerk-b", Role::kClerk, other_agency_},
+             {"admin-b", Role::kAdmin, other_agency_}}) {
       auto id = (*accounts)->AddUser({login, role, agency}, kPassword, "test");
       ASSERT_TRUE(id.ok()) << id.status().message();
     }
@@ -165,7 +165,8 @@ TEST_F(StaffServerTest, LoginHomeLogout) {
   TestResponse home = Get("/staff", token);
   ASSERT_EQ(home.status, 200);
   EXPECT_EQ(home.Header("cache-control"), "no-store");
-  EXPECT_NE(home.body.find("&lt;script&gt;alert(1)&lt;/script&gt;民族事务委员会"), std::string::npos);
+  EXPECT_NE(home.body.find("&lt;script&gt;alert(1)&lt;/script&gt;民族事务委员会"),
+            std::string::npos);
   EXPECT_EQ(home.body.find("<script>alert"), std::string::npos);
   EXPECT_NE(home.body.find("id=\"open-count\">0<"), std::string::npos);
   EXPECT_NE(home.body.find("clerk-a（经办人）"), std::string::npos);
@@ -210,9 +211,9 @@ TEST_F(StaffServerTest, EveryPostNeedsTheCsrfToken) {
   };
   auto post_mismatched = [&](const std::string& path, const std::string& body,
                              const std::string& session) {
-    return Send(port(), "POST", path, body + "&csrf=" + forged,
-                {{"Content-Type", kForm},
-                 {"Cookie", "gk_csrf=" + Csrf() + "; gk_session=" + session}});
+    return Send(
+        port(), "POST", path, body + "&csrf=" + forged,
+        {{"Content-Type", kForm}, {"Cookie", "gk_csrf=" + Csrf() + "; gk_session=" + session}});
   };
   using PostFn =
       std::function<TestResponse(const std::string&, const std::string&, const std::string&)>;
@@ -225,9 +226,9 @@ TEST_F(StaffServerTest, EveryPostNeedsTheCsrfToken) {
     EXPECT_EQ(Get("/staff", admin).status, 200);  // still logged in
     EXPECT_EQ(post("/staff/users", "login=sneaky&role=admin&password=Sneaky-pass-1", admin).status,
               403);
-    EXPECT_EQ(post("/staff/users/" + std::to_string(UserId("victim-a")) + "/disable", "", admin)
-                  .status,
-              403);
+    EXPECT_EQ(
+        post("/staff/users/" + std::to_string(UserId("victim-a")) + "/disable", "", admin).status,
+        403);
   }
   EXPECT_EQ(Get("/staff", clerk).status, 200);
   EXPECT_FALSE(Disabled("victim-a"));
@@ -260,7 +261,7 @@ TEST_F(StaffServerTest, SameErrorForUnknownLoginAndWrongPasswordThenLockout) {
   EXPECT_FALSE(message(wrong).empty());
   EXPECT_EQ(message(unknown), message(wrong));
   EXPECT_NE(wrong.body.find("value=\"lock-me\""), std::string::npos);  // login kept, …
-  EXPECT_EQ(wrong.body.find("Wrong-password-1"), std::string::npos);  // … password not
+  EXPECT_EQ(wrong.body.find("Wrong-password-1"), std::string::npos);   // … password not
   for (int i = 0; i < 4; ++i) EXPECT_EQ(PostLogin("lock-me", "Wrong-password-1").status, 401);
   TestResponse locked = PostLogin("lock-me", kPassword);
   EXPECT_EQ(locked.status, 429);
@@ -328,24 +329,23 @@ TEST_F(StaffServerTest, AdminAddsUsersToItsAgency) {
   TestResponse weak = Post("/staff/users", "login=new-b&role=clerk&password=short", Csrf(), admin);
   EXPECT_EQ(weak.status, 422);
   EXPECT_NE(weak.body.find("密码太短"), std::string::npos);
-  TestResponse script = Post(
-      "/staff/users", "login=%3Cscript%3E&role=clerk&password=" + std::string(kPassword), Csrf(),
-      admin);
+  TestResponse script =
+      Post("/staff/users", "login=%3Cscript%3E&role=clerk&password=" + std::string(kPassword),
+           Csrf(), admin);
   EXPECT_EQ(script.status, 422);
   EXPECT_EQ(script.body.find("<script>"), std::string::npos);
-  TestResponse ok = Post("/staff/users",
-                         "login=new-b&role=approver&password=" + std::string(kPassword), Csrf(),
-                         admin);
+  TestResponse ok =
+      Post("/staff/users", "login=new-b&role=approver&password=" + std::string(kPassword), Csrf(),
+           admin);
   EXPECT_EQ(ok.status, 201);
   EXPECT_NE(ok.body.find("new-b"), std::string::npos);
   EXPECT_EQ(ok.body.find(kPassword), std::string::npos);
-  TestResponse dup = Post("/staff/users",
-                          "login=NEW-B&role=clerk&password=" + std::string(kPassword), Csrf(),
-                          admin);
+  TestResponse dup = Post(
+      "/staff/users", "login=NEW-B&role=clerk&password=" + std::string(kPassword), Csrf(), admin);
   EXPECT_EQ(dup.status, 409);
-  TestResponse sup = Post("/staff/users",
-                          "login=sup-b&role=supervisor&password=" + std::string(kPassword), Csrf(),
-                          admin);
+  TestResponse sup =
+      Post("/staff/users", "login=sup-b&role=supervisor&password=" + std::string(kPassword), Csrf(),
+           admin);
   EXPECT_EQ(sup.status, 422);
   const std::string added = Login("new-b");
   ASSERT_FALSE(added.empty());

@@ -10,6 +10,8 @@ namespace {
 
 using Dict = ctemplate::TemplateDictionary;
 
+constexpr const char* kUnavailable = "数据库暂不可用，请稍后再试。";
+
 void FillUser(const User& u, Dict* d) {
   d->SetIntValue("ID", static_cast<long>(u.id));
   d->SetValue("LOGIN", u.login);
@@ -23,10 +25,10 @@ HttpResponse UsersPage(Site& site, const HttpRequest& req, const Actor& admin,
                        const std::string& error, const std::string& new_login,
                        const std::string& role, const std::string& added, int status) {
   StatusOr<LedgerSession*> s = site.Session();
-  if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
+  if (!s.ok()) return StaffErrorPage(site, req, &admin, 503, kUnavailable);
   StatusOr<std::vector<User>> users = (*s)->accounts->ListUsers(admin);
   StatusOr<Agency> agency = (*s)->store->GetAgency(admin.agency_id);
-  if (!users.ok() || !agency.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
+  if (!users.ok() || !agency.ok()) return StaffErrorPage(site, req, &admin, 503, kUnavailable);
   return StaffPage(
       site, req, &admin, "用户管理", "staff_users.tpl",
       [&](Dict* d) {
@@ -59,36 +61,22 @@ int64_t UserParam(const HttpRequest& req) {
   return ec == std::errc() && end == text.data() + text.size() && id > 0 ? id : 0;
 }
 
-// Parses the form and checks its CSRF token; nullopt-like failure as a response.
-bool ParseCheckedForm(Site& site, const HttpRequest& req,
-                      std::multimap<std::string, std::string>* form, HttpResponse* error) {
-  if (!ParseUrlEncoded(req.body, form)) {
-    *error = site.ErrorPage(req, 400, "表单格式错误");
-    return false;
-  }
-  if (!site.CsrfOk(req, FormValue(*form, kCsrfField))) {
-    *error = site.ErrorPage(req, 403, "表单已过期，请返回刷新后重新提交 (invalid form token)");
-    return false;
-  }
-  return true;
-}
-
 HttpResponse AddUser(Site& site, HttpRequest& req) {
   StatusOr<Actor> admin = RequireActor(site, req, {Role::kAdmin});
   if (!admin.ok()) return StaffDenied(site, req, admin.status());
   std::multimap<std::string, std::string> form;
   HttpResponse error;
-  if (!ParseCheckedForm(site, req, &form, &error)) return error;
+  if (!ReadStaffForm(site, req, &*admin, &form, &error)) return error;
   const std::string login = FormValue(form, "login"), role_id = FormValue(form, "role");
   StatusOr<Role> role = RoleFromId(role_id);
   if (!role.ok()) return UsersPage(site, req, *admin, "请选择角色。", login, role_id, "", 422);
   StatusOr<LedgerSession*> s = site.Session();
-  if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
-  StatusOr<int64_t> id =
-      (*s)->accounts->AddUser(*admin, {login, *role, admin->agency_id}, FormValue(form, "password"));
+  if (!s.ok()) return StaffErrorPage(site, req, &*admin, 503, kUnavailable);
+  StatusOr<int64_t> id = (*s)->accounts->AddUser(*admin, {login, *role, admin->agency_id},
+                                                 FormValue(form, "password"));
   if (!id.ok()) {
     const int status = HttpStatusFor(id.status());
-    if (status == 500) return site.ErrorPage(req, 503, "数据库暂不可用");
+    if (status == 500) return StaffErrorPage(site, req, &*admin, 503, kUnavailable);
     return UsersPage(site, req, *admin, id.status().message(), login, role_id, "",
                      status == 409 ? 409 : 422);
   }
@@ -108,12 +96,12 @@ void AddStaffUserRoutes(Router& router, Site& site) {
     StatusOr<Actor> admin = RequireActor(site, req, {Role::kAdmin});
     if (!admin.ok()) return StaffDenied(site, req, admin.status());
     StatusOr<LedgerSession*> s = site.Session();
-    if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
+    if (!s.ok()) return StaffErrorPage(site, req, &*admin, 503, kUnavailable);
     StatusOr<User> user = (*s)->accounts->GetUser(*admin, UserParam(req));
     if (!user.ok()) {
       return user.status().code() == StatusCode::kNotFound
-                 ? site.ErrorPage(req, 404, "没有这个用户")
-                 : site.ErrorPage(req, 503, "数据库暂不可用");
+                 ? StaffErrorPage(site, req, &*admin, 404, "没有这个用户。")
+                 : StaffErrorPage(site, req, &*admin, 503, kUnavailable);
     }
     return StaffPage(site, req, &*admin, "用户 " + user->login, "staff_user.tpl", [&](Dict* d) {
       FillUser(*user, d);
@@ -125,19 +113,19 @@ void AddStaffUserRoutes(Router& router, Site& site) {
     if (!admin.ok()) return StaffDenied(site, req, admin.status());
     std::multimap<std::string, std::string> form;
     HttpResponse error;
-    if (!ParseCheckedForm(site, req, &form, &error)) return error;
+    if (!ReadStaffForm(site, req, &*admin, &form, &error)) return error;
     StatusOr<LedgerSession*> s = site.Session();
-    if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
+    if (!s.ok()) return StaffErrorPage(site, req, &*admin, 503, kUnavailable);
     Status done = (*s)->accounts->DisableUser(*admin, UserParam(req));
     switch (done.code()) {
       case StatusCode::kOk:
         return RedirectResponse("/staff/users/" + req.params.at(0));
       case StatusCode::kNotFound:
-        return site.ErrorPage(req, 404, "没有这个用户");
+        return StaffErrorPage(site, req, &*admin, 404, "没有这个用户。");
       case StatusCode::kFailedPrecondition:
-        return site.ErrorPage(req, 409, done.message());
+        return StaffErrorPage(site, req, &*admin, 409, done.message());
       default:
-        return site.ErrorPage(req, 503, "数据库暂不可用");
+        return StaffErrorPage(site, req, &*admin, 503, kUnavailable);
     }
   });
 }

@@ -1,11 +1,11 @@
 // Browser tests of the public site in headless Chromium (Debian's /usr/bin/chromium) with
 // playwright-core. Usage: node public_site.mjs BASE_URL ARTEFACT_DIR
 // Screenshots of every step are written to ARTEFACT_DIR. Exits non-zero on the first failure.
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { check, launch, runInBrowser, screenshotter } from './browser_lib.mjs';
 
 const [base, artefacts] = process.argv.slice(2);
 if (!base || !artefacts) {
@@ -15,25 +15,8 @@ if (!base || !artefacts) {
 const agency = process.env.GONGKAI_AGENCY || '3';
 const year = process.env.GONGKAI_YEAR || '2025';
 
-function check(cond, message) {
-  if (!cond) throw new Error('FAILED: ' + message);
-  console.log('ok - ' + message);
-}
-
-// Each browser gets a new empty profile (the --user-data-dir of launchPersistentContext).
-const launch = (options = {}) => chromium.launchPersistentContext(
-    mkdtempSync(join(tmpdir(), 'gongkai-chromium-')), {
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      locale: 'zh-CN',
-      acceptDownloads: true,
-      ...options,
-    });
-const context = await launch();
-const shot = (page, name) => page.screenshot({ path: join(artefacts, name + '.png'), fullPage: true });
-let failed = false;
-try {
+const shot = screenshotter(artefacts);
+await runInBrowser(async (context) => {
   const page = context.pages()[0] || await context.newPage();
   const cspErrors = [];
   page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) cspErrors.push(m.text()); });
@@ -129,10 +112,4 @@ try {
   }
   await shot(page, '07-zoom-200');
   check(cspErrors.length === 0, 'no Content-Security-Policy violations: ' + cspErrors.join('; '));
-} catch (e) {
-  failed = true;
-  console.error(e.message);
-} finally {
-  await context.close();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -2,10 +2,7 @@
 // page sends to the login form, a wrong password is refused, the demo clerk logs in, sees its
 // agency's counts, logs out, and the old session no longer opens the console.
 // Usage: node staff_login.mjs BASE_URL ARTEFACT_DIR (the database made by `gongkai demo`).
-import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { check, runInBrowser, screenshotter } from './browser_lib.mjs';
 
 const [base, artefacts] = process.argv.slice(2);
 if (!base || !artefacts) {
@@ -15,21 +12,8 @@ if (!base || !artefacts) {
 const agency = process.env.GONGKAI_AGENCY || '3';
 const password = 'Gongkai-demo-2026';  // gongkai demo's documented demo password
 
-function check(cond, message) {
-  if (!cond) throw new Error('FAILED: ' + message);
-  console.log('ok - ' + message);
-}
-
-const context = await chromium.launchPersistentContext(
-    mkdtempSync(join(tmpdir(), 'gongkai-chromium-')), {
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      locale: 'zh-CN',
-    });
-const shot = (page, name) => page.screenshot({ path: join(artefacts, name + '.png'), fullPage: true });
-let failed = false;
-try {
+const shot = screenshotter(artefacts);
+await runInBrowser(async (context) => {
   const page = context.pages()[0] || await context.newPage();
   const cspErrors = [];
   page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) cspErrors.push(m.text()); });
@@ -64,10 +48,4 @@ try {
   check(new URL(page.url()).pathname === '/staff/login', 'the ended session is refused by the server');
   await shot(page, 'staff-03-logged-out');
   check(cspErrors.length === 0, 'no Content-Security-Policy violations: ' + cspErrors.join('; '));
-} catch (e) {
-  failed = true;
-  console.error(e.message);
-} finally {
-  await context.close();
-}
-process.exit(failed ? 1 : 0);
+});
