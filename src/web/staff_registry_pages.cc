@@ -18,7 +18,7 @@ HttpResponse WithStaff(Site& site, const HttpRequest& req, std::initializer_list
   StatusOr<Actor> actor = RequireActor(site, req, roles);
   if (!actor.ok()) return StaffDenied(site, req, actor.status());
   StatusOr<std::unique_ptr<StaffRegistry>> reg = OpenStaffRegistry(site);
-  if (!reg.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
+  if (!reg.ok()) return StaffErrorPage(site, req, &*actor, 503, "数据库暂不可用");
   return page(*actor, **reg);
 }
 
@@ -27,11 +27,10 @@ HttpResponse WithStaffPost(Site& site, const HttpRequest& req, std::initializer_
   StatusOr<Actor> actor = RequireActor(site, req, roles);
   if (!actor.ok()) return StaffDenied(site, req, actor.status());
   std::multimap<std::string, std::string> fields;
-  if (!ParseUrlEncoded(req.body, &fields) || !site.CsrfOk(req, FormValue(fields, kCsrfField))) {
-    return site.ErrorPage(req, 403, "表单已过期，请返回刷新后重新提交 (invalid form token)");
-  }
+  HttpResponse refused;
+  if (!ReadStaffForm(site, req, &*actor, &fields, &refused)) return refused;
   StatusOr<std::unique_ptr<StaffRegistry>> reg = OpenStaffRegistry(site);
-  if (!reg.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
+  if (!reg.ok()) return StaffErrorPage(site, req, &*actor, 503, "数据库暂不可用");
   return page(*actor, **reg, StaffForm(std::move(fields)));
 }
 
@@ -45,14 +44,7 @@ HttpResponse StaffPage(Site& site, const HttpRequest& req, const Actor& actor,
 HttpResponse StaffError(Site& site, const HttpRequest& req, const Actor& actor,
                         const Status& status) {
   const int code = HttpStatusFor(status);
-  const std::string message = code == 404 ? "没有这条记录" : status.message();
-  return StaffPage(
-      site, req, &actor, "出错了", "error.tpl",
-      [&](ctemplate::TemplateDictionary* d) {
-        d->SetIntValue("STATUS", code);
-        d->SetValue("MESSAGE", message);
-      },
-      code);
+  return StaffErrorPage(site, req, &actor, code, code == 404 ? "没有这条记录" : status.message());
 }
 
 }  // namespace gongkai::web

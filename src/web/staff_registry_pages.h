@@ -35,8 +35,8 @@ using StaffPostHandler =
 // the 403 page (RequireActor). 503 if the database cannot be opened.
 HttpResponse WithStaff(Site& site, const HttpRequest& req, std::initializer_list<Role> roles,
                        const StaffHandler& page);
-// The same for a POST: a missing or wrong CSRF token or a malformed form answers 403 before
-// anything else is looked at.
+// The same for a POST: a malformed form (400) or a missing or wrong CSRF token (403) is refused
+// (ReadStaffForm) before the page runs.
 HttpResponse WithStaffPost(Site& site, const HttpRequest& req, std::initializer_list<Role> roles,
                            const StaffPostHandler& page);
 
