@@ -229,9 +229,26 @@ TEST_F(StaffRegistryWebTest, DocumentsArePublishedByAnAdminAfterTheReviews) {
 }
 
 TEST_F(StaffRegistryWebTest, PublishedReportIsWhatTheColumnServesInEveryFormat) {
+  {
+    // A 规范性文件 made and repealed in 2025: none in force, which the validator notes (a
+    // warning, T2-NONE-IN-FORCE) at table 2's in-force cell.
+    auto store = OpenSqliteStore(server_->db());
+    auto reg = OpenRegistry(**store);
+    int64_t id = *(*reg)->AddNormative(
+        {0, server_->agency(), 1, "临时办法", "", Date::FromYmd(2025, 2, 1), std::nullopt}, "t");
+    ASSERT_TRUE((*reg)->Repeal(id, Date::FromYmd(2025, 9, 1), "t").ok());
+  }
   TestResponse page = clerk_->Get("/staff/report/2025");
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("检查结果"), std::string::npos);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page.body, m,
+                                std::regex("<li id=\"finding-([0-9]+)\"[^>]*>[^<]*T2-NONE-IN-FORCE"
+                                           "[^<]*（表二 行政规范性文件 / 现行有效件数）")))
+      << page.body;
+  EXPECT_NE(page.body.find("<td id=\"cell-2-1-2\" class=\"flagged\">0 <a href=\"#finding-" +
+                           m[1].str() + "\">"),
+            std::string::npos);
   EXPECT_NE(page.body.find("id=\"cell-3-0-6\""), std::string::npos);  // table 3, new, total
   EXPECT_NE(page.body.find("name=\"section0\""), std::string::npos);
   EXPECT_EQ(page.body.find("name=\"section1\""), std::string::npos);  // generated from records

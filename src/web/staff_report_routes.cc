@@ -31,14 +31,13 @@ int YearParam(const std::string& text) {
 
 std::string CellValue(const Cell& c) {
   if (!c.present()) return "";
-  char buf[48];
-  double v = *c.value;
-  if (v == static_cast<double>(static_cast<int64_t>(v))) {
-    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  } else {
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-  }
-  return buf;
+  // Up to the 4 decimals of 万元 the model keeps, without trailing zeros.
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.4f", *c.value);
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
 }
 
 // The label of a cell for the findings list, e.g. "表三 一、本年新收… / 自然人".
