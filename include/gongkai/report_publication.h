@@ -125,6 +125,9 @@ StatusOr<PublishedReport> PublishAnnualReport(CaseStore& store, int64_t agency_i
 // twice, naming the line.
 StatusOr<SectionTexts> ParseSectionTexts(std::string_view text);
 
+// The paragraphs of a section's text (split at '\n'; empty ones kept).
+std::vector<std::string> SectionTextParagraphs(const std::string& text);
+
 // The report as plain text: the preamble (which opens with the title), then each section's
 // heading and text.
 std::string ReportPlainText(const AnnualReport& report);

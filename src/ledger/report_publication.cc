@@ -11,8 +11,9 @@ namespace {
 
 bool IsPlaceholder(std::string_view paragraph) { return paragraph.rfind(kOfficeTextMark, 0) == 0; }
 
-// The paragraphs of a section's text (separated by '\n').
-std::vector<std::string> Paragraphs(const std::string& text) {
+}  // namespace
+
+std::vector<std::string> SectionTextParagraphs(const std::string& text) {
   std::vector<std::string> out;
   size_t start = 0;
   while (start <= text.size()) {
@@ -23,6 +24,8 @@ std::vector<std::string> Paragraphs(const std::string& text) {
   }
   return out;
 }
+
+namespace {
 
 // Calls f(ref, cell) for every numeric cell of the three tables.
 template <typename F>
@@ -77,7 +80,7 @@ Findings ValidateWithCells(const AnnualReport& report, std::vector<CellRef>* cel
 std::array<bool, kSectionCount> EditableSections(const AnnualReport& report) {
   std::array<bool, kSectionCount> out{};
   for (size_t s = 0; s < out.size(); ++s) {
-    for (const std::string& p : Paragraphs(report.sections[s].text)) {
+    for (const std::string& p : SectionTextParagraphs(report.sections[s].text)) {
       if (IsPlaceholder(p)) out[s] = true;
     }
   }
@@ -89,7 +92,7 @@ void ApplyOfficeText(const SectionTexts& office, AnnualReport* report) {
     if (office[s].empty()) continue;
     std::string text;
     bool placed = false;
-    for (const std::string& p : Paragraphs(report->sections[s].text)) {
+    for (const std::string& p : SectionTextParagraphs(report->sections[s].text)) {
       std::string keep = p;
       if (IsPlaceholder(p)) {
         if (placed) continue;  // one text replaces every placeholder of the section
@@ -114,7 +117,7 @@ StatusOr<SectionTexts> ParseSectionTexts(std::string_view text) {
       t->pop_back();
     }
   };
-  for (const std::string& raw : Paragraphs(std::string(text))) {
+  for (const std::string& raw : SectionTextParagraphs(std::string(text))) {
     ++line_no;
     std::string line = raw;
     if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -140,19 +140,6 @@ void FillTable(const TableView& t,
   }
 }
 
-// The paragraphs of a section's text.
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 HttpResponse ReportPage(Site& site, const HttpRequest& req, const Actor& actor, StaffRegistry& reg,
                         int year, const std::string& error, const std::string& notice, int status) {
   StatusOr<ReportDraft> draft = reg.DraftReport(actor, actor.agency_id, year);
@@ -202,8 +189,8 @@ HttpResponse ReportPage(Site& site, const HttpRequest& req, const Actor& actor, 
           const Section& sec = d.report.sections[static_cast<size_t>(s)];
           Dict* sd = dict->AddSectionDictionary("SECTION");
           sd->SetValue("HEADING", sec.heading.empty() ? std::string(SectionTitle(s)) : sec.heading);
-          for (const std::string& p : Lines(sec.text)) {
-            sd->AddSectionDictionary("PARAGRAPH")->SetValue("TEXT", p);
+          for (const std::string& p : SectionTextParagraphs(sec.text)) {
+            if (!p.empty()) sd->AddSectionDictionary("PARAGRAPH")->SetValue("TEXT", p);
           }
           if (d.editable[static_cast<size_t>(s)] && can_edit) {
             Dict* e = sd->AddSectionDictionary("EDITABLE");
