@@ -17,13 +17,13 @@ contains documents-help-mode "$out" "依申请公开"
 printf '各苏木镇：\n现将方案印发给你们。\n' >"$tmp/body.txt"
 "$G" documents add --db "$DB" --agency 1 --index 1115-2025-001 --title 关于印发方案的通知 \
   --category 政策文件 --publisher 旗政府办 --created 2025-03-01 --published 2025-03-05 \
-  --body-file "$tmp/body.txt" --actor 王科员 >"$out"
+  --body-file "$tmp/body.txt" --actor 王科员 --drafter 张拟稿 --reviewer 李审核 --approver 赵签发 --review-date 2025-03-04 --secrecy-checked >"$out"
 expect documents-add 0 $?
 contains documents-add-id "$out" "^1$"
 "$G" documents add --db "$DB" --agency 1 --index 1115-2025-002 --title 人事任免 \
-  --category 人事信息 --publisher 旗政府办 --created 2025-04-01 >/dev/null
+  --category 人事信息 --publisher 旗政府办 --created 2025-04-01 --drafter 张拟稿 --reviewer 李审核 --approver 赵签发 --review-date 2025-03-04 --secrecy-checked >/dev/null
 "$G" documents add --db "$DB" --agency 1 --index 1115-2025-002 --title 重复 \
-  --category 人事信息 --publisher 旗政府办 --created 2025-04-01 2>"$err" >/dev/null
+  --category 人事信息 --publisher 旗政府办 --created 2025-04-01 --draft 2>"$err" >/dev/null
 expect documents-duplicate-index 1 $?
 contains documents-duplicate-index-msg "$err" "索引号 1115-2025-002"
 "$G" documents add --db "$DB" --agency 1 --index x --title y --category z --publisher p \
@@ -37,16 +37,36 @@ contains documents-bad-mode-msg "$err" "公开方式"
   --category z --publisher p --created 2025-01-01 2>"$err" >/dev/null
 expect documents-control-chars 1 $?
 contains documents-control-chars-msg "$err" "名称"
+# 三审 and 保密审查 before anything is made public; a draft waits for them.
+"$G" documents add --db "$DB" --agency 1 --index 1115-2025-003 --title 未审文件 --category z \
+  --publisher p --created 2025-05-01 --drafter 张拟稿 --reviewer 张拟稿 --approver 赵签发 \
+  --review-date 2025-05-02 2>"$err" >/dev/null
+expect documents-unreviewed 1 $?
+contains documents-unreviewed-msg "$err" "未完成三审和保密审查"
+contains documents-unreviewed-secrecy "$err" "保密审查"
+"$G" documents add --db "$DB" --agency 1 --index 1115-2025-003 --title 待发布文件 --category z \
+  --publisher p --created 2025-05-01 --draft >"$out"; expect documents-draft 0 $?
+"$G" documents publish --db "$DB" --id 3 --published 2025-05-06 --drafter 张拟稿 2>"$err" >/dev/null
+expect documents-publish-unreviewed 1 $?
+contains documents-publish-unreviewed-msg "$err" "缺少审核人、签发人、审查日期、保密审查"
+"$G" documents list --db "$DB" --agency 1 >"$out"
+contains documents-draft-not-listed "$out" "共 2 件"
+"$G" documents publish --db "$DB" --id 3 --published 2025-05-06 --drafter 张拟稿 --reviewer 李审核 --approver 赵签发 --review-date 2025-03-04 --secrecy-checked >"$out"
+expect documents-publish 0 $?
+"$G" documents show --db "$DB" --id 3 >"$out"
+contains documents-show-review "$out" "三审：张拟稿 / 李审核 / 赵签发"
+"$G" documents add --db "$DB" --agency 1 --index 1115-2025-004 --title 另一待发布 --category z \
+  --publisher p --created 2025-05-01 --draft >/dev/null
 "$G" documents list --db "$DB" --agency 1 --page-size 1 >"$out"; expect documents-list 0 $?
-contains documents-list-total "$out" "共 2 件"
-contains documents-list-newest "$out" "人事任免"
-"$G" documents list --db "$DB" --agency 1 --page 2 --page-size 1 >"$out"
-contains documents-list-page2 "$out" "关于印发方案的通知"
+contains documents-list-total "$out" "共 3 件"
+contains documents-list-newest "$out" "待发布文件"
+"$G" documents list --db "$DB" --agency 1 --page 3 --page-size 1 >"$out"
+contains documents-list-page3 "$out" "关于印发方案的通知"
 "$G" documents show --db "$DB" --id 1 >"$out"; expect documents-show 0 $?
 contains documents-show-body "$out" "现将方案印发给你们"
 contains documents-show-published "$out" "公开日期：2025-03-05"
 "$G" documents count --db "$DB" --agency 1 --year 2025 >"$out"; expect documents-count 0 $?
-contains documents-count-total "$out" "合计	2"
+contains documents-count-total "$out" "合计	3"
 
 # registry: rules and normative documents, with their lifecycle; actions per year
 "$G" registry --help >"$out"; expect registry-help 0 $?
@@ -157,6 +177,29 @@ contains applicant-list "$out" "法律服务机构	某律师事务所"
 if grep -q 0475123 "$out"; then echo "FAIL: personal data in applicant list"; fail=1; fi
 "$G" rules >"$out"
 contains rules-breach "$out" "ART33-LATE-REPLY"
+
+# The annual report published: the office's text in the placeholders, validated, stored.
+"$G" report publish --db "$DB" --agency 1 --year 2025 --today 2026-01-10 2>"$err" >/dev/null
+expect report-publish-missing-text 1 $?
+contains report-publish-missing-msg "$err" "尚待本机关填写"
+printf '一、总体情况\n本机关认真贯彻落实条例。\n\n五、存在的主要问题及改进情况\n答复逾期，已整改。\n六、其他需要报告的事项\n无。\n' \
+  >"$tmp/text.txt"
+"$G" report publish --db "$DB" --agency 1 --year 2025 --text "$tmp/text.txt" \
+  --today 2025-12-01 2>"$err" >/dev/null
+expect report-publish-unfinished-year 1 $?
+contains report-publish-unfinished-msg "$err" "年度尚未结束"
+"$G" report publish --db "$DB" --agency 1 --year 2025 --today 2026-01-10 --actor 李 >"$out"
+expect report-publish 0 $?
+contains report-publish-version "$out" "版本 1"
+printf '二、主动公开政府信息情况\n改写。\n' >"$tmp/bad.txt"
+"$G" report publish --db "$DB" --agency 1 --year 2025 --text "$tmp/bad.txt" \
+  --today 2026-01-10 2>"$err" >/dev/null
+expect report-publish-generated-section 1 $?
+contains report-publish-generated-msg "$err" "由台账生成，不能改写"
+printf '前言\n一、总体情况\n' >"$tmp/bad.txt"
+"$G" report publish --db "$DB" --agency 1 --year 2025 --text "$tmp/bad.txt" 2>"$err" >/dev/null
+expect report-publish-bad-text 1 $?
+contains report-publish-bad-text-msg "$err" "bad.txt"
 
 # Next year's calendar: provisional until its file exists, then recomputed and audited.
 DATA="$tmp/data"; mkdir -p "$DATA/calendar"

@@ -164,6 +164,7 @@ Status AddDemoDocuments(CaseStore& store, const std::vector<int64_t>& agency_ids
         d.published = d.created + 3;
         d.mode = serial % 6 == 0 ? DisclosureMode::kOnRequest : DisclosureMode::kProactive;
         d.body = std::string(t.body) + "\n" + agency.name + "\n" + d.created.ToString();
+        d.review = {"信息公开专员", "办公室主任", "分管负责人", d.created + 1, true};
         GONGKAI_RETURN_IF_ERROR(registry->Add(d, "demo").status());
       }
     }

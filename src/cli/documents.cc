@@ -15,8 +15,15 @@ constexpr const char* kUsage =
     "用法 (usage): gongkai documents <子命令> [选项] [--db PATH，默认 ./gongkai.db]\n\n"
     "  add   --agency ID --index 索引号 --title 名称 --category 分类 --publisher 发布机构\n"
     "        --created 生成日期 [--published 公开日期] [--mode 公开方式]\n"
-    "        [--body 正文 | --body-file 文件] [--actor 经办人]\n"
-    "        登记一件政府信息；打印其编号 (adds a document; prints its id)\n"
+    "        [--body 正文 | --body-file 文件] [--actor 经办人] [--draft]\n"
+    "        [--drafter 拟稿人 --reviewer 审核人 --approver 签发人 --review-date 审查日期\n"
+    "         --secrecy-checked]\n"
+    "        登记一件政府信息；打印其编号。主动公开的文件须经三审（三个不同的人）和保密审查，\n"
+    "        否则只能以 --draft 登记为待发布稿 (adds a document; prints its id. A proactive one\n"
+    "        needs the three reviews and the secrecy check, or is added as a --draft)\n"
+    "  publish --id ID --published 公开日期 --drafter 拟稿人 --reviewer 审核人 --approver 签发人\n"
+    "        --review-date 审查日期 --secrecy-checked [--actor 经办人]\n"
+    "        公开一份待发布稿 (publishes a draft)\n"
     "  list  [--agency ID] [--page N，从1开始] [--page-size N，默认50，至多500]\n"
     "        按生成日期从新到旧列出 (lists newest first)\n"
     "  show  --id ID                    文件详情与正文 (one document with its text)\n"
@@ -32,9 +39,22 @@ void PrintDocumentLine(const PublishedDocument& d) {
             << TerminalSafe(d.title) << "\n";
 }
 
+// The review options (--drafter, --reviewer, --approver, --review-date, --secrecy-checked).
+StatusOr<DocumentReview> ReviewOptions(const CliOptions& o) {
+  DocumentReview r;
+  r.drafter = o.Get("drafter");
+  r.reviewer = o.Get("reviewer");
+  r.approver = o.Get("approver");
+  GONGKAI_ASSIGN_OR_RETURN(r.date, o.OptionalDate("review-date"));
+  r.secrecy_checked = o.Has("secrecy-checked");
+  return r;
+}
+
 int Add(const CliOptions& o) {
-  if (Status s = o.OnlyAllowed({"agency", "index", "title", "category", "publisher", "created",
-                                "published", "mode", "body", "body-file", "actor"});
+  if (Status s =
+          o.OnlyAllowed({"agency", "index", "title", "category", "publisher", "created",
+                         "published", "mode", "body", "body-file", "actor", "draft", "drafter",
+                         "reviewer", "approver", "review-date", "secrecy-checked"});
       !s.ok()) {
     return UsageError("documents", s.message());
   }
@@ -58,6 +78,10 @@ int Add(const CliOptions& o) {
   StatusOr<DisclosureMode> mode = DisclosureModeFromId(o.Get("mode", "proactive"));
   if (!mode.ok()) return UsageError("documents", mode.status().message());
   d.mode = *mode;
+  StatusOr<DocumentReview> review = ReviewOptions(o);
+  if (!review.ok()) return UsageError("documents", review.status().message());
+  d.review = *review;
+  d.draft = o.Has("draft");
   if (o.Has("body") && o.Has("body-file")) {
     return UsageError("documents", "--body 与 --body-file 只能给一个 (give one of them)");
   }
@@ -74,6 +98,28 @@ int Add(const CliOptions& o) {
   StatusOr<int64_t> id = (*registry)->Add(d, o.Get("actor", "cli"));
   if (!id.ok()) return Fail("documents", id.status());
   std::cout << *id << "\n";
+  return 0;
+}
+
+int Publish(const CliOptions& o) {
+  if (Status s = o.OnlyAllowed({"id", "published", "actor", "drafter", "reviewer", "approver",
+                                "review-date", "secrecy-checked"});
+      !s.ok()) {
+    return UsageError("documents", s.message());
+  }
+  StatusOr<int64_t> id = o.Int("id");
+  if (!id.ok()) return UsageError("documents", id.status().message());
+  StatusOr<Date> published = o.DateOf("published");
+  if (!published.ok()) return UsageError("documents", published.status().message());
+  StatusOr<DocumentReview> review = ReviewOptions(o);
+  if (!review.ok()) return UsageError("documents", review.status().message());
+  auto store = OpenSqliteStore(o.Get("db", "gongkai.db"), {.mode = OpenMode::kExisting});
+  if (!store.ok()) return Fail("documents", store.status());
+  auto registry = OpenDocumentRegistry(**store);
+  if (!registry.ok()) return Fail("documents", registry.status());
+  Status s = (*registry)->Publish(*id, *review, *published, o.Get("actor", "cli"));
+  if (!s.ok()) return Fail("documents", s);
+  std::cout << "已公开 (published) " << *id << "\n";
   return 0;
 }
 
@@ -118,7 +164,11 @@ int Show(const CliOptions& o) {
             << "\n分类：" << TerminalSafe(d->category) << "\n发布机构："
             << TerminalSafe(d->publisher) << "\n生成日期：" << d->created.ToString()
             << "\n公开日期：" << (d->published ? d->published->ToString() : "未登记")
-            << "\n公开方式：" << DisclosureModeLabel(d->mode) << "\n机关编号：" << d->agency_id
+            << "\n公开方式：" << DisclosureModeLabel(d->mode) << (d->draft ? "（待发布稿）" : "")
+            << "\n三审：" << TerminalSafe(d->review.drafter) << " / "
+            << TerminalSafe(d->review.reviewer) << " / " << TerminalSafe(d->review.approver) << "，"
+            << (d->review.date ? d->review.date->ToString() : "未登记") << "，保密审查"
+            << (d->review.secrecy_checked ? "已完成" : "未登记") << "\n机关编号：" << d->agency_id
             << "\n\n"
             << TerminalSafe(d->body) << "\n";
   return 0;
@@ -156,12 +206,15 @@ int Count(const CliOptions& o) {
 int RunDocuments(const Args& args) {
   std::string sub = args.empty() ? "" : args[0];
   CliOptions o;
-  if (!o.Parse(args, sub.rfind("-", 0) == 0 ? 0 : 1, {})) return UsageError("documents", o.error());
+  if (!o.Parse(args, sub.rfind("-", 0) == 0 ? 0 : 1, {"draft", "secrecy-checked"})) {
+    return UsageError("documents", o.error());
+  }
   if (o.help() || sub.empty() || sub.rfind("-", 0) == 0) {
     std::fputs(kUsage, stdout);
     return o.help() ? 0 : 2;
   }
   if (sub == "add") return Add(o);
+  if (sub == "publish") return Publish(o);
   if (sub == "list") return List(o);
   if (sub == "show") return Show(o);
   if (sub == "count") return Count(o);

@@ -10,11 +10,12 @@
 
 #include "gongkai/registry.h"
 #include "gongkai/report.h"
+#include "gongkai/report_publication.h"
 #include "gongkai/store.h"
 
 namespace gongkai::ledger_internal {
 
-inline constexpr const char* kPlaceholderMark = "【待本机关填写】";
+inline constexpr const char* kPlaceholderMark = kOfficeTextMark;
 
 // The sections' texts. `facts` may be null (a store without registries): sentences that need
 // facts are then left out or replaced by placeholders.

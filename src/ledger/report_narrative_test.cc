@@ -140,6 +140,7 @@ class ReportNarrativeTest : public ::testing::Test {
       d.publisher = "办公室";
       d.created = D("2025-04-01");
       d.mode = mode;
+      d.review = {"张拟稿", "李审核", "赵签发", d.created, true};
       ASSERT_TRUE(documents_->Add(d, "t").ok());
     }
     NormativeDoc n{0, agency, 1, "某办法", "某政发〔2024〕1号", D("2024-05-01"), std::nullopt};

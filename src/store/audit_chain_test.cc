@@ -210,6 +210,14 @@ TEST_F(AuditChainTest, MigrationChainsRowsWrittenBeforeTheChain) {
                     "ALTER TABLE audit_log DROP COLUMN row_hash; "
                     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN "
                     "SELECT RAISE(ABORT, 'audit_log is append-only'); END; "
+                    // Migration 7's columns and tables (documents.h, report_publication.h).
+                    "ALTER TABLE published_document DROP COLUMN draft; "
+                    "ALTER TABLE published_document DROP COLUMN drafter; "
+                    "ALTER TABLE published_document DROP COLUMN reviewer; "
+                    "ALTER TABLE published_document DROP COLUMN approver; "
+                    "ALTER TABLE published_document DROP COLUMN review_date; "
+                    "ALTER TABLE published_document DROP COLUMN secrecy_checked; "
+                    "DROP TABLE report_text; DROP TABLE published_report; "
                     "DELETE FROM schema_version WHERE version > 3"),
             SQLITE_OK);
   Reopen();

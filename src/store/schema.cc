@@ -292,6 +292,42 @@ CREATE TRIGGER IF NOT EXISTS extension_proposal_decided_once BEFORE UPDATE ON ex
 CREATE TRIGGER IF NOT EXISTS extension_proposal_no_delete BEFORE DELETE ON extension_proposal
   BEGIN SELECT RAISE(ABORT, 'extension proposals are kept'); END;
 )sql",
+    // 8: 三审 and 保密审查 of documents, drafts not yet public (documents.h); the office's text
+    // of its annual report and the published reports, append-only (report_publication.h).
+    R"sql(
+ALTER TABLE published_document ADD COLUMN draft INTEGER NOT NULL DEFAULT 0
+  CHECK (draft IN (0, 1));
+ALTER TABLE published_document ADD COLUMN drafter TEXT NOT NULL DEFAULT '';
+ALTER TABLE published_document ADD COLUMN reviewer TEXT NOT NULL DEFAULT '';
+ALTER TABLE published_document ADD COLUMN approver TEXT NOT NULL DEFAULT '';
+ALTER TABLE published_document ADD COLUMN review_date TEXT;
+ALTER TABLE published_document ADD COLUMN secrecy_checked INTEGER NOT NULL DEFAULT 0
+  CHECK (secrecy_checked IN (0, 1));
+
+CREATE TABLE report_text(
+  agency_id INTEGER NOT NULL REFERENCES agency(id),
+  year INTEGER NOT NULL,
+  section INTEGER NOT NULL CHECK (section BETWEEN 0 AND 5),
+  text TEXT NOT NULL,
+  PRIMARY KEY (agency_id, year, section));
+
+CREATE TABLE published_report(
+  id INTEGER PRIMARY KEY,
+  agency_id INTEGER NOT NULL REFERENCES agency(id),
+  year INTEGER NOT NULL,
+  model_json TEXT NOT NULL,
+  text TEXT NOT NULL,
+  published_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  actor TEXT NOT NULL);
+CREATE INDEX published_report_agency_year ON published_report(agency_id, year, id);
+CREATE TRIGGER published_report_no_update BEFORE UPDATE ON published_report
+  BEGIN SELECT RAISE(ABORT, 'published reports are append-only'); END;
+CREATE TRIGGER published_report_no_delete BEFORE DELETE ON published_report
+  BEGIN SELECT RAISE(ABORT, 'published reports are append-only'); END;
+CREATE TRIGGER published_report_no_replace BEFORE INSERT ON published_report
+  WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM published_report WHERE id = NEW.id)
+  BEGIN SELECT RAISE(ABORT, 'published reports are append-only'); END;
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);

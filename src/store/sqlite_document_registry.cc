@@ -19,7 +19,12 @@ constexpr std::array<std::string_view, kDisclosureModeCount> kModeLabels = {
     "主动公开", "依申请公开", "不予公开"};
 
 constexpr const char* kColumns =
-    "id, agency_id, index_number, title, category, publisher, created, published, mode, body";
+    "id, agency_id, index_number, title, category, publisher, created, published, mode, body, "
+    "draft, drafter, reviewer, approver, review_date, secrecy_checked";
+
+Json OptionalDateJson(const std::optional<Date>& d) {
+  return d ? Json(d->ToString()) : Json(nullptr);
+}
 
 Json DocumentJson(const PublishedDocument& d) {
   return Json{{"id", d.id},
@@ -29,9 +34,15 @@ Json DocumentJson(const PublishedDocument& d) {
               {"category", d.category},
               {"publisher", d.publisher},
               {"created", d.created.ToString()},
-              {"published", d.published ? Json(d.published->ToString()) : Json(nullptr)},
+              {"published", OptionalDateJson(d.published)},
               {"mode", DisclosureModeId(d.mode)},
-              {"body", d.body}};
+              {"body", d.body},
+              {"draft", d.draft},
+              {"drafter", d.review.drafter},
+              {"reviewer", d.review.reviewer},
+              {"approver", d.review.approver},
+              {"review_date", OptionalDateJson(d.review.date)},
+              {"secrecy_checked", d.review.secrecy_checked}};
 }
 
 PublishedDocument ReadDocument(const Statement& s) {
@@ -49,7 +60,31 @@ PublishedDocument ReadDocument(const Statement& s) {
   int64_t mode = s.Int(8);
   if (mode >= 0 && mode < kDisclosureModeCount) d.mode = static_cast<DisclosureMode>(mode);
   d.body = s.Text(9);
+  d.draft = s.Int(10) != 0;
+  d.review.drafter = s.Text(11);
+  d.review.reviewer = s.Text(12);
+  d.review.approver = s.Text(13);
+  if (!s.IsNull(14)) {
+    if (StatusOr<Date> r = Date::Parse(s.Text(14)); r.ok()) d.review.date = *r;
+  }
+  d.review.secrecy_checked = s.Int(15) != 0;
   return d;
+}
+
+// The rule of documents.h: a public document has its three reviews and the secrecy check, done
+// by the day it is made public.
+Status CheckReviewAllowsPublication(const DocumentReview& r, const std::optional<Date>& published) {
+  GONGKAI_RETURN_IF_ERROR(store_internal::CheckTextFields(
+      {{"拟稿人", &r.drafter}, {"审核人", &r.reviewer}, {"签发人", &r.approver}}));
+  std::string missing = r.Missing();
+  if (!missing.empty()) {
+    return FailedPreconditionError("未完成三审和保密审查，不能主动公开：" + missing);
+  }
+  if (published && *r.date > *published) {
+    return InvalidArgumentError("审查日期 " + r.date->ToString() + " 晚于公开日期 " +
+                                published->ToString() + " (reviewed after publication)");
+  }
+  return Status::Ok();
 }
 
 Status Validate(const PublishedDocument& d) {
@@ -70,7 +105,33 @@ Status Validate(const PublishedDocument& d) {
     return InvalidArgumentError("公开日期 " + d.published->ToString() + " 早于生成日期 " +
                                 d.created.ToString() + " (published before it was created)");
   }
+  GONGKAI_RETURN_IF_ERROR(store_internal::CheckTextFields({{"拟稿人", &d.review.drafter},
+                                                           {"审核人", &d.review.reviewer},
+                                                           {"签发人", &d.review.approver}}));
+  if (d.draft) {
+    if (d.mode != DisclosureMode::kProactive) {
+      return InvalidArgumentError(
+          "只有主动公开的文件才有待发布稿 (only a proactive document is a draft)");
+    }
+    if (d.published) {
+      return InvalidArgumentError("待发布稿没有公开日期 (a draft has no publication date)");
+    }
+    return Status::Ok();
+  }
+  if (d.mode == DisclosureMode::kProactive) {
+    return CheckReviewAllowsPublication(d.review, d.published);
+  }
   return Status::Ok();
+}
+
+void BindReview(Statement& s, int first, const DocumentReview& r) {
+  s.Bind(first, r.drafter).Bind(first + 1, r.reviewer).Bind(first + 2, r.approver);
+  if (r.date) {
+    s.Bind(first + 3, r.date->ToString());
+  } else {
+    s.BindNull(first + 3);
+  }
+  s.Bind(first + 4, r.secrecy_checked ? 1 : 0);
 }
 
 class SqliteDocumentRegistry final : public DocumentRegistry {
@@ -85,8 +146,10 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
     Status written = ctx_->RunInTransaction([&]() -> Status {
       Statement& s = Stmt(insert_,
                           "INSERT INTO published_document(agency_id, index_number, title, "
-                          "category, publisher, created, published, mode, body) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                          "category, publisher, created, published, mode, body, draft, drafter, "
+                          "reviewer, approver, review_date, secrecy_checked) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                          "?15)");
       s.Bind(1, d.agency_id).Bind(2, d.index_number).Bind(3, d.title).Bind(4, d.category);
       s.Bind(5, d.publisher).Bind(6, d.created.ToString());
       if (d.published) {
@@ -94,7 +157,8 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
       } else {
         s.BindNull(7);
       }
-      s.Bind(8, static_cast<int>(d.mode)).Bind(9, d.body);
+      s.Bind(8, static_cast<int>(d.mode)).Bind(9, d.body).Bind(10, d.draft ? 1 : 0);
+      BindReview(s, 11, d.review);
       GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记文件 (add document)"));
       id = sqlite3_last_insert_rowid(ctx_->db());
       PublishedDocument stored = d;
@@ -104,6 +168,38 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
     });
     if (!written.ok()) return written;
     return id;
+  }
+
+  Status Publish(int64_t id, const DocumentReview& review, Date published,
+                 const std::string& actor) override {
+    GONGKAI_ASSIGN_OR_RETURN(PublishedDocument before, Get(id));
+    if (!before.draft) {
+      return FailedPreconditionError("文件 " + std::to_string(id) +
+                                     " 不是待发布稿，已公开或不属主动公开 (not a draft)");
+    }
+    if (published < before.created) {
+      return InvalidArgumentError("公开日期 " + published.ToString() + " 早于生成日期 " +
+                                  before.created.ToString() + " (published before it was created)");
+    }
+    GONGKAI_RETURN_IF_ERROR(CheckReviewAllowsPublication(review, published));
+    return ctx_->RunInTransaction([&]() -> Status {
+      Statement& s = Stmt(publish_,
+                          "UPDATE published_document SET draft = 0, published = ?2, drafter = ?3, "
+                          "reviewer = ?4, approver = ?5, review_date = ?6, secrecy_checked = ?7 "
+                          "WHERE id = ?1 AND draft = 1");
+      s.Bind(1, id).Bind(2, published.ToString());
+      BindReview(s, 3, review);
+      GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("公开文件 (publish document)"));
+      if (sqlite3_changes(ctx_->db()) != 1) {
+        return FailedPreconditionError("文件已被他人公开，请刷新 (published concurrently)");
+      }
+      PublishedDocument after = before;
+      after.draft = false;
+      after.published = published;
+      after.review = review;
+      return ctx_->AppendAudit(actor, "update", "published_document", id,
+                               DocumentJson(before).dump(), DocumentJson(after).dump());
+    });
   }
 
   StatusOr<PublishedDocument> Get(int64_t id) override {
@@ -131,18 +227,19 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
     const int64_t mode = q.mode ? static_cast<int64_t>(*q.mode) : -1;  // -1: every mode
     Statement& c = Stmt(count_,
                         "SELECT count(*) FROM published_document WHERE (?1 = 0 OR agency_id = ?1) "
-                        "AND (?2 < 0 OR mode = ?2)");
-    c.Bind(1, q.agency_id).Bind(2, mode);
+                        "AND (?2 < 0 OR mode = ?2) AND (?3 OR draft = 0)");
+    c.Bind(1, q.agency_id).Bind(2, mode).Bind(3, q.with_drafts ? 1 : 0);
     GONGKAI_ASSIGN_OR_RETURN(bool any, c.Step());
     page.total = any ? c.Int(0) : 0;
     c.Reset();
     Statement& s = Stmt(q.agency_id ? list_agency_ : list_all_,
                         (std::string("SELECT ") + kColumns + " FROM published_document WHERE " +
                          (q.agency_id ? "agency_id = ?1" : "?1 = 0") +
-                         " AND (?4 < 0 OR mode = ?4) ORDER BY created DESC, id DESC "
-                         "LIMIT ?2 OFFSET ?3")
+                         " AND (?4 < 0 OR mode = ?4) AND (?5 OR draft = 0) "
+                         "ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3")
                             .c_str());
     s.Bind(1, q.agency_id).Bind(2, q.limit).Bind(3, q.offset).Bind(4, mode);
+    s.Bind(5, q.with_drafts ? 1 : 0);
     for (;;) {
       GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
@@ -155,7 +252,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
   StatusOr<std::vector<CategoryCount>> CountByCategory(int64_t agency_id, int year) override {
     Statement& s = Stmt(by_category_,
                         "SELECT category, count(*) FROM published_document "
-                        "WHERE (?1 = 0 OR agency_id = ?1) AND mode = 0 AND "
+                        "WHERE (?1 = 0 OR agency_id = ?1) AND mode = 0 AND draft = 0 AND "
                         "coalesce(published, created) BETWEEN ?2 AND ?3 "
                         "GROUP BY category ORDER BY category");
     s.Bind(1, agency_id)
@@ -193,7 +290,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
   }
 
   SqliteContext* ctx_;
-  Statement insert_, get_, count_, list_agency_, list_all_, by_category_, index_;
+  Statement insert_, publish_, get_, count_, list_agency_, list_all_, by_category_, index_;
 };
 
 template <size_t N>
@@ -211,6 +308,23 @@ StatusOr<std::unique_ptr<DocumentRegistry>> OpenDocumentRegistry(CaseStore& stor
   if (!ctx)
     return UnimplementedError("文件目录只支持 SQLite 台账 (registry needs the SQLite store)");
   return std::unique_ptr<DocumentRegistry>(new SqliteDocumentRegistry(ctx));
+}
+
+std::string DocumentReview::Missing() const {
+  std::string out;
+  auto add = [&out](const char* what) { out += (out.empty() ? "" : "、") + std::string(what); };
+  if (drafter.empty()) add("拟稿人");
+  if (reviewer.empty()) add("审核人");
+  if (approver.empty()) add("签发人");
+  if (!date) add("审查日期");
+  if (!secrecy_checked) add("保密审查");
+  if (!out.empty()) {
+    return "缺少" + out + " (drafter, reviewer, approver, review date and secrecy check required)";
+  }
+  if (drafter == reviewer || drafter == approver || reviewer == approver) {
+    return "三审须由三个不同的人完成 (three different reviewers required)";
+  }
+  return "";
 }
 
 std::string_view DisclosureModeId(DisclosureMode m) { return kModeIds[static_cast<size_t>(m)]; }

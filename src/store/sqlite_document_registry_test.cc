@@ -42,6 +42,7 @@ class DocumentRegistryTest : public ::testing::Test {
     d.publisher = "科左中旗人民政府办公室";
     d.created = *Date::Parse(created);
     d.body = "各苏木镇人民政府：\n现将有关事项通知如下。";
+    d.review = {"张拟稿", "李审核", "赵签发", d.created, true};
     return d;
   }
 
@@ -112,6 +113,81 @@ TEST_F(DocumentRegistryTest, RefusesBadInputNamingTheField) {
   // Another agency may use the same index number.
   EXPECT_TRUE(registry_->Add(Doc(other_, "A-1", "2025-02-02"), "x").ok());
   EXPECT_EQ(registry_->Get(12345).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(DocumentRegistryTest, NothingIsMadePublicWithoutTheThreeReviewsAndTheSecrecyCheck) {
+  PublishedDocument d = Doc(agency_, "R-1", "2025-03-01");
+  d.review.secrecy_checked = false;
+  auto r = registry_->Add(d, "x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(r.status().message().find("未完成三审和保密审查"), std::string::npos);
+  EXPECT_NE(r.status().message().find("缺少保密审查"), std::string::npos);
+  d = Doc(agency_, "R-1", "2025-03-01");
+  d.review.approver.clear();
+  d.review.date.reset();
+  r = registry_->Add(d, "x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("缺少签发人、审查日期"), std::string::npos);
+  d = Doc(agency_, "R-1", "2025-03-01");
+  d.review.approver = d.review.drafter;
+  r = registry_->Add(d, "x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("三个不同的人"), std::string::npos);
+  d = Doc(agency_, "R-1", "2025-03-01");
+  d.published = *Date::Parse("2025-03-02");
+  d.review.date = *Date::Parse("2025-03-05");
+  r = registry_->Add(d, "x");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("晚于公开日期"), std::string::npos);
+  // Documents that are not made public need no review.
+  d = Doc(agency_, "R-1", "2025-03-01");
+  d.review = {};
+  d.mode = DisclosureMode::kNotDisclosed;
+  EXPECT_TRUE(registry_->Add(d, "x").ok());
+  EXPECT_TRUE(registry_->List({agency_, 0, 10})->total == 1);
+}
+
+TEST_F(DocumentRegistryTest, DraftsStayOutOfThePublicUntilPublishedWithTheirReviews) {
+  PublishedDocument d = Doc(agency_, "D-1", "2025-03-01");
+  d.review = {"张拟稿", "", "", std::nullopt, false};
+  d.draft = true;
+  auto id = registry_->Add(d, "clerk");
+  ASSERT_TRUE(id.ok()) << id.status().message();
+  EXPECT_EQ(registry_->List({agency_, 0, 10})->total, 0);
+  DocumentQuery staff{agency_, 0, 10};
+  staff.with_drafts = true;
+  EXPECT_EQ(registry_->List(staff)->total, 1);
+  EXPECT_TRUE(registry_->CountByCategory(agency_, 2025)->empty());
+  EXPECT_FALSE(registry_->Get(*id)->IsPublic());
+
+  const Date day = *Date::Parse("2025-03-06");
+  Status s = registry_->Publish(*id, d.review, day, "admin");
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(s.message().find("缺少审核人、签发人、审查日期、保密审查"), std::string::npos);
+  DocumentReview full{"张拟稿", "李审核", "赵签发", *Date::Parse("2025-03-05"), true};
+  EXPECT_EQ(registry_->Publish(*id, full, *Date::Parse("2025-02-01"), "admin").code(),
+            StatusCode::kInvalidArgument);  // before it was created
+  ASSERT_TRUE(registry_->Publish(*id, full, day, "admin").ok());
+  auto got = registry_->Get(*id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_TRUE(got->IsPublic());
+  EXPECT_EQ(got->published->ToString(), "2025-03-06");
+  EXPECT_EQ(got->review.reviewer, "李审核");
+  EXPECT_EQ(got->review.date->ToString(), "2025-03-05");
+  EXPECT_TRUE(got->review.secrecy_checked);
+  EXPECT_EQ(registry_->List({agency_, 0, 10})->total, 1);
+  EXPECT_EQ(registry_->Publish(*id, full, day, "admin").code(), StatusCode::kFailedPrecondition);
+  auto audit = store_->ListAudit("published_document", *id);
+  ASSERT_EQ(audit->size(), 2u);
+  EXPECT_EQ((*audit)[1].actor, "admin");
+  EXPECT_NE((*audit)[1].before_json.find("\"draft\":true"), std::string::npos);
+  EXPECT_NE((*audit)[1].after_json.find("\"approver\":\"赵签发\""), std::string::npos);
+
+  PublishedDocument odd = Doc(agency_, "D-2", "2025-03-01");
+  odd.draft = true;
+  odd.mode = DisclosureMode::kOnRequest;
+  EXPECT_EQ(registry_->Add(odd, "x").status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST_F(DocumentRegistryTest, ListsPagesNewestFirst) {

@@ -495,7 +495,7 @@ StatusOr<std::map<int64_t, YearFacts>> SqliteRegistry::TallyFacts(int year, int6
       "SELECT r.agency_id, count(*) FROM request r %N WHERE %A AND r.received <= ?2 AND "
       "(r.concluded_on IS NULL OR r.concluded_on > ?2) AND r.due < ?2 GROUP BY 1",
       "SELECT r.agency_id, r.category, count(*) FROM published_document r %N WHERE %A AND "
-      "r.mode = 0 AND coalesce(r.published, r.created) BETWEEN ?1 AND ?2 GROUP BY 1, 2 "
+      "r.mode = 0 AND r.draft = 0 AND coalesce(r.published, r.created) BETWEEN ?1 AND ?2 GROUP BY 1, 2 "
       "ORDER BY 1, 2",
   };
   const std::string first = Date::FromYmd(year, 1, 1).ToString();

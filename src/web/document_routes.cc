@@ -66,7 +66,7 @@ void AddDocumentRoutes(Router& router, Site& site) {
         if (!s.ok()) return site.ErrorPage(req, 503, "数据库暂不可用");
         StatusOr<PublishedDocument> doc =
             id ? (*s)->documents->Get(id) : StatusOr<PublishedDocument>(NotFoundError(""));
-        if (!doc.ok() || doc->mode != DisclosureMode::kProactive) {
+        if (!doc.ok() || !doc->IsPublic()) {
           return site.ErrorPage(req, 404, "没有这份文件");
         }
         StatusOr<Agency> a = (*s)->store->GetAgency(doc->agency_id);

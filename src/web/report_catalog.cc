@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "gongkai/ledger.h"
+#include "gongkai/report_json.h"
+#include "gongkai/report_publication.h"
 
 namespace gongkai::web {
 
@@ -24,32 +26,58 @@ StatusOr<std::set<int64_t>> ReportCatalog::AgenciesWithRecords(CaseStore& store,
 
 StatusOr<std::vector<int>> ReportCatalog::PublishedYears(CaseStore& store, int64_t agency,
                                                          Date today) {
-  std::vector<int> out;
-  for (auto it = years_.rbegin(); it != years_.rend(); ++it) {
-    if (*it >= today.year()) continue;
-    GONGKAI_ASSIGN_OR_RETURN(std::set<int64_t> ids, AgenciesWithRecords(store, *it));
-    if (ids.count(agency)) out.push_back(*it);
+  GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<ReportPublications> pubs, OpenReportPublications(store));
+  GONGKAI_ASSIGN_OR_RETURN(std::vector<int> published, pubs->PublishedYears(agency));
+  std::set<int, std::greater<int>> out(published.begin(), published.end());
+  for (int y : years_) {
+    if (y >= today.year() || out.count(y)) continue;
+    GONGKAI_ASSIGN_OR_RETURN(std::set<int64_t> ids, AgenciesWithRecords(store, y));
+    if (ids.count(agency)) out.insert(y);
   }
-  return out;
+  return std::vector<int>(out.begin(), out.end());
+}
+
+StatusOr<AnnualReport> ReportCatalog::Generate(CaseStore& store, int64_t agency, int year,
+                                               Date today) {
+  bool finished_with_records = false;
+  if (year < today.year() && std::find(years_.begin(), years_.end(), year) != years_.end()) {
+    GONGKAI_ASSIGN_OR_RETURN(std::set<int64_t> ids, AgenciesWithRecords(store, year));
+    finished_with_records = ids.count(agency) > 0;
+  }
+  if (!finished_with_records) {
+    return NotFoundError("该机关没有 " + std::to_string(year) + " 年度报告 (no such report)");
+  }
+  return GenerateAnnualReport(store, agency, year, false);
 }
 
 StatusOr<std::shared_ptr<const AnnualReport>> ReportCatalog::Report(CaseStore& store,
                                                                     int64_t agency, int year,
                                                                     Date today) {
   const auto key = std::make_pair(agency, year);
+  GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<ReportPublications> pubs, OpenReportPublications(store));
+  GONGKAI_ASSIGN_OR_RETURN(int64_t version, pubs->PublishedId(agency, year));
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = entries_.find(key);
-    if (it != entries_.end() && Clock::now() - it->second.made < ttl_) return it->second.report;
+    // A published version never changes; a generated report is kept for ttl_.
+    if (it != entries_.end() && it->second.version == version &&
+        (version != 0 || Clock::now() - it->second.made < ttl_)) {
+      return it->second.report;
+    }
   }
-  GONGKAI_ASSIGN_OR_RETURN(std::vector<int> years, PublishedYears(store, agency, today));
-  if (std::find(years.begin(), years.end(), year) == years.end()) {
-    return NotFoundError("该机关没有 " + std::to_string(year) + " 年度报告 (no such report)");
+  AnnualReport r;
+  if (version != 0) {
+    GONGKAI_ASSIGN_OR_RETURN(std::optional<PublishedReport> p, pubs->GetPublished(agency, year));
+    if (!p) return NotFoundError("没有这份年度报告 (no such report)");
+    version = p->id;
+    GONGKAI_ASSIGN_OR_RETURN(
+        r, ReportFromJson(p->model_json, "published_report/" + std::to_string(p->id)));
+  } else {
+    GONGKAI_ASSIGN_OR_RETURN(r, Generate(store, agency, year, today));
   }
-  GONGKAI_ASSIGN_OR_RETURN(AnnualReport r, GenerateAnnualReport(store, agency, year, false));
   auto report = std::make_shared<const AnnualReport>(std::move(r));
   std::lock_guard<std::mutex> lock(mu_);
-  entries_[key] = Entry{report, {}, Clock::now()};
+  entries_[key] = Entry{report, {}, Clock::now(), version};
   return report;
 }
 
@@ -62,15 +90,16 @@ StatusOr<std::shared_ptr<const std::string>> ReportCatalog::Rendered(CaseStore& 
   const auto key = std::make_pair(agency, year);
   {
     std::lock_guard<std::mutex> lock(mu_);
-    auto& rendered = entries_[key].rendered;
-    auto it = rendered.find(format);
-    if (it != rendered.end()) return it->second;
+    Entry& e = entries_[key];
+    auto it = e.rendered.find(format);
+    if (e.report == report && it != e.rendered.end()) return it->second;
   }
   // Rendered outside the lock: PDF takes seconds (LibreOffice).
   GONGKAI_ASSIGN_OR_RETURN(std::string bytes, RenderReport(*report, format, render_));
   auto out = std::make_shared<const std::string>(std::move(bytes));
   std::lock_guard<std::mutex> lock(mu_);
-  entries_[key].rendered[format] = out;
+  Entry& e = entries_[key];
+  if (e.report == report) e.rendered[format] = out;  // not if a newer version came meanwhile
   return out;
 }
 

@@ -16,6 +16,8 @@ Router BuildRouter(Site& site) {
   AddStaffRoutes(r, site);
   AddStaffUserRoutes(r, site);
   AddStaffCaseRoutes(r, site);
+  AddStaffRegistryRoutes(r, site);
+  AddStaffReportRoutes(r, site);
   return r;
 }
 

@@ -17,6 +17,9 @@ void AddApiRoutes(Router& router, Site& site);        // /api/v1/*, /api/openapi
 void AddStaffRoutes(Router& router, Site& site);      // /staff/login, /staff/logout, /staff
 void AddStaffUserRoutes(Router& router, Site& site);  // /staff/users[/:id[/disable]] (admins)
 void AddStaffCaseRoutes(Router& router, Site& site);  // /staff/cases[.csv|.xlsx], /staff/cases/:id/…
+void AddStaffRegistryRoutes(Router& router, Site& site);  // /staff/documents, rules, actions,
+                                                         // review-cases
+void AddStaffReportRoutes(Router& router, Site& site);    // /staff/report/:year[/publish]
 
 // Every route above, in order.
 Router BuildRouter(Site& site);

@@ -145,6 +145,7 @@ TEST_F(ServerTest, DocumentsAddedWhileServingReachTheSearchIndex) {
     d.publisher = "民族事务委员会";
     d.created = Date::FromYmd(2025, 9, 1);
     d.body = "发展骆驼产业。";
+    d.review = {"张拟稿", "李审核", "赵签发", d.created, true};
     ASSERT_TRUE((*registry)->Add(d, "t").ok());
   }
   bool found = false;

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "gongkai/render.h"
+#include "gongkai/report_publication.h"
 #include "guide.h"
 
 namespace gongkai::web {
@@ -13,9 +14,7 @@ namespace {
 constexpr std::chrono::seconds kReportTtl{60};
 
 std::string TrustedPlainText(const AnnualReport& r) {
-  std::string out = ReportTitle(r) + "\n" + r.preamble + "\n";
-  for (const Section& s : r.sections) out += s.heading + "\n" + s.text + "\n";
-  return out;
+  return ReportTitle(r) + "\n" + ReportPlainText(r);
 }
 
 }  // namespace

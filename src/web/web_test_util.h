@@ -199,6 +199,7 @@ class TestServer {
     d.publisher = "民族事务委员会";
     d.created = Date::FromYmd(2025, 5, 6);
     d.body = "为落实草原生态保护补助奖励政策，现予公开。";
+    d.review = {"张拟稿", "李审核", "赵签发", d.created, true};
     document_ = *(*registry)->Add(d, "t");
     d.index_number = "MB001-2025-00002";
     d.title = "不予公开的内部文件";

@@ -17,6 +17,11 @@
 <li><a href="/staff">首页</a></li>
 <li><a href="/staff/cases">待办申请</a></li>
 {{#IS_ADMIN}}<li><a href="/staff/users">用户管理</a></li>{{/IS_ADMIN}}
+<li><a href="/staff/documents">政府信息目录</a></li>
+<li><a href="/staff/rules">规章和规范性文件</a></li>
+<li><a href="/staff/actions">许可、处罚、强制和收费</a></li>
+<li><a href="/staff/review-cases">复议和诉讼</a></li>
+<li><a href="/staff/report">年度报告</a></li>
 </ul>
 </nav>
 <p class="who">{{LOGIN}}（{{ROLE}}）</p>
