@@ -81,6 +81,11 @@ void AddRandomFacts(Registry& registry, DocumentRegistry& documents, int64_t age
     d.published = d.created + Pick(rng, 0, 20);
     d.mode = static_cast<DisclosureMode>(Pick(rng, 0, kDisclosureModeCount - 1));
     d.body = "正文";
+    d.review = {"拟稿人", "审核人", "签发人", d.created, true};  // 三审 before publication
+    if (d.mode == DisclosureMode::kProactive && Pick(rng, 0, 4) == 0) {
+      d.draft = true;  // not yet public, not counted
+      d.published.reset();
+    }
     ASSERT_TRUE(documents.Add(d, "t").ok());
   }
 }
