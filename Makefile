@@ -54,6 +54,9 @@ run: build
 	@echo "  查询进度 (status by code)   http://$(LISTEN)/status"
 	@echo "  检索 (search)               http://$(LISTEN)/search?q=草原"
 	@echo "  接口 (API, OpenAPI 3)       http://$(LISTEN)/api/openapi.json"
+	@echo "  工作人员登录 (staff login)  http://$(LISTEN)/staff/login"
+	@echo "    演示账号 (demo logins): clerk-3 / approver-3 / admin-3（每个机关 <编号> 各一组, per agency）,"
+	@echo "    supervisor-1（自治区监督人员）; 密码 (password): Gongkai-demo-2026 （仅限演示 / demo only）"
 	@echo "  访问日志 (access log)       $(DEMO_DIR)/access.log"
 	@build/gongkai serve --db $(DEMO_DIR)/demo.db --listen $(LISTEN) 2>>$(DEMO_DIR)/access.log >/dev/null \
 	  || { tail -n 3 $(DEMO_DIR)/access.log; exit 1; }

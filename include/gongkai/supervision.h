@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gongkai/accounts.h"
 #include "gongkai/calendar.h"
 #include "gongkai/finding.h"
 #include "gongkai/render_letter.h"
@@ -186,6 +187,9 @@ class Supervision {
   // NotFound if the supervisor's agency does not exist; kUnimplemented for a non-SQLite store.
   // `store` must outlive the Supervision.
   static StatusOr<std::unique_ptr<Supervision>> Open(CaseStore& store, Supervisor who);
+  // For a logged-in staff member (accounts.h): a supervisor's scope is its agency's subtree.
+  // FailedPrecondition for any other role.
+  static StatusOr<std::unique_ptr<Supervision>> Open(CaseStore& store, const Actor& actor);
 
   Supervision(const Supervision&) = delete;
   Supervision& operator=(const Supervision&) = delete;

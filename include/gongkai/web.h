@@ -33,6 +33,10 @@ struct WebOptions {
   size_t max_connections = 2048;
   int submissions_per_hour = 10;  // per client: applications (form and API)
   int lookups_per_minute = 30;    // per client: status look-ups
+  int logins_per_minute = 10;     // per client: staff login attempts (and accounts.h's lockout)
+  // Staff sessions (accounts.h): end after this long unused, and this long after login.
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 8;
   // How often documents and reports added meanwhile are taken into the search index.
   int search_refresh_seconds = 60;
   bool access_log = true;           // one JSON line per request on stderr

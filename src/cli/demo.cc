@@ -3,6 +3,7 @@
 #include <iostream>
 #include <random>
 
+#include "gongkai/accounts.h"
 #include "gongkai/documents.h"
 #include "gongkai/ledger_simulation.h"
 #include "gongkai/registry.h"
@@ -170,6 +171,27 @@ Status AddDemoDocuments(CaseStore& store, const std::vector<int64_t>& agency_ids
   return Status::Ok();
 }
 
+// The staff console's demo accounts: clerk-<id>, approver-<id> and admin-<id> for every agency,
+// supervisor-1 on the region, all with kDemoPassword. Only for demo databases: a real office
+// adds its users with `gongkai user add`, each with its own password.
+constexpr const char* kDemoPassword = "Gongkai-demo-2026";
+
+Status AddDemoUsers(CaseStore& store, const std::vector<int64_t>& agency_ids) {
+  GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<AccountStore> accounts, OpenAccountStore(store));
+  for (int64_t agency : agency_ids) {
+    const std::string id = std::to_string(agency);
+    for (Role role : {Role::kClerk, Role::kApprover, Role::kAdmin}) {
+      GONGKAI_RETURN_IF_ERROR(
+          accounts->AddUser({std::string(RoleId(role)) + "-" + id, role, agency}, kDemoPassword,
+                            "demo")
+              .status());
+    }
+  }
+  return accounts->AddUser({"supervisor-1", Role::kSupervisor, agency_ids.at(0)}, kDemoPassword,
+                           "demo")
+      .status();
+}
+
 }  // namespace
 
 int RunDemo(const Args& args) {
@@ -179,6 +201,8 @@ int RunDemo(const Args& args) {
       "为种子报告中的机关生成一年的演示台账：覆盖表三每一种办理结果，含补正、征求意见、延期、\n"
       "收费、撤回、逾期答复、上年结转与结转下年，以及复议诉讼、规章规范性文件和年度数量；\n"
       "然后生成并核对每个机关的年度报告。数据库须为空。\n"
+      "工作人员演示账号（仅限演示数据库）：每个机关 clerk-<机关编号>、approver-<编号>、\n"
+      "admin-<编号>，自治区监督人员 supervisor-1，密码均为 Gongkai-demo-2026。\n"
       "Fills an empty database with a year of demo requests for the seeds' agencies (every\n"
       "outcome row) and checks each agency's generated report.\n";
   CliOptions o;
@@ -245,6 +269,7 @@ int RunDemo(const Args& args) {
     if (!id.ok()) return Fail("demo", id.status());
     agency_ids.push_back(*id);
   }
+  if (Status s = AddDemoUsers(store, agency_ids); !s.ok()) return Fail("demo", s);
   std::vector<int64_t> applicants;
   for (int i = 0; i < 40; ++i) {
     std::string name = std::string(kSurnames[i % 15]) + "某" + std::to_string(i + 1);

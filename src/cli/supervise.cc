@@ -63,7 +63,7 @@ StatusOr<SupervisorSession> OpenSupervisor(const CliOptions& o, OpenMode mode) {
   SupervisorSession s;
   GONGKAI_ASSIGN_OR_RETURN(s.ledger, OpenLedger(o, mode));
   GONGKAI_ASSIGN_OR_RETURN(s.sup,
-                           Supervision::Open(*s.ledger->store, {agency, o.Get("actor", "cli")}));
+                           Supervision::Open(*s.ledger->store, Supervisor{agency, o.Get("actor", "cli")}));
   return s;
 }
 

@@ -240,7 +240,35 @@ CREATE TRIGGER query_code_checked BEFORE INSERT ON query_code
                                             OR request_id = NEW.request_id)
   BEGIN SELECT RAISE(ABORT, 'a query code is a new 64-digit hash of an existing request'); END;
 )sql",
-    // 6: reports a supervisor received from agencies outside the system (submissions.h). Every
+    // 6: staff accounts (accounts.h): users with argon2id hashes, sessions by the SHA-256 of
+    // their token (several server processes share them), failed logins for the lockout.
+    // Times are Unix seconds.
+    R"sql(
+CREATE TABLE staff_user(
+  id INTEGER PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('clerk', 'approver', 'admin', 'supervisor')),
+  agency_id INTEGER NOT NULL REFERENCES agency(id),
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+CREATE INDEX staff_user_agency ON staff_user(agency_id);
+
+CREATE TABLE staff_session(
+  id INTEGER PRIMARY KEY,
+  token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+  user_id INTEGER NOT NULL REFERENCES staff_user(id),
+  created INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL);
+CREATE INDEX staff_session_user ON staff_session(user_id);
+
+CREATE TABLE login_failure(
+  id INTEGER PRIMARY KEY,
+  login TEXT NOT NULL COLLATE NOCASE,
+  at INTEGER NOT NULL);
+CREATE INDEX login_failure_login_at ON login_failure(login, at);
+)sql",
+    // 7: reports a supervisor received from agencies outside the system (submissions.h). Every
     // version is kept: rows are never deleted, and only their assignment (agency, year, match)
     // may change.
     R"sql(

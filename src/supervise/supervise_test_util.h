@@ -69,7 +69,7 @@ class Region : public ::testing::Test {
   int64_t Id(const std::string& name) { return ids_.at(name); }
 
   std::unique_ptr<Supervision> Open(int64_t agency, const std::string& actor = "user:wang") {
-    auto s = Supervision::Open(*store_, {agency, actor});
+    auto s = Supervision::Open(*store_, Supervisor{agency, actor});
     EXPECT_TRUE(s.ok()) << s.status().message();
     return s.ok() ? std::move(s).value() : nullptr;
   }

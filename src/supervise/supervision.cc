@@ -164,6 +164,13 @@ StatusOr<std::unique_ptr<Supervision>> Supervision::Open(CaseStore& store, Super
   return std::unique_ptr<Supervision>(new Supervision(std::move(impl)));
 }
 
+StatusOr<std::unique_ptr<Supervision>> Supervision::Open(CaseStore& store, const Actor& actor) {
+  if (actor.role != Role::kSupervisor) {
+    return FailedPreconditionError("只有上级监督人员可以查看 (supervisors only)");
+  }
+  return Open(store, Supervisor{actor.agency_id, actor.AuditName()});
+}
+
 const Agency& Supervision::agency() const { return impl_->scope[0]; }
 const std::vector<Agency>& Supervision::agencies() const { return impl_->scope; }
 bool Supervision::Sees(int64_t agency_id) const { return impl_->Find(agency_id) != nullptr; }

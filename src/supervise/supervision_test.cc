@@ -111,6 +111,23 @@ TEST_F(SupervisionTest, AnotherSupervisorsDataIsNotFound) {
   EXPECT_FALSE(county->Sees(Id("通辽市")));
 }
 
+TEST_F(SupervisionTest, OnlyASupervisorActorOpensItsSubtree) {
+  Actor clerk;
+  clerk.role = Role::kClerk;
+  clerk.agency_id = region_;
+  clerk.login = "li";
+  EXPECT_EQ(Supervision::Open(*store_, clerk).status().code(), StatusCode::kFailedPrecondition);
+  Actor boss = clerk;
+  boss.role = Role::kSupervisor;
+  boss.agency_id = Id("呼伦贝尔市");
+  auto sup = Supervision::Open(*store_, boss);
+  ASSERT_TRUE(sup.ok());
+  EXPECT_EQ((*sup)->agencies().size(), 3u);
+  auto r = (*sup)->Upload(Seed(kSeed004), "004.txt", D("2024-01-20"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ((*sup)->Versions(Id("满洲里市人民政府办公室"), 2021)->at(0).uploaded_by, "user:li");
+}
+
 // Seed 004 breaks the table-3 balance: the finding must point at the cells it is about.
 TEST_F(SupervisionTest, Seed004ReportPinsTheBalanceErrorToItsCells) {
   auto sup = Open(region_);

@@ -13,6 +13,8 @@ Router BuildRouter(Site& site) {
   AddApplyRoutes(r, site);
   AddSearchRoutes(r, site);
   AddApiRoutes(r, site);
+  AddStaffRoutes(r, site);
+  AddStaffUserRoutes(r, site);
   return r;
 }
 

@@ -14,6 +14,8 @@ void AddReportRoutes(Router& router, Site& site);     // /agencies/:id/reports[/
 void AddApplyRoutes(Router& router, Site& site);      // /agencies/:id/apply, /status
 void AddSearchRoutes(Router& router, Site& site);     // /search
 void AddApiRoutes(Router& router, Site& site);        // /api/v1/*, /api/openapi.json
+void AddStaffRoutes(Router& router, Site& site);      // /staff/login, /staff/logout, /staff
+void AddStaffUserRoutes(Router& router, Site& site);  // /staff/users[/:id[/disable]] (admins)
 
 // Every route above, in order.
 Router BuildRouter(Site& site);

@@ -52,6 +52,8 @@ StatusOr<std::unique_ptr<Site>> Site::Open(const WebOptions& options) {
                                                      3600.0 / options.submissions_per_hour);
   site->lookups_ =
       std::make_unique<RateLimiter>(options.lookups_per_minute, 60.0 / options.lookups_per_minute);
+  site->logins_ =
+      std::make_unique<RateLimiter>(options.logins_per_minute, 60.0 / options.logins_per_minute);
   GONGKAI_ASSIGN_OR_RETURN(site->search_, OpenSqliteSearchIndex(":memory:"));
   RenderOptions render;
   render.soffice = options.soffice;
@@ -77,6 +79,10 @@ StatusOr<LedgerSession*> Site::Session() {
     auto session = std::make_unique<LedgerSession>();
     session->ledger = std::make_unique<Ledger>(store.get(), &calendar_);
     GONGKAI_ASSIGN_OR_RETURN(session->documents, OpenDocumentRegistry(*store));
+    AccountOptions accounts;
+    accounts.idle_seconds = int64_t{options_.session_idle_minutes} * 60;
+    accounts.absolute_seconds = int64_t{options_.session_absolute_hours} * 3600;
+    GONGKAI_ASSIGN_OR_RETURN(session->accounts, OpenAccountStore(*store, accounts));
     session->store = std::move(store);
     s = std::move(session);
   }
@@ -99,6 +105,16 @@ HttpResponse Site::Page(const HttpRequest& req, const std::string& title,
                         const std::string& body_template,
                         const std::function<void(ctemplate::TemplateDictionary*)>& fill,
                         int status) {
+  return PageInLayout(
+      "layout.tpl", req, title, body_template, [](ctemplate::TemplateDictionary*) {}, fill,
+      status);
+}
+
+HttpResponse Site::PageInLayout(
+    const std::string& layout, const HttpRequest& req, const std::string& title,
+    const std::string& body_template,
+    const std::function<void(ctemplate::TemplateDictionary*)>& fill_layout,
+    const std::function<void(ctemplate::TemplateDictionary*)>& fill, int status) {
   ctemplate::TemplateDictionary dict("layout");
   dict.SetValue("TITLE", title);
   dict.SetValue("CSS_URL", assets_.Url("site.css"));
@@ -110,13 +126,14 @@ HttpResponse Site::Page(const HttpRequest& req, const std::string& title,
     dict.ShowSection("LARGE");
   else
     dict.ShowSection("NORMAL");
+  fill_layout(&dict);
   ctemplate::TemplateDictionary* body = dict.AddIncludeDictionary("BODY");
   body->SetFilename(body_template);
   body->SetValue("CSRF", token);
   fill(body);
   HttpResponse r;
   r.status = status;
-  StatusOr<std::string> html = templates_->Render("layout.tpl", dict);
+  StatusOr<std::string> html = templates_->Render(layout, dict);
   if (!html.ok()) return TextResponse(500, "页面生成失败 (page failed)");
   r.body = std::move(html).value();
   r.headers.emplace_back(

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "csrf.h"
+#include "gongkai/accounts.h"
 #include "gongkai/calendar.h"
 #include "gongkai/documents.h"
 #include "gongkai/ledger.h"
@@ -30,6 +31,7 @@ struct LedgerSession {
   std::unique_ptr<CaseStore> store;
   std::unique_ptr<Ledger> ledger;
   std::unique_ptr<DocumentRegistry> documents;  // on the store's connection
+  std::unique_ptr<AccountStore> accounts;       // on the store's connection
 };
 
 class Site {
@@ -44,6 +46,7 @@ class Site {
   const CsrfGuard& csrf() const { return csrf_; }
   RateLimiter& submissions() { return *submissions_; }
   RateLimiter& lookups() { return *lookups_; }
+  RateLimiter& logins() { return *logins_; }
   SearchIndex& search() { return *search_; }
   ReportCatalog& reports() { return *reports_; }
   Date Today() const;
@@ -57,6 +60,13 @@ class Site {
                     const std::string& body_template,
                     const std::function<void(ctemplate::TemplateDictionary*)>& fill,
                     int status = 200);
+  // The same inside another layout (staff_layout.tpl); `fill_layout` fills the layout's own
+  // dictionary (after TITLE, CSS_URL, JS_URL, CSRF and RETURN_PATH are set).
+  HttpResponse PageInLayout(const std::string& layout, const HttpRequest& req,
+                            const std::string& title, const std::string& body_template,
+                            const std::function<void(ctemplate::TemplateDictionary*)>& fill_layout,
+                            const std::function<void(ctemplate::TemplateDictionary*)>& fill,
+                            int status = 200);
   // An error page with `message` (escaped) and `status`.
   HttpResponse ErrorPage(const HttpRequest& req, int status, const std::string& message);
 
@@ -78,7 +88,7 @@ class Site {
   StaticAssets assets_;
   std::unique_ptr<Templates> templates_;
   CsrfGuard csrf_;
-  std::unique_ptr<RateLimiter> submissions_, lookups_;
+  std::unique_ptr<RateLimiter> submissions_, lookups_, logins_;
   std::unique_ptr<SearchIndex> search_;
   std::unique_ptr<ReportCatalog> reports_;
   std::mutex sessions_mu_;

@@ -116,10 +116,11 @@ inline std::string Multipart(const std::map<std::string, std::string>& fields,
 }
 
 // A ledger with two agencies, a finished year of requests (2025) and published documents, and a
-// server on it, on an ephemeral port, with "today" fixed at 2026-03-02.
+// server on it, on an ephemeral port, with "today" fixed at 2026-03-02. The access log is off
+// unless `access_log` (it goes to stderr).
 class TestServer {
  public:
-  explicit TestServer(const std::string& name, WebOptions options = {}) {
+  explicit TestServer(const std::string& name, WebOptions options = {}, bool access_log = false) {
     dir_ = std::filesystem::path(::testing::TempDir()) /
            ("gongkai_web_" + name + "_" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
@@ -130,7 +131,7 @@ class TestServer {
     options.port = 0;
     options.data_dir = std::string(GONGKAI_SOURCE_DIR) + "/data";
     options.today = Date::FromYmd(2026, 3, 2);
-    options.access_log = false;
+    options.access_log = access_log;
     options.on_listening = &TestServer::OnListening;
     options.on_listening_arg = this;
     thread_ = std::thread([this, options] {
@@ -149,6 +150,7 @@ class TestServer {
   const Status& status() const { return status_; }
   const std::string& db() const { return db_; }
   int64_t agency() const { return agency_; }
+  int64_t region() const { return region_; }
   int64_t document() const { return document_; }
 
  private:
@@ -167,9 +169,9 @@ class TestServer {
     auto cal = WorkCalendar::LoadDir(std::string(GONGKAI_SOURCE_DIR) + "/data/calendar");
     ASSERT_TRUE(cal.ok());
     Ledger ledger(store->get(), &*cal);
-    int64_t region = *(*store)->AddAgency({0, "内蒙古自治区人民政府", 0, AgencyKind::kRegion}, "t");
+    region_ = *(*store)->AddAgency({0, "内蒙古自治区人民政府", 0, AgencyKind::kRegion}, "t");
     agency_ = *(*store)->AddAgency(
-        {0, "<script>alert(1)</script>民族事务委员会", region, AgencyKind::kDepartment}, "t");
+        {0, "<script>alert(1)</script>民族事务委员会", region_, AgencyKind::kDepartment}, "t");
     int64_t applicant = *(*store)->AddApplicant({0, ApplicantKind::kNatural, "王某"},
                                                 {"150102", "138", "呼和浩特"}, "t");
     NewRequest n;
@@ -206,7 +208,7 @@ class TestServer {
 
   std::filesystem::path dir_;
   std::string db_;
-  int64_t agency_ = 0, document_ = 0, hidden_document_ = 0;
+  int64_t region_ = 0, agency_ = 0, document_ = 0, hidden_document_ = 0;
   std::thread thread_;
   std::mutex mu_;
   std::condition_variable cv_;

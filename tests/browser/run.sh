@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs the browser tests: a demo ledger, `gongkai serve` on a free port, then public_site.mjs in
-# headless Chromium. Usage: tests/browser/run.sh GONGKAI_BINARY ARTEFACT_DIR
+# headless Chromium, then staff_login.mjs. Usage: tests/browser/run.sh GONGKAI_BINARY ARTEFACT_DIR
 # Installs playwright-core from the committed package-lock.json on first use (npm ci).
 set -euo pipefail
 gongkai=$1
@@ -30,6 +30,7 @@ for _ in $(seq 100); do
 done
 [ -n "$url" ] || { echo "gongkai serve did not print its URL"; exit 1; }
 node "$here/public_site.mjs" "$url" "$artefacts"
+node "$here/staff_login.mjs" "$url" "$artefacts"
 # Graceful stop: SIGTERM, then the server says it stopped.
 kill -TERM "$server"
 wait "$server"

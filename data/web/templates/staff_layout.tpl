@@ -1,0 +1,32 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="zh-CN"{{#LARGE}} class="large"{{/LARGE}}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{{TITLE}} - 政府信息公开工作平台</title>
+<link rel="stylesheet" href="{{CSS_URL}}">
+<script src="{{JS_URL}}" defer></script>
+</head>
+<body class="staff">
+<a class="skip" href="#main">跳到正文</a>
+<header class="site">
+<p class="brand"><a href="/staff">政府信息公开工作平台</a></p>
+{{#ACTOR}}<nav aria-label="工作台">
+<ul>
+<li><a href="/staff">首页</a></li>
+{{#IS_ADMIN}}<li><a href="/staff/users">用户管理</a></li>{{/IS_ADMIN}}
+</ul>
+</nav>
+<p class="who">{{LOGIN}}（{{ROLE}}）</p>
+<form class="logout" method="post" action="/staff/logout">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">退出登录</button>
+</form>{{/ACTOR}}
+</header>
+<main id="main">
+{{>BODY}}
+</main>
+<footer class="site"><p>本平台仅供政府信息公开工作人员使用，所有操作均记入审计日志。</p></footer>
+</body>
+</html>
