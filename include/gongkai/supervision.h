@@ -130,6 +130,20 @@ struct SubmissionReport {
   Findings carry_over;
 };
 
+// Where a finding points in its report: the cells whose provenance its location names (same line
+// and cell, or same table, row and cell), else the section holding its line.
+struct CellRef {
+  int table = 3;  // 2, 3 or 4
+  int row = 0;    // table 2: 0–1 documents, 2–4 decisions, 5 fees; table 3: T3Row; table 4: T4Group
+  int col = 0;
+  auto operator<=>(const CellRef&) const = default;
+};
+struct FindingPins {
+  std::vector<CellRef> cells;
+  int section = -1;  // the section (0–5) when no cell matches, else -1
+};
+FindingPins PinFinding(const Finding& finding, const AnnualReport& report);
+
 // ---- Roll-up ----
 
 struct RegionRollup {
