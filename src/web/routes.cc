@@ -15,6 +15,7 @@ Router BuildRouter(Site& site) {
   AddApiRoutes(r, site);
   AddStaffRoutes(r, site);
   AddStaffUserRoutes(r, site);
+  AddSuperviseRoutes(r, site);
   return r;
 }
 

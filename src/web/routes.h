@@ -16,6 +16,7 @@ void AddSearchRoutes(Router& router, Site& site);     // /search
 void AddApiRoutes(Router& router, Site& site);        // /api/v1/*, /api/openapi.json
 void AddStaffRoutes(Router& router, Site& site);      // /staff/login, /staff/logout, /staff
 void AddStaffUserRoutes(Router& router, Site& site);  // /staff/users[/:id[/disable]] (admins)
+void AddSuperviseRoutes(Router& router, Site& site);  // /supervise/* (supervisors)
 
 // Every route above, in order.
 Router BuildRouter(Site& site);

@@ -16,6 +16,7 @@
 <ul>
 <li><a href="/staff">首页</a></li>
 {{#IS_ADMIN}}<li><a href="/staff/users">用户管理</a></li>{{/IS_ADMIN}}
+{{#IS_SUPERVISOR}}<li><a href="/supervise">报告督查</a></li><li><a href="/supervise/upload">上传报告</a></li><li><a href="/supervise/rollup">汇总</a></li><li><a href="/supervise/charts">趋势图表</a></li><li><a href="/supervise/reminders">督办提醒</a></li>{{/IS_SUPERVISOR}}
 </ul>
 </nav>
 <p class="who">{{LOGIN}}（{{ROLE}}）</p>
