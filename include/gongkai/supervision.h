@@ -13,7 +13,7 @@
 // supervisor's data). Not thread-safe (it uses the CaseStore); open one per thread.
 //
 // Example:
-//   auto sup = Supervision::Open(*store, {region_id, "user:wang"});
+//   auto sup = Supervision::Open(*store, Supervisor{region_id, "user:wang"});
 //   auto up = (*sup)->Upload(zip_bytes, "reports.zip", Date::FromYmd(2024, 1, 31));
 //   auto tree = (*sup)->Tree(2023);
 #pragma once
@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "gongkai/accounts.h"
@@ -67,6 +68,19 @@ struct AgencyMatch {
 // white space and a bracketed suffix such as （汇总）), then the unique agency whose name contains
 // the report's or is contained in it and covers most of it. Never guesses between ties.
 AgencyMatch MatchAgency(std::string_view report_agency, const std::vector<Agency>& agencies);
+
+// The same with the agencies' names prepared once, for matching many reports against one scope.
+// `agencies` must outlive the matcher. Thread-compatible.
+class AgencyMatcher {
+ public:
+  explicit AgencyMatcher(const std::vector<Agency>& agencies);
+  AgencyMatch Match(std::string_view report_agency) const;
+
+ private:
+  const std::vector<Agency>& agencies_;
+  std::vector<std::u32string> names_;                   // normalized, by index
+  std::unordered_multimap<std::u32string, size_t> by_name_;  // normalized name → index
+};
 
 // ---- Upload ----
 

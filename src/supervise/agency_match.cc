@@ -1,5 +1,6 @@
 // Matching the agency a report's title names to an agency of the store (MatchAgency).
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -62,49 +63,71 @@ size_t Shared(const std::u32string& a, const std::u32string& b) {
 
 }  // namespace
 
-AgencyMatch MatchAgency(std::string_view report_agency, const std::vector<Agency>& agencies) {
+AgencyMatcher::AgencyMatcher(const std::vector<Agency>& agencies) : agencies_(agencies) {
+  names_.reserve(agencies.size());
+  for (size_t i = 0; i < agencies.size(); ++i) {
+    names_.push_back(Normalize(agencies[i].name));
+    by_name_.emplace(names_.back(), i);
+  }
+}
+
+AgencyMatch AgencyMatcher::Match(std::string_view report_agency) const {
   AgencyMatch out;
   const std::u32string wanted = Normalize(report_agency);
   if (wanted.empty()) return out;
-  std::vector<const Agency*> exact;
-  for (const Agency& a : agencies) {
-    if (Normalize(a.name) == wanted) exact.push_back(&a);
-  }
-  if (exact.size() == 1) {
-    out.agency_id = exact[0]->id;
+  auto [b, e] = by_name_.equal_range(wanted);
+  if (b != e && std::next(b) == e) {
+    out.agency_id = agencies_[b->second].id;
     out.kind = SubmissionMatch::kExact;
     return out;
   }
-  if (exact.size() > 1) {
-    for (const Agency* a : exact) {
-      if (out.candidates.size() < kMaxCandidates) out.candidates.push_back(*a);
+  if (b != e) {
+    for (auto it = b; it != e && out.candidates.size() < kMaxCandidates; ++it) {
+      out.candidates.push_back(agencies_[it->second]);
     }
+    return out;
+  }
+  // One pass for the best and second-best containment; candidates are ranked only on a miss.
+  double best = 0, second = 0;
+  size_t best_i = 0;
+  for (size_t i = 0; i < names_.size(); ++i) {
+    double c = Coverage(wanted, names_[i]);
+    if (c > best) {
+      second = best;
+      best = c;
+      best_i = i;
+    } else if (c > second) {
+      second = c;
+    }
+  }
+  if (best >= kMinCoverage && second < best) {
+    out.agency_id = agencies_[best_i].id;
+    out.kind = SubmissionMatch::kPartial;
     return out;
   }
   struct Scored {
     double coverage;
     size_t shared;
-    const Agency* agency;
+    size_t index;
   };
   std::vector<Scored> scored;
-  for (const Agency& a : agencies) {
-    std::u32string name = Normalize(a.name);
-    scored.push_back({Coverage(wanted, name), Shared(wanted, name), &a});
+  for (size_t i = 0; i < names_.size(); ++i) {
+    size_t shared = Shared(wanted, names_[i]);
+    if (shared > 0) scored.push_back({Coverage(wanted, names_[i]), shared, i});
   }
-  std::stable_sort(scored.begin(), scored.end(), [](const Scored& x, const Scored& y) {
-    return x.coverage != y.coverage ? x.coverage > y.coverage : x.shared > y.shared;
-  });
-  if (!scored.empty() && scored[0].coverage >= kMinCoverage &&
-      (scored.size() == 1 || scored[1].coverage < scored[0].coverage)) {
-    out.agency_id = scored[0].agency->id;
-    out.kind = SubmissionMatch::kPartial;
-    return out;
-  }
-  for (const Scored& s : scored) {
-    if (out.candidates.size() >= kMaxCandidates || s.shared == 0) break;
-    out.candidates.push_back(*s.agency);
-  }
+  size_t top = std::min(scored.size(), kMaxCandidates);
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(top), scored.end(),
+                    [](const Scored& x, const Scored& y) {
+                      if (x.coverage != y.coverage) return x.coverage > y.coverage;
+                      if (x.shared != y.shared) return x.shared > y.shared;
+                      return x.index < y.index;
+                    });
+  for (size_t i = 0; i < top; ++i) out.candidates.push_back(agencies_[scored[i].index]);
   return out;
+}
+
+AgencyMatch MatchAgency(std::string_view report_agency, const std::vector<Agency>& agencies) {
+  return AgencyMatcher(agencies).Match(report_agency);
 }
 
 }  // namespace gongkai

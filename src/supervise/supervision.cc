@@ -204,7 +204,8 @@ StatusOr<UploadResult> Supervision::Upload(std::string_view bytes, const std::st
     findings.insert(findings.end(), v.begin(), v.end());
     item.report_agency = in.report.agency;
     item.year = in.report.year.value_or(0);
-    item.match = MatchAgency(in.report.agency, impl_->scope);
+    if (!impl_->matcher) impl_->matcher = std::make_unique<AgencyMatcher>(impl_->scope);
+    item.match = impl_->matcher->Match(in.report.agency);
     item.errors = CountSeverity(findings, Severity::kError);
     item.warnings = CountSeverity(findings, Severity::kWarning);
     Submission s;
