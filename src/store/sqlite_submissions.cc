@@ -120,7 +120,8 @@ class SqliteSubmissionStore final : public SubmissionStore {
 
   StatusOr<Submission> Get(int64_t id) override {
     Statement& q = Stmt(get_, (std::string("SELECT ") + kColumns + ", " + kVersionExpr +
-                               ", s.model_json, s.tables_json FROM supervision_submission s WHERE s.id = ?1")
+                               ", m.model_json, m.tables_json FROM supervision_submission s JOIN supervision_model m "
+                               "ON m.submission_id = s.id WHERE s.id = ?1")
                                   .c_str());
     q.Bind(1, id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -157,8 +158,8 @@ class SqliteSubmissionStore final : public SubmissionStore {
 
   StatusOr<std::map<int64_t, std::string>> LatestTables(int year) override {
     Statement& q = Stmt(latest_tables_,
-                        "SELECT s.agency_id, s.tables_json FROM supervision_submission s "
-                        "WHERE s.id IN (SELECT max(id) FROM supervision_submission WHERE year = ?1 "
+                        "SELECT s.agency_id, m.tables_json FROM supervision_submission s JOIN "
+                        "supervision_model m ON m.submission_id = s.id WHERE s.id IN (SELECT max(id) FROM supervision_submission WHERE year = ?1 "
                         "AND agency_id IS NOT NULL GROUP BY agency_id)");
     q.Bind(1, year);
     std::map<int64_t, std::string> out;
@@ -217,9 +218,8 @@ class SqliteSubmissionStore final : public SubmissionStore {
   StatusOr<int64_t> Insert(const Submission& in, const std::string& actor) {
     Statement& q = Stmt(insert_,
                         "INSERT INTO supervision_submission(supervisor_id, agency_id, year, "
-                        "match, file_name, sha256, format, report_agency, model_json, tables_json, "
-                        "errors, warnings, filed, uploaded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                        "?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+                        "match, file_name, sha256, format, report_agency, errors, warnings, filed, "
+                        "uploaded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     q.Bind(1, in.supervisor_id);
     if (in.agency_id != 0) {
       q.Bind(2, in.agency_id);
@@ -227,11 +227,15 @@ class SqliteSubmissionStore final : public SubmissionStore {
       q.BindNull(2);
     }
     q.Bind(3, in.year).Bind(4, static_cast<int>(in.match)).Bind(5, in.file_name);
-    q.Bind(6, in.sha256).Bind(7, in.format).Bind(8, in.report_agency).Bind(9, in.model_json);
-    q.Bind(10, in.tables_json).Bind(11, in.errors).Bind(12, in.warnings);
-    q.Bind(13, in.filed.ToString()).Bind(14, in.uploaded_by);
+    q.Bind(6, in.sha256).Bind(7, in.format).Bind(8, in.report_agency).Bind(9, in.errors);
+    q.Bind(10, in.warnings).Bind(11, in.filed.ToString()).Bind(12, in.uploaded_by);
     GONGKAI_RETURN_IF_ERROR(q.Run().WithContext(in.file_name + ": 保存报告 (store submission)"));
     int64_t id = sqlite3_last_insert_rowid(ctx_->db());
+    Statement& m = Stmt(insert_model_,
+                        "INSERT INTO supervision_model(submission_id, model_json, tables_json) "
+                        "VALUES (?1, ?2, ?3)");
+    m.Bind(1, id).Bind(2, in.model_json).Bind(3, in.tables_json);
+    GONGKAI_RETURN_IF_ERROR(m.Run().WithContext(in.file_name + ": 保存报告 (store submission)"));
     Submission stored = in;
     stored.id = id;
     GONGKAI_RETURN_IF_ERROR(ctx_->AppendAudit(actor, "insert", "supervision_submission", id, "",
@@ -260,7 +264,7 @@ class SqliteSubmissionStore final : public SubmissionStore {
   }
 
   SqliteContext* ctx_;
-  Statement insert_, assign_, get_, latest_, latest_tables_, versions_, unassigned_;
+  Statement insert_, insert_model_, assign_, get_, latest_, latest_tables_, versions_, unassigned_;
 };
 
 }  // namespace

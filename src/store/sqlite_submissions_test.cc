@@ -119,7 +119,8 @@ TEST_F(SubmissionStoreTest, ContentCannotBeChangedOrDeletedThroughSql) {
   auto ids = subs_->Add({Make(office_, 2023, 'a')}, "t");
   ASSERT_TRUE(ids.ok());
   EXPECT_NE(RawExec("UPDATE supervision_submission SET errors = 0"), SQLITE_OK);
-  EXPECT_NE(RawExec("UPDATE supervision_submission SET model_json = '{}'"), SQLITE_OK);
+  EXPECT_NE(RawExec("UPDATE supervision_model SET model_json = '{}'"), SQLITE_OK);
+  EXPECT_NE(RawExec("DELETE FROM supervision_model"), SQLITE_OK);
   EXPECT_NE(RawExec("DELETE FROM supervision_submission"), SQLITE_OK);
   EXPECT_NE(RawExec("INSERT OR REPLACE INTO supervision_submission SELECT * FROM "
                     "supervision_submission"),

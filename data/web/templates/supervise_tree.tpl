@@ -11,3 +11,6 @@
 {{/ROW}}
 </tbody>
 </table></div>
+{{#PAGES}}<nav class="pages" aria-label="分页"><p>第 {{PAGE}} 页，共 {{PAGE_COUNT}} 页
+{{#PREV_PAGE}}<a href="/supervise?year={{YEAR}}&amp;sort={{SORT}}&amp;page={{N}}" rel="prev">上一页</a>{{/PREV_PAGE}}
+{{#NEXT_PAGE}}<a href="/supervise?year={{YEAR}}&amp;sort={{SORT}}&amp;page={{N}}" rel="next">下一页</a>{{/NEXT_PAGE}}</p></nav>{{/PAGES}}
