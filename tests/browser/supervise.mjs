@@ -118,6 +118,9 @@ try {
   check((await page.textContent('table.reminders')).includes('满洲里市人民政府办公室'), 'reminders list seed 004');
   const other = await page.goto(`${base}/supervise/reports/${otherReport}`);
   check(other.status() === 404, "another supervisor's report answers 404");
+  const forged = await page.request.post(`${base}/supervise/assign`,
+                                         { form: { submission: '1', agency: '9', year: '2021' } });
+  check(forged.status() === 403, 'a POST without the CSRF token is refused (403)');
   check(cspErrors.length === 0, 'no Content Security Policy violation: ' + cspErrors.join(' | '));
 } catch (e) {
   failed = true;
