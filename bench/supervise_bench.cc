@@ -61,8 +61,9 @@ std::vector<int64_t> MakeAgencies(CaseStore& store) {
     int64_t city = add("第" + std::to_string(c + 1) + "市", region, AgencyKind::kCity);
     governments.push_back(city);
     for (int k = 0; k < kCountiesPerCity; ++k) {
-      governments.push_back(add("第" + std::to_string(c + 1) + "市第" + std::to_string(k + 1) + "县",
-                                city, AgencyKind::kCounty));
+      governments.push_back(
+          add("第" + std::to_string(c + 1) + "市第" + std::to_string(k + 1) + "县", city,
+              AgencyKind::kCounty));
     }
   }
   for (size_t i = 0; ids.size() < static_cast<size_t>(kAgencies); ++i) {
@@ -178,21 +179,24 @@ int main(int argc, char** argv) {
               Ms(Clock::now() - t0) / 1000);
 
   // 1. The tree.
-  StatusOr<std::unique_ptr<Supervision>> sup = Supervision::Open(**store, Supervisor{agencies[0], "bench"});
+  StatusOr<std::unique_ptr<Supervision>> sup =
+      Supervision::Open(**store, Supervisor{agencies[0], "bench"});
   if (!sup.ok()) Die("Open", sup.status());
   const int year = kFirstYear + kYears - 1;
   std::vector<double> base = Time(20, [&] { (void)(*store)->ListAgencies(); });
   size_t rows = 0;
   std::vector<double> tree = Time(20, [&] {
-    StatusOr<std::unique_ptr<Supervision>> s = Supervision::Open(**store, Supervisor{agencies[0], "bench"});
+    StatusOr<std::unique_ptr<Supervision>> s =
+        Supervision::Open(**store, Supervisor{agencies[0], "bench"});
     StatusOr<SupervisionTree> t = (*s)->Tree(year);
     if (!t.ok()) Die("Tree", t.status());
     rows = t->rows.size();
   });
-  std::printf("tree of %zu agencies (%d): median %.1f ms, max %.1f ms; baseline ListAgencies "
-              "median %.1f ms; ratio %.1fx\n",
-              rows, year, tree[tree.size() / 2], tree.back(), base[base.size() / 2],
-              tree[tree.size() / 2] / base[base.size() / 2]);
+  std::printf(
+      "tree of %zu agencies (%d): median %.1f ms, max %.1f ms; baseline ListAgencies "
+      "median %.1f ms; ratio %.1fx\n",
+      rows, year, tree[tree.size() / 2], tree.back(), base[base.size() / 2],
+      tree[tree.size() / 2] / base[base.size() / 2]);
 
   // 2. An upload of 1,000 reports in one ZIP against the check of the same ZIP.
   std::vector<render_internal::ZipEntry> entries;
@@ -214,7 +218,8 @@ int main(int argc, char** argv) {
   fs::path up_dir = fs::temp_directory_path() / ("supervise_bench_up_" + std::to_string(getpid()));
   fs::create_directories(up_dir);
   {
-    StatusOr<std::unique_ptr<CaseStore>> up_store = OpenSqliteStore((up_dir / "u.db").string(), {OpenMode::kCreate, getenv("NODURABLE") == nullptr});
+    StatusOr<std::unique_ptr<CaseStore>> up_store = OpenSqliteStore(
+        (up_dir / "u.db").string(), {OpenMode::kCreate, getenv("NODURABLE") == nullptr});
     if (!up_store.ok()) Die("upload db", up_store.status());
     std::vector<int64_t> up_agencies = MakeAgencies(**up_store);
     StatusOr<std::unique_ptr<Supervision>> up =
@@ -223,10 +228,11 @@ int main(int argc, char** argv) {
     StatusOr<UploadResult> r = (*up)->Upload(*zip, "bundle.zip", Date::FromYmd(2026, 1, 20));
     double upload_ms = Ms(Clock::now() - u0);
     if (!r.ok()) Die("Upload", r.status());
-    std::printf("upload of %d reports in a ZIP (%zu KB): %.0f ms (%d stored); check of the same "
-                "ZIP (import + validate, %zu reports, %zu findings): %.0f ms; ratio %.2fx\n",
-                kUploadReports, zip->size() / 1024, upload_ms, r->stored, checked, findings,
-                check_ms, upload_ms / check_ms);
+    std::printf(
+        "upload of %d reports in a ZIP (%zu KB): %.0f ms (%d stored); check of the same "
+        "ZIP (import + validate, %zu reports, %zu findings): %.0f ms; ratio %.2fx\n",
+        kUploadReports, zip->size() / 1024, upload_ms, r->stored, checked, findings, check_ms,
+        upload_ms / check_ms);
   }
   fs::remove_all(up_dir);
   if (!tmp.empty()) fs::remove_all(tmp);

@@ -23,10 +23,10 @@ namespace gongkai {
 
 // How a submission came to its agency.
 enum class SubmissionMatch {
-  kNone = 0,     // not assigned yet
-  kExact = 1,    // the report's agency name equals the agency's
-  kPartial = 2,  // the best unique match by name (one name contains the other)
-  kAssigned = 3, // assigned (or corrected) by the supervisor
+  kNone = 0,      // not assigned yet
+  kExact = 1,     // the report's agency name equals the agency's
+  kPartial = 2,   // the best unique match by name (one name contains the other)
+  kAssigned = 3,  // assigned (or corrected) by the supervisor
 };
 std::string_view SubmissionMatchId(SubmissionMatch m);  // "none", "exact", "partial", "assigned"
 
@@ -49,10 +49,10 @@ struct Submission {
   std::string tables_json;
   int errors = 0;
   int warnings = 0;
-  Date filed;                // when the agency filed it (by default the upload's day)
-  std::string uploaded_by;   // audit name of the uploader
-  std::string uploaded_at;   // UTC, ISO 8601
-  int version = 0;           // 1-based among the agency's submissions for the year, by id; 0 if unassigned
+  Date filed;               // when the agency filed it (by default the upload's day)
+  std::string uploaded_by;  // audit name of the uploader
+  std::string uploaded_at;  // UTC, ISO 8601
+  int version = 0;  // 1-based among the agency's submissions for the year, by id; 0 if unassigned
 };
 
 class SubmissionStore {

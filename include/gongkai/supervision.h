@@ -47,8 +47,9 @@ struct Supervisor {
 
 enum class FilingStatus { kNotFiled = 0, kErrors = 1, kWarnings = 2, kPassed = 3 };
 inline constexpr int kFilingStatusCount = 4;
-std::string_view FilingStatusId(FilingStatus s);     // "not_filed", "errors", "warnings", "passed"
-std::string_view FilingStatusLabel(FilingStatus s);  // "未提交", "已提交有错误", "已提交有警告", "通过"
+std::string_view FilingStatusId(FilingStatus s);  // "not_filed", "errors", "warnings", "passed"
+std::string_view FilingStatusLabel(
+    FilingStatus s);  // "未提交", "已提交有错误", "已提交有警告", "通过"
 // The status a report with these counts has.
 FilingStatus StatusOfCounts(int errors, int warnings);
 
@@ -78,7 +79,7 @@ class AgencyMatcher {
 
  private:
   const std::vector<Agency>& agencies_;
-  std::vector<std::u32string> names_;                   // normalized, by index
+  std::vector<std::u32string> names_;                        // normalized, by index
   std::unordered_multimap<std::u32string, size_t> by_name_;  // normalized name → index
 };
 
@@ -90,8 +91,8 @@ struct UploadItem {
   Status status;     // not OK: the file is not a readable report (nothing stored)
   int64_t submission_id = 0;
   std::string report_agency;
-  int year = 0;           // 0 when the report does not say
-  AgencyMatch match;      // agency_id 0: stored unassigned, for the supervisor to assign
+  int year = 0;       // 0 when the report does not say
+  AgencyMatch match;  // agency_id 0: stored unassigned, for the supervisor to assign
   int errors = 0;
   int warnings = 0;
 };
@@ -132,10 +133,10 @@ std::string TreeCsv(const SupervisionTree& tree);
 // ---- A report's page ----
 
 struct SubmissionReport {
-  AgencyFiling filing;     // the agency's row (status of the newest version)
-  Submission submission;   // this version (with model_json)
-  AnnualReport report;     // read back with provenance
-  Findings findings;       // as stored at upload (importer + validator)
+  AgencyFiling filing;    // the agency's row (status of the newest version)
+  Submission submission;  // this version (with model_json)
+  AnnualReport report;    // read back with provenance
+  Findings findings;      // as stored at upload (importer + validator)
   // Last year's report of the same agency (ledger or newest submission), if any, and the
   // carry-over check between the two.
   std::optional<AnnualReport> previous;
@@ -148,7 +149,7 @@ struct SubmissionReport {
 // and cell, or same table, row and cell), else the section holding its line.
 struct CellRef {
   int table = 3;  // 2, 3 or 4
-  int row = 0;    // table 2: 0–1 documents, 2–4 decisions, 5 fees; table 3: T3Row; table 4: T4Group
+  int row = 0;  // table 2: 0–1 documents, 2–4 decisions, 5 fees; table 3: T3Row; table 4: T4Group
   int col = 0;
   auto operator<=>(const CellRef&) const = default;
 };
@@ -165,11 +166,11 @@ struct RegionRollup {
   // The region's tables: each cell the sum over the contributing reports, present only when every
   // one of them gives it (otherwise absent, never a partial sum).
   AnnualReport report;
-  std::vector<Agency> from_ledger;    // contributing agencies in the system
-  std::vector<Agency> from_uploads;   // contributing agencies by their newest submission
-  std::vector<Agency> missing;        // no report for the year
-  std::vector<Agency> with_errors;    // contributing, but their report has errors
-  int absent_cells = 0;               // cells left absent because some report lacks them
+  std::vector<Agency> from_ledger;   // contributing agencies in the system
+  std::vector<Agency> from_uploads;  // contributing agencies by their newest submission
+  std::vector<Agency> missing;       // no report for the year
+  std::vector<Agency> with_errors;   // contributing, but their report has errors
+  int absent_cells = 0;              // cells left absent because some report lacks them
   // Late replies (ART33-LATE-REPLY) recorded in the ledger; reports filed from outside the system
   // do not state them, so this covers from_ledger only.
   int64_t late_replies_in_ledger = 0;
@@ -197,16 +198,16 @@ Letter ReminderNotice(const Reminder& reminder, const std::string& from, int yea
 // One year of the region: sums over the agencies whose reports give them (absent if none do).
 struct YearTrend {
   int year = 0;
-  int agencies = 0;  // in scope
-  int reporting = 0; // with a report
-  std::optional<int64_t> received;   // table 3 new, total column
-  std::optional<int64_t> granted;    // granted + partial
-  std::optional<int64_t> denied;     // the eight 不予公开 rows
-  std::optional<int64_t> unable;     // 无法提供
-  std::optional<int64_t> ignored;    // 不予处理
-  std::optional<int64_t> other;      // 其他处理
-  std::optional<int64_t> reviews;    // table 4 review, total
-  std::optional<int64_t> suits;      // table 4 suits (direct + after review), total
+  int agencies = 0;                 // in scope
+  int reporting = 0;                // with a report
+  std::optional<int64_t> received;  // table 3 new, total column
+  std::optional<int64_t> granted;   // granted + partial
+  std::optional<int64_t> denied;    // the eight 不予公开 rows
+  std::optional<int64_t> unable;    // 无法提供
+  std::optional<int64_t> ignored;   // 不予处理
+  std::optional<int64_t> other;     // 其他处理
+  std::optional<int64_t> reviews;   // table 4 review, total
+  std::optional<int64_t> suits;     // table 4 suits (direct + after review), total
   int64_t late_replies_in_ledger = 0;
 };
 
@@ -223,7 +224,7 @@ class Supervision {
   Supervision& operator=(const Supervision&) = delete;
   ~Supervision();
 
-  const Agency& agency() const;               // the supervisor's agency
+  const Agency& agency() const;                 // the supervisor's agency
   const std::vector<Agency>& agencies() const;  // the scope, depth-first (agency() first)
   bool Sees(int64_t agency_id) const;
 

@@ -62,8 +62,8 @@ StatusOr<SupervisorSession> OpenSupervisor(const CliOptions& o, OpenMode mode) {
   GONGKAI_ASSIGN_OR_RETURN(int64_t agency, o.Int("agency"));
   SupervisorSession s;
   GONGKAI_ASSIGN_OR_RETURN(s.ledger, OpenLedger(o, mode));
-  GONGKAI_ASSIGN_OR_RETURN(s.sup,
-                           Supervision::Open(*s.ledger->store, Supervisor{agency, o.Get("actor", "cli")}));
+  GONGKAI_ASSIGN_OR_RETURN(
+      s.sup, Supervision::Open(*s.ledger->store, Supervisor{agency, o.Get("actor", "cli")}));
   return s;
 }
 
@@ -85,8 +85,8 @@ void PrintItem(const UploadItem& it, const Supervision& sup) {
             std::to_string(it.submission_id) + "：" + counts;
   } else {
     line += "未匹配 (unmatched) 报告 " + std::to_string(it.submission_id) + "：报告中的机关“" +
-            it.report_agency + "”" + (it.year ? "，" + std::to_string(it.year) + " 年度" : "，未写明年度") +
-            "；" + counts;
+            it.report_agency + "”" +
+            (it.year ? "，" + std::to_string(it.year) + " 年度" : "，未写明年度") + "；" + counts;
     for (const Agency& c : it.match.candidates) {
       line += "；候选 " + std::to_string(c.id) + " " + c.name;
     }
@@ -95,7 +95,8 @@ void PrintItem(const UploadItem& it, const Supervision& sup) {
 }
 
 int RunUpload(const CliOptions& o) {
-  if (Status s = o.OnlyAllowed({"agency", "file", "filed", "actor"}); !s.ok()) return Usage(s.message());
+  if (Status s = o.OnlyAllowed({"agency", "file", "filed", "actor"}); !s.ok())
+    return Usage(s.message());
   std::vector<std::string> files = o.GetAll("file");
   if (files.empty()) return Usage("缺少 --file (missing --file)");
   StatusOr<std::optional<Date>> filed = o.OptionalDate("filed");
@@ -123,9 +124,9 @@ int RunUpload(const CliOptions& o) {
     unassigned += r->unassigned;
     unreadable += r->unreadable;
   }
-  std::cout << "共保存 " << stored << " 份报告，其中 " << unassigned
-            << " 份待指定机关；另有 " << unreadable << " 个文件不是报告或无法读取 (stored "
-            << stored << ", " << unassigned << " to assign, " << unreadable << " unreadable)\n";
+  std::cout << "共保存 " << stored << " 份报告，其中 " << unassigned << " 份待指定机关；另有 "
+            << unreadable << " 个文件不是报告或无法读取 (stored " << stored << ", " << unassigned
+            << " to assign, " << unreadable << " unreadable)\n";
   return unreadable > 0 ? 1 : 0;
 }
 
@@ -139,9 +140,9 @@ int RunAssign(const CliOptions& o) {
     auto waiting = session->sup->Unassigned();
     if (!waiting.ok()) return Fail("supervise", waiting.status());
     for (const Submission& s : *waiting) {
-      std::cout << TerminalSafe(std::to_string(s.id) + "\t" + s.file_name + "\t" +
-                                s.report_agency + "\t" + (s.year ? std::to_string(s.year) : "-") +
-                                "\t错误 " + std::to_string(s.errors))
+      std::cout << TerminalSafe(std::to_string(s.id) + "\t" + s.file_name + "\t" + s.report_agency +
+                                "\t" + (s.year ? std::to_string(s.year) : "-") + "\t错误 " +
+                                std::to_string(s.errors))
                 << "\n";
     }
     return 0;
@@ -254,7 +255,8 @@ int RunReminders(const CliOptions& o) {
     std::filesystem::path file = dir / ("督办通知-" + std::to_string(r.agency.id) + ".docx");
     std::ofstream out(file, std::ios::binary);
     out << *docx;
-    if (!out.flush()) return Fail("supervise", IoError(file.string() + ": 写入失败 (write failed)"));
+    if (!out.flush())
+      return Fail("supervise", IoError(file.string() + ": 写入失败 (write failed)"));
     std::cout << TerminalSafe(file.string() + "\t" + r.agency.name) << "\n";
   }
   return 0;

@@ -119,10 +119,12 @@ class SqliteSubmissionStore final : public SubmissionStore {
   }
 
   StatusOr<Submission> Get(int64_t id) override {
-    Statement& q = Stmt(get_, (std::string("SELECT ") + kColumns + ", " + kVersionExpr +
-                               ", m.model_json, m.tables_json FROM supervision_submission s JOIN supervision_model m "
-                               "ON m.submission_id = s.id WHERE s.id = ?1")
-                                  .c_str());
+    Statement& q = Stmt(
+        get_,
+        (std::string("SELECT ") + kColumns + ", " + kVersionExpr +
+         ", m.model_json, m.tables_json FROM supervision_submission s JOIN supervision_model m "
+         "ON m.submission_id = s.id WHERE s.id = ?1")
+            .c_str());
     q.Bind(1, id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) {
@@ -159,7 +161,8 @@ class SqliteSubmissionStore final : public SubmissionStore {
   StatusOr<std::map<int64_t, std::string>> LatestTables(int year) override {
     Statement& q = Stmt(latest_tables_,
                         "SELECT s.agency_id, m.tables_json FROM supervision_submission s JOIN "
-                        "supervision_model m ON m.submission_id = s.id WHERE s.id IN (SELECT max(id) FROM supervision_submission WHERE year = ?1 "
+                        "supervision_model m ON m.submission_id = s.id WHERE s.id IN (SELECT "
+                        "max(id) FROM supervision_submission WHERE year = ?1 "
                         "AND agency_id IS NOT NULL GROUP BY agency_id)");
     q.Bind(1, year);
     std::map<int64_t, std::string> out;

@@ -22,14 +22,17 @@ std::u32string CodePoints(std::string_view s) {
     int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
     if (i + static_cast<size_t>(n) > s.size()) n = 1;
     char32_t cp = n == 1 ? c : static_cast<char32_t>(c & (0x7F >> n));
-    for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+    for (int k = 1; k < n; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
     out.push_back(cp);
     i += static_cast<size_t>(n);
   }
   return out;
 }
 
-bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == U'\u00A0'; }
+bool IsSpace(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == U'\u00A0';
+}
 
 // The name as compared: white space removed, then one bracketed suffix such as （汇总） or (本级).
 std::u32string Normalize(std::string_view name) {

@@ -20,7 +20,8 @@ TEST(PinFinding, Seed004BalanceErrorPointsAtItsTableThreeCells) {
     ASSERT_FALSE(pins.cells.empty());
     for (const CellRef& c : pins.cells) {
       EXPECT_EQ(c.table, 3);
-      EXPECT_EQ(in->report.table3.cells[static_cast<size_t>(c.row)][static_cast<size_t>(c.col)].source.line,
+      EXPECT_EQ(in->report.table3.cells[static_cast<size_t>(c.row)][static_cast<size_t>(c.col)]
+                    .source.line,
                 f.location.line);
     }
     EXPECT_EQ(pins.section, -1);

@@ -47,8 +47,7 @@ StatusOr<std::vector<Reminder>> Supervision::Reminders(int year) {
       GONGKAI_ASSIGN_OR_RETURN(Findings f, FindingsFromJson(s.model_json, s.file_name));
       r.first_errors = FirstErrors(f, kErrorsPerReminder);
     } else if (row.source == ReportSource::kLedger) {
-      r.first_errors =
-          FirstErrors(Validate(ledger->at(row.agency.id).report), kErrorsPerReminder);
+      r.first_errors = FirstErrors(Validate(ledger->at(row.agency.id).report), kErrorsPerReminder);
     }
     out.push_back(std::move(r));
   }
@@ -78,10 +77,10 @@ Letter ReminderNotice(const Reminder& r, const std::string& from, int year, Date
   const std::string y = std::to_string(year);
   l.paragraphs.push_back(r.agency.name + "：");
   if (r.status == FilingStatus::kNotFiled) {
-    l.paragraphs.push_back(
-        "根据《中华人民共和国政府信息公开条例》第四十九条，你单位应于" + ChineseDate(r.due) +
-        "前报送并向社会公布" + y + "年度政府信息公开工作年度报告。截至" + ChineseDate(today) +
-        "，本办尚未收到你单位的年度报告。");
+    l.paragraphs.push_back("根据《中华人民共和国政府信息公开条例》第四十九条，你单位应于" +
+                           ChineseDate(r.due) + "前报送并向社会公布" + y +
+                           "年度政府信息公开工作年度报告。截至" + ChineseDate(today) +
+                           "，本办尚未收到你单位的年度报告。");
   } else {
     std::string p = "经核查，你单位报送的" + y + "年度政府信息公开工作年度报告存在" +
                     std::to_string(r.errors) + "处错误";

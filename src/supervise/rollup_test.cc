@@ -19,7 +19,7 @@ using RollupTest = Region;
 // table3 rows[row][col] of a seed's .expected.json (null → -1).
 int64_t Expected(const char* stem, const char* row, int col) {
   auto j = nlohmann::json::parse(ingest_test::ReadFileBytes(std::string(GONGKAI_SHARED_DIR) +
-                                                             "/seeds/" + stem + ".expected.json"));
+                                                            "/seeds/" + stem + ".expected.json"));
   const auto& v = j["table3"]["rows"][row][col];
   return v.is_null() ? -1 : v.get<int64_t>();
 }

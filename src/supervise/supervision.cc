@@ -43,7 +43,8 @@ void BuildScope(const std::vector<Agency>& all, const Agency& root, Supervision:
     auto [b, e] = children.equal_range(f.agency->id);
     std::vector<const Agency*> kids;
     for (auto it = b; it != e; ++it) kids.push_back(it->second);
-    std::sort(kids.begin(), kids.end(), [](const Agency* x, const Agency* y) { return x->id > y->id; });
+    std::sort(kids.begin(), kids.end(),
+              [](const Agency* x, const Agency* y) { return x->id > y->id; });
     for (const Agency* k : kids) stack.push_back({k, f.depth + 1, pos});
   }
 }
@@ -259,7 +260,7 @@ StatusOr<std::vector<Submission>> Supervision::Versions(int64_t agency_id, int y
 }
 
 StatusOr<std::pair<AnnualReport, ReportSource>> Supervision::EffectiveReport(int64_t agency_id,
-                                                                            int year) {
+                                                                             int year) {
   if (!Sees(agency_id)) return NoSuchAgency(agency_id);
   GONGKAI_ASSIGN_OR_RETURN(const auto* ledger, impl_->LedgerReports(year));
   if (auto l = ledger->find(agency_id); l != ledger->end()) {

@@ -24,12 +24,12 @@ struct Supervision::Impl {
   CaseStore* store = nullptr;
   Supervisor who;
   std::unique_ptr<SubmissionStore> submissions;
-  std::vector<Agency> scope;                  // depth-first, children by id; scope[0] = who's agency
-  std::vector<int> depth;                     // of each scope entry
-  std::vector<int> parent;                    // index of each entry's parent in scope, -1 for [0]
-  std::unordered_map<int64_t, size_t> index;  // agency id → position in scope
+  std::vector<Agency> scope;  // depth-first, children by id; scope[0] = who's agency
+  std::vector<int> depth;     // of each scope entry
+  std::vector<int> parent;    // index of each entry's parent in scope, -1 for [0]
+  std::unordered_map<int64_t, size_t> index;                    // agency id → position in scope
   std::map<int, std::map<int64_t, LedgerReport>> ledger_cache;  // by year
-  std::unique_ptr<AgencyMatcher> matcher;     // over scope, made on first use
+  std::unique_ptr<AgencyMatcher> matcher;                       // over scope, made on first use
 
   const Agency* Find(int64_t agency_id) const {
     auto it = index.find(agency_id);

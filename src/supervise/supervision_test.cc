@@ -145,7 +145,8 @@ TEST_F(SupervisionTest, Seed004ReportPinsTheBalanceErrorToItsCells) {
   ASSERT_GT(balance->location.line, 0);
   bool pinned = false;
   for (const auto& row : page->report.table3.cells) {
-    for (const Cell& c : row) pinned = pinned || (c.present() && c.source.line == balance->location.line);
+    for (const Cell& c : row)
+      pinned = pinned || (c.present() && c.source.line == balance->location.line);
   }
   EXPECT_TRUE(pinned) << "no table-3 cell on line " << balance->location.line;
   EXPECT_EQ(page->report.table3.cells[kResultTotal][kTotal].source.file, "004.txt");
@@ -153,7 +154,8 @@ TEST_F(SupervisionTest, Seed004ReportPinsTheBalanceErrorToItsCells) {
 
 TEST_F(SupervisionTest, LastYearsReportAndTheCarryOverCheckComeWithTheReport) {
   auto fujian = Open(fujian_, "user:lin");
-  ASSERT_TRUE(fujian->Upload(supervise_test::Corpus("pingtan-2021.txt"), "p21.txt", D("2022-02-08")).ok());
+  ASSERT_TRUE(
+      fujian->Upload(supervise_test::Corpus("pingtan-2021.txt"), "p21.txt", D("2022-02-08")).ok());
   auto r = fujian->Upload(supervise_test::Corpus("pingtan-2022.txt"), "p22.txt", D("2023-02-20"));
   ASSERT_TRUE(r.ok());
   auto page = fujian->Report(r->items[0].submission_id);

@@ -10,16 +10,14 @@ namespace gongkai {
 namespace {
 
 constexpr std::array<std::string_view, kFilingStatusCount> kStatusIds = {"not_filed", "errors",
-                                                                          "warnings", "passed"};
+                                                                         "warnings", "passed"};
 constexpr std::array<std::string_view, kFilingStatusCount> kStatusLabels = {
     "未提交", "已提交有错误", "已提交有警告", "通过"};
 
 }  // namespace
 
 std::string_view FilingStatusId(FilingStatus s) { return kStatusIds[static_cast<size_t>(s)]; }
-std::string_view FilingStatusLabel(FilingStatus s) {
-  return kStatusLabels[static_cast<size_t>(s)];
-}
+std::string_view FilingStatusLabel(FilingStatus s) { return kStatusLabels[static_cast<size_t>(s)]; }
 
 FilingStatus StatusOfCounts(int errors, int warnings) {
   if (errors > 0) return FilingStatus::kErrors;
@@ -29,9 +27,12 @@ FilingStatus StatusOfCounts(int errors, int warnings) {
 
 std::string_view ReportSourceLabel(ReportSource s) {
   switch (s) {
-    case ReportSource::kLedger: return "台账生成";
-    case ReportSource::kUpload: return "上传";
-    case ReportSource::kNone: break;
+    case ReportSource::kLedger:
+      return "台账生成";
+    case ReportSource::kUpload:
+      return "上传";
+    case ReportSource::kNone:
+      break;
   }
   return "";
 }
@@ -83,8 +84,8 @@ std::string TreeCsv(const SupervisionTree& tree) {
            std::to_string(r.agency.parent_id) + "," + std::to_string(r.depth) + "," +
            std::to_string(tree.year) + "," + CsvCell(FilingStatusLabel(r.status)) + "," +
            std::to_string(r.errors) + "," + std::to_string(r.warnings) + "," +
-           (r.filed ? r.filed->ToString() : "") + "," + CsvCell(ReportSourceLabel(r.source)) +
-           "," + std::to_string(r.versions);
+           (r.filed ? r.filed->ToString() : "") + "," + CsvCell(ReportSourceLabel(r.source)) + "," +
+           std::to_string(r.versions);
     for (int n : r.subtree) out += "," + std::to_string(n);
     out += "\n";
   }

@@ -111,7 +111,8 @@ void SortRows(std::vector<AgencyFiling>* rows, const std::string& key) {
     });
   } else if (key == "filed") {
     std::stable_sort(rows->begin(), rows->end(), [](const AgencyFiling& a, const AgencyFiling& b) {
-      return a.filed.value_or(Date::FromDays(INT32_MAX)) < b.filed.value_or(Date::FromDays(INT32_MAX));
+      return a.filed.value_or(Date::FromDays(INT32_MAX)) <
+             b.filed.value_or(Date::FromDays(INT32_MAX));
     });
   }
 }
@@ -170,8 +171,10 @@ HttpResponse TreePage(Site& site, HttpRequest& req) {
       d->ShowSection("PAGES");
       d->SetIntValue("PAGE", static_cast<long>(page));
       d->SetIntValue("PAGE_COUNT", static_cast<long>(pages));
-      if (page > 1) d->AddSectionDictionary("PREV_PAGE")->SetIntValue("N", static_cast<long>(page - 1));
-      if (page < pages) d->AddSectionDictionary("NEXT_PAGE")->SetIntValue("N", static_cast<long>(page + 1));
+      if (page > 1)
+        d->AddSectionDictionary("PREV_PAGE")->SetIntValue("N", static_cast<long>(page - 1));
+      if (page < pages)
+        d->AddSectionDictionary("NEXT_PAGE")->SetIntValue("N", static_cast<long>(page + 1));
     }
     bool indent = sort.empty() || sort == "tree";
     const size_t end = std::min(rows.size(), page * kTreeRowsPerPage);
@@ -222,7 +225,8 @@ HttpResponse UploadPage(Site& site, const HttpRequest& req, Context& ctx,
             i->SetIntValue("SUBMISSION_ID", static_cast<long>(it.submission_id));
             i->SetValue("REPORT_AGENCY", it.report_agency);
             i->SetValue("YEAR", it.year ? std::to_string(it.year) : "未写明");
-            i->SetValue("STATUS_LABEL", std::string(FilingStatusLabel(StatusOfCounts(it.errors, it.warnings))));
+            i->SetValue("STATUS_LABEL",
+                        std::string(FilingStatusLabel(StatusOfCounts(it.errors, it.warnings))));
             i->SetIntValue("ERRORS", it.errors);
             i->SetIntValue("WARNINGS", it.warnings);
             if (it.match.agency_id != 0 && it.year != 0) {
@@ -277,8 +281,8 @@ HttpResponse PostAssign(Site& site, HttpRequest& req) {
   int year = 0;
   std::string y = FormValue(form, "year");
   if (!y.empty()) year = static_cast<int>(IdOf(y));
-  Status s = ctx.sup->Assign(IdOf(FormValue(form, "submission")), IdOf(FormValue(form, "agency")),
-                             year);
+  Status s =
+      ctx.sup->Assign(IdOf(FormValue(form, "submission")), IdOf(FormValue(form, "agency")), year);
   if (!s.ok()) return Failed(site, req, s);
   return RedirectResponse("/supervise/upload");
 }
@@ -292,7 +296,8 @@ std::string CellId(const CellRef& c) {
 std::string CellText(const Cell& c) {
   if (!c.value) return "";
   double v = *c.value;
-  if (v == static_cast<double>(static_cast<int64_t>(v))) return std::to_string(static_cast<int64_t>(v));
+  if (v == static_cast<double>(static_cast<int64_t>(v)))
+    return std::to_string(static_cast<int64_t>(v));
   return std::to_string(v);
 }
 
@@ -310,7 +315,8 @@ void FillGrids(const AnnualReport& r, const std::set<CellRef>& pinned, const std
       Dict* cd = rd->AddSectionDictionary("CELL");
       CellRef ref{3, row, c};
       cd->SetValue("ID", prefix + CellId(ref));
-      cd->SetValue("VALUE", CellText(r.table3.cells[static_cast<size_t>(row)][static_cast<size_t>(c)]));
+      cd->SetValue("VALUE",
+                   CellText(r.table3.cells[static_cast<size_t>(row)][static_cast<size_t>(c)]));
       if (pinned.count(ref)) cd->ShowSection("PINNED");
     }
   }
@@ -321,7 +327,8 @@ void FillGrids(const AnnualReport& r, const std::set<CellRef>& pinned, const std
       Dict* cd = rd->AddSectionDictionary("CELL");
       CellRef ref{4, g, c};
       cd->SetValue("ID", prefix + CellId(ref));
-      cd->SetValue("VALUE", CellText(r.table4.cells[static_cast<size_t>(g)][static_cast<size_t>(c)]));
+      cd->SetValue("VALUE",
+                   CellText(r.table4.cells[static_cast<size_t>(g)][static_cast<size_t>(c)]));
       if (pinned.count(ref)) cd->ShowSection("PINNED");
     }
   }
@@ -364,61 +371,63 @@ HttpResponse ReportPage(Site& site, HttpRequest& req) {
   StatusOr<SubmissionReport> page = ctx.sup->Report(IdOf(req.params.at(0)));
   if (!page.ok()) return Failed(site, req, page.status());
   const Submission& s = page->submission;
-  return StaffPage(site, req, &ctx.actor, "报告 " + std::to_string(s.id), "supervise_report.tpl",
-                   [&](Dict* d) {
-    d->SetValue("AGENCY_NAME", page->filing.agency.name.empty() ? s.report_agency
-                                                                : page->filing.agency.name);
-    d->SetIntValue("ID", static_cast<long>(s.id));
-    d->SetValue("YEAR", s.year ? std::to_string(s.year) : "未写明");
-    d->SetValue("FILE", s.file_name);
-    d->SetValue("FORMAT", s.format);
-    d->SetValue("SHA256", s.sha256);
-    d->SetValue("FILED", s.filed.ToString());
-    d->SetValue("UPLOADED_BY", s.uploaded_by);
-    d->SetIntValue("VERSION", s.version);
-    d->SetIntValue("VERSIONS", page->filing.versions);
-    d->SetValue("STATUS", std::string(FilingStatusId(StatusOfCounts(s.errors, s.warnings))));
-    d->SetValue("STATUS_LABEL", std::string(FilingStatusLabel(StatusOfCounts(s.errors, s.warnings))));
-    d->SetIntValue("ERRORS", s.errors);
-    d->SetIntValue("WARNINGS", s.warnings);
-    std::set<CellRef> pinned;
-    std::set<int> sections;
-    size_t n = 0;
-    for (const Finding& f : page->findings) {
-      if (f.severity == Severity::kInfo) continue;
-      FillFinding(f, page->report, ++n, &pinned, &sections, d->AddSectionDictionary("FINDING"));
-    }
-    FillGrids(page->report, pinned, "", d);
-    for (int k = 0; k < kSectionCount; ++k) {
-      const Section& sec = page->report.sections[static_cast<size_t>(k)];
-      Dict* sd = d->AddSectionDictionary("SECTION");
-      sd->SetIntValue("N", k);
-      sd->SetValue("TITLE", std::string(SectionTitle(k)));
-      sd->SetValue("TEXT", sec.present ? sec.text : "（报告中没有这一部分）");
-      if (sections.count(k)) sd->ShowSection("PINNED");
-    }
-    if (!page->previous) d->ShowSection("NO_PREVIOUS");
-    if (page->previous) {
-      d->ShowSection("HAS_PREVIOUS");
-      const AnnualReport& p = *page->previous;
-      d->SetValue("PREV_SOURCE", std::string(ReportSourceLabel(page->previous_source)));
-      if (page->previous_submission_id) {
-        d->ShowSection("PREV_LINK");
-        d->SetIntValue("PREV_ID", static_cast<long>(page->previous_submission_id));
-      }
-      for (int row : {static_cast<int>(kNew), static_cast<int>(kCarriedOver),
-                      static_cast<int>(kResultTotal), static_cast<int>(kCarriedForward)}) {
-        Dict* c = d->AddSectionDictionary("COMPARE");
-        c->SetValue("LABEL", std::string(T3RowLabel(row)));
-        c->SetValue("PREV", CellText(p.table3.cells[static_cast<size_t>(row)][kTotal]));
-        c->SetValue("THIS", CellText(page->report.table3.cells[static_cast<size_t>(row)][kTotal]));
-      }
-      if (page->carry_over.empty()) d->ShowSection("CARRY_OK");
-      for (const Finding& f : page->carry_over) {
-        d->AddSectionDictionary("CARRY")->SetValue("MESSAGE", f.message);
-      }
-    }
-  });
+  return StaffPage(
+      site, req, &ctx.actor, "报告 " + std::to_string(s.id), "supervise_report.tpl", [&](Dict* d) {
+        d->SetValue("AGENCY_NAME",
+                    page->filing.agency.name.empty() ? s.report_agency : page->filing.agency.name);
+        d->SetIntValue("ID", static_cast<long>(s.id));
+        d->SetValue("YEAR", s.year ? std::to_string(s.year) : "未写明");
+        d->SetValue("FILE", s.file_name);
+        d->SetValue("FORMAT", s.format);
+        d->SetValue("SHA256", s.sha256);
+        d->SetValue("FILED", s.filed.ToString());
+        d->SetValue("UPLOADED_BY", s.uploaded_by);
+        d->SetIntValue("VERSION", s.version);
+        d->SetIntValue("VERSIONS", page->filing.versions);
+        d->SetValue("STATUS", std::string(FilingStatusId(StatusOfCounts(s.errors, s.warnings))));
+        d->SetValue("STATUS_LABEL",
+                    std::string(FilingStatusLabel(StatusOfCounts(s.errors, s.warnings))));
+        d->SetIntValue("ERRORS", s.errors);
+        d->SetIntValue("WARNINGS", s.warnings);
+        std::set<CellRef> pinned;
+        std::set<int> sections;
+        size_t n = 0;
+        for (const Finding& f : page->findings) {
+          if (f.severity == Severity::kInfo) continue;
+          FillFinding(f, page->report, ++n, &pinned, &sections, d->AddSectionDictionary("FINDING"));
+        }
+        FillGrids(page->report, pinned, "", d);
+        for (int k = 0; k < kSectionCount; ++k) {
+          const Section& sec = page->report.sections[static_cast<size_t>(k)];
+          Dict* sd = d->AddSectionDictionary("SECTION");
+          sd->SetIntValue("N", k);
+          sd->SetValue("TITLE", std::string(SectionTitle(k)));
+          sd->SetValue("TEXT", sec.present ? sec.text : "（报告中没有这一部分）");
+          if (sections.count(k)) sd->ShowSection("PINNED");
+        }
+        if (!page->previous) d->ShowSection("NO_PREVIOUS");
+        if (page->previous) {
+          d->ShowSection("HAS_PREVIOUS");
+          const AnnualReport& p = *page->previous;
+          d->SetValue("PREV_SOURCE", std::string(ReportSourceLabel(page->previous_source)));
+          if (page->previous_submission_id) {
+            d->ShowSection("PREV_LINK");
+            d->SetIntValue("PREV_ID", static_cast<long>(page->previous_submission_id));
+          }
+          for (int row : {static_cast<int>(kNew), static_cast<int>(kCarriedOver),
+                          static_cast<int>(kResultTotal), static_cast<int>(kCarriedForward)}) {
+            Dict* c = d->AddSectionDictionary("COMPARE");
+            c->SetValue("LABEL", std::string(T3RowLabel(row)));
+            c->SetValue("PREV", CellText(p.table3.cells[static_cast<size_t>(row)][kTotal]));
+            c->SetValue("THIS",
+                        CellText(page->report.table3.cells[static_cast<size_t>(row)][kTotal]));
+          }
+          if (page->carry_over.empty()) d->ShowSection("CARRY_OK");
+          for (const Finding& f : page->carry_over) {
+            d->AddSectionDictionary("CARRY")->SetValue("MESSAGE", f.message);
+          }
+        }
+      });
 }
 
 // ---- Roll-up, charts, reminders ----
@@ -503,7 +512,8 @@ HttpResponse RemindersPage(Site& site, HttpRequest& req) {
       row->SetValue("STATUS_LABEL", std::string(FilingStatusLabel(r.status)));
       row->SetIntValue("ERRORS", r.errors);
       row->SetValue("DUE", r.due.ToString());
-      for (const std::string& e : r.first_errors) row->AddSectionDictionary("PROBLEM")->SetValue("TEXT", e);
+      for (const std::string& e : r.first_errors)
+        row->AddSectionDictionary("PROBLEM")->SetValue("TEXT", e);
     }
   });
 }
@@ -538,12 +548,18 @@ void AddSuperviseRoutes(Router& router, Site& site) {
     if (!Begin(site, req, &ctx, &denied)) return denied;
     return UploadPage(site, req, ctx, {}, 200);
   });
-  router.Add("POST", "/supervise/upload", [&site](HttpRequest& req) { return PostUpload(site, req); });
-  router.Add("POST", "/supervise/assign", [&site](HttpRequest& req) { return PostAssign(site, req); });
-  router.Add("GET", "/supervise/reports/:id", [&site](HttpRequest& req) { return ReportPage(site, req); });
-  router.Add("GET", "/supervise/rollup", [&site](HttpRequest& req) { return RollupPage(site, req); });
-  router.Add("GET", "/supervise/charts", [&site](HttpRequest& req) { return ChartsPage(site, req); });
-  router.Add("GET", "/supervise/reminders", [&site](HttpRequest& req) { return RemindersPage(site, req); });
+  router.Add("POST", "/supervise/upload",
+             [&site](HttpRequest& req) { return PostUpload(site, req); });
+  router.Add("POST", "/supervise/assign",
+             [&site](HttpRequest& req) { return PostAssign(site, req); });
+  router.Add("GET", "/supervise/reports/:id",
+             [&site](HttpRequest& req) { return ReportPage(site, req); });
+  router.Add("GET", "/supervise/rollup",
+             [&site](HttpRequest& req) { return RollupPage(site, req); });
+  router.Add("GET", "/supervise/charts",
+             [&site](HttpRequest& req) { return ChartsPage(site, req); });
+  router.Add("GET", "/supervise/reminders",
+             [&site](HttpRequest& req) { return RemindersPage(site, req); });
   router.Add("GET", "/supervise/reminders/:agency/notice.docx",
              [&site](HttpRequest& req) { return NoticeDocx(site, req); });
 }
