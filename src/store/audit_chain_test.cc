@@ -210,6 +210,10 @@ TEST_F(AuditChainTest, MigrationChainsRowsWrittenBeforeTheChain) {
                     "ALTER TABLE audit_log DROP COLUMN row_hash; "
                     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN "
                     "SELECT RAISE(ABORT, 'audit_log is append-only'); END; "
+                    // Tables of later migrations (staff accounts, the supervisor's submissions)
+                    // did not exist either.
+                    "DROP TABLE supervision_model; DROP TABLE supervision_submission; "
+                    "DROP TABLE login_failure; DROP TABLE staff_session; DROP TABLE staff_user; "
                     "DELETE FROM schema_version WHERE version > 3"),
             SQLITE_OK);
   Reopen();
