@@ -129,6 +129,8 @@ struct SupervisionTree {
 // The tree as a CSV for spreadsheets (UTF-8 with BOM, cells made spreadsheet-safe), one row per
 // agency in tree order, with the counts per status of its subtree.
 std::string TreeCsv(const SupervisionTree& tree);
+// The same as an XLSX workbook (bytes), one sheet.
+StatusOr<std::string> TreeXlsx(const SupervisionTree& tree);
 
 // ---- A report's page ----
 

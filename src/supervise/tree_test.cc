@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "gongkai/importer.h"
 #include "gongkai/ledger.h"
 #include "gongkai/supervision.h"
 #include "supervise_test_util.h"
@@ -71,6 +72,17 @@ TEST_F(TreeTest, TheCsvExportHasEveryRowAndNeutralisesFormulas) {
   EXPECT_NE(csv.find(",'=cmd|' /C calc'!A0,"), std::string::npos);
   EXPECT_NE(csv.find("满洲里市人民政府办公室,"), std::string::npos);
   EXPECT_NE(csv.find(",已提交有错误,2,"), std::string::npos);
+}
+
+TEST_F(TreeTest, TheXlsxExportIsAWorkbookTheImporterReadsBack) {
+  auto sup = Open(region_);
+  UploadSeeds(*sup);
+  auto tree = sup->Tree(2021);
+  ASSERT_TRUE(tree.ok());
+  auto xlsx = TreeXlsx(*tree);
+  ASSERT_TRUE(xlsx.ok()) << xlsx.status().message();
+  EXPECT_EQ(xlsx->substr(0, 2), "PK");
+  EXPECT_EQ(DetectFormat(*xlsx), ReportFormat::kXlsx);
 }
 
 // An agency in the system gets its status from the report the ledger generates.

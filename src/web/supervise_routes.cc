@@ -155,6 +155,13 @@ HttpResponse TreePage(Site& site, HttpRequest& req) {
     return Attachment(TreeCsv(*tree), "text/csv; charset=utf-8",
                       "tree-" + std::to_string(year) + ".csv");
   }
+  if (req.Query("format") == "xlsx") {
+    StatusOr<std::string> xlsx = TreeXlsx(*tree);
+    if (!xlsx.ok()) return site.ErrorPage(req, 503, "XLSX 生成失败");
+    return Attachment(std::move(xlsx).value(),
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                      "tree-" + std::to_string(year) + ".xlsx");
+  }
   const std::string sort = req.Query("sort");
   std::vector<AgencyFiling>& rows = tree->rows;
   const std::array<int, kFilingStatusCount> counts = rows[0].subtree;

@@ -79,6 +79,11 @@ try {
   check((await page.locator('tr', { hasText: '鄂托克前旗' }).textContent()).includes('未提交'),
         '鄂托克前旗 did not file for 2021');
   await shot(page, 'supervise-03-tree');
+  for (const [format, type] of [['csv', 'text/csv'], ['xlsx', 'spreadsheetml']]) {
+    const r = await page.request.get(`${base}/supervise?year=2021&format=${format}`);
+    check(r.status() === 200 && r.headers()['content-type'].includes(type) &&
+          r.headers()['content-disposition'].startsWith('attachment'), `the tree exports as ${format}`);
+  }
   await page.goto(`${base}/supervise?year=2021&sort=status`);
   check((await page.locator('tbody tr').first().textContent()).includes('未提交'), 'sorting by status puts 未提交 first');
 

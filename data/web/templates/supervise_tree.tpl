@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{AGENCY_NAME}}所属机关 {{YEAR}} 年度报告</h1>
 <p class="years"><a href="/supervise?year={{PREV_YEAR}}">{{PREV_YEAR}} 年度</a> · <a href="/supervise?year={{NEXT_YEAR}}">{{NEXT_YEAR}} 年度</a></p>
 <p>共 {{TOTAL}} 个机关：{{#COUNT}}<span class="status-{{STATUS}}">{{LABEL}} <strong>{{N}}</strong></span> {{/COUNT}}</p>
-<p>导出：<a href="/supervise?year={{YEAR}}&amp;format=csv">CSV（Excel）</a>
+<p>导出：<a href="/supervise?year={{YEAR}}&amp;format=csv">CSV</a> · <a href="/supervise?year={{YEAR}}&amp;format=xlsx">XLSX（Excel）</a>
 · 排序：<a href="/supervise?year={{YEAR}}">按层级</a> · <a href="/supervise?year={{YEAR}}&amp;sort=status">按状态</a> · <a href="/supervise?year={{YEAR}}&amp;sort=name">按名称</a> · <a href="/supervise?year={{YEAR}}&amp;sort=filed">按提交日期</a></p>
 <div class="table-wrap"><table class="catalogue supervise-tree">
 <caption>{{YEAR}} 年度报告提交与检查情况</caption>
