@@ -78,6 +78,8 @@ bench: build
 	@for b in build/bench/*_bench; do echo "== $$(basename $$b) =="; $$b $(SHARED) || exit 1; echo; done
 	@echo "== web_bench (gongkai serve against nginx, same bytes) =="
 	@bench/web_bench.sh build/gongkai
+	@echo "== supervise_web_bench (the supervisor's tree of 4,589 agencies) =="
+	@bench/supervise_web_bench.sh build/gongkai build/bench/supervise_bench $(SHARED)
 
 fuzz: build-fuzz
 	@scripts/run-fuzzers build-fuzz $(FUZZ_SECONDS) $(SHARED)

@@ -92,6 +92,9 @@ StatusOr<ImportedReport> ImportReportBytes(std::string_view bytes, const std::st
 struct NamedImport {
   std::string name;
   StatusOr<ImportedReport> result;
+  // Lowercase hex SHA-256 of the bytes this report was read from (the file, or the member of the
+  // ZIP archive); empty when those bytes could not be read.
+  std::string sha256 = {};
 };
 
 // Imports every report in `bytes`: one entry for a single report (its error included), one per

@@ -27,8 +27,13 @@ struct JsonExtras {
 std::string ReportToJson(const AnnualReport& report, const Findings& findings,
                          const JsonExtras& extras, const JsonOptions& options = {});
 
-// Reads the interchange shape. Unknown keys are ignored; a wrong type names the field.
+// Reads the interchange shape. Unknown keys are ignored; a wrong type names the field. The
+// optional "provenance" and sections' "location" are read back into the cells' and sections'
+// source (with the top-level "file"), so a report written by ReportToJson keeps its provenance.
 StatusOr<AnnualReport> ReportFromJson(std::string_view json, const std::string& name);
+
+// Reads the "findings" array of the same document (empty when absent).
+StatusOr<Findings> FindingsFromJson(std::string_view json, const std::string& name);
 
 // One finding as a JSON object string (used by `check --format json`).
 std::string FindingToJson(const Finding& finding);

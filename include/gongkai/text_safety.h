@@ -21,6 +21,10 @@ std::string XmlSafe(std::string_view s);
 // CR gets a leading apostrophe. The result is not yet quoted for CSV.
 std::string SpreadsheetSafe(std::string_view cell);
 
+// One CSV cell for spreadsheets: TerminalSafe, then SpreadsheetSafe, then quoted (RFC 4180) when
+// it holds a comma, quote or line break; line breaks become spaces (one record per line).
+std::string CsvCell(std::string_view raw);
+
 // Returns an error message naming `field` when `s` is not valid UTF-8 or holds a C0 control other
 // than tab, LF or CR, else the empty string. Message in Chinese with English in brackets.
 std::string CheckTextField(std::string_view field, std::string_view s);

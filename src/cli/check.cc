@@ -44,21 +44,7 @@ std::string Location(const std::string& path, const SourceLocation& l) {
   return s;
 }
 
-// One CSV cell: neutralised as a spreadsheet formula, stripped of terminal controls, quoted.
-std::string Csv(const std::string& raw) {
-  std::string s = SpreadsheetSafe(TerminalSafe(raw));
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"')
-      out += "\"\"";
-    else if (c == '\n' || c == '\r')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out + "\"";
-}
+std::string Csv(const std::string& raw) { return CsvCell(raw); }
 
 // "1 report", "2 reports".
 std::string Plural(size_t n, const char* one, const char* many) {

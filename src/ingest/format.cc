@@ -13,6 +13,7 @@
 #include "gongkai/importer.h"
 #include "gongkai/report_json.h"
 #include "gongkai/rules.h"
+#include "gongkai/sha256.h"
 #include "importers.h"
 #include "zip_reader.h"
 
@@ -139,7 +140,7 @@ std::vector<NamedImport> ImportArchive(std::string_view bytes, const std::string
       out.push_back({member, InvalidArgumentError(member + ": 文件为空 (empty file)")});
       continue;
     }
-    out.push_back({member, ImportSingle(*data, member, DetectFormat(*data))});
+    out.push_back({member, ImportSingle(*data, member, DetectFormat(*data)), Sha256Hex(*data)});
   }
   if (out.empty()) {
     out.push_back({name, InvalidArgumentError(name + ": 压缩包中没有报告 (no report in the archive)")});
@@ -251,7 +252,7 @@ std::vector<NamedImport> ImportReportsBytes(std::string_view bytes, const std::s
   if (!bytes.empty() && bytes.size() <= kMaxReportBytes && DetectFormat(bytes) == ReportFormat::kZip) {
     return ImportArchive(bytes, name);
   }
-  out.push_back({name, ImportReportBytes(bytes, name)});
+  out.push_back({name, ImportReportBytes(bytes, name), Sha256Hex(bytes)});
   return out;
 }
 

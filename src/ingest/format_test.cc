@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "gongkai/importer.h"
+#include "gongkai/sha256.h"
 #include "ingest_test_util.h"
 
 namespace gongkai {
@@ -62,6 +63,21 @@ TEST(ImportReportsBytes, ArchiveMembersAreNamedByInnerPath) {
   auto one = ImportReportBytes(zip, "bundle.zip");
   ASSERT_FALSE(one.ok());
   EXPECT_NE(one.status().message().find("bundle.zip"), std::string::npos);
+}
+
+// Each entry carries the hash of its own bytes (a supervisor's record of what was filed): the
+// member's for a ZIP, the file's otherwise.
+TEST(ImportReportsBytes, EachEntryCarriesTheSha256OfItsBytes) {
+  std::string text = SeedText();
+  std::string other = text + "\n";
+  std::vector<NamedImport> all =
+      ImportReportsBytes(MakeZip({{"a.txt", text}, {"b.txt", other}}), "two.zip");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].sha256, Sha256Hex(text));
+  EXPECT_EQ(all[1].sha256, Sha256Hex(other));
+  std::vector<NamedImport> plain = ImportReportsBytes(text, "a.txt");
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(plain[0].sha256, Sha256Hex(text));
 }
 
 TEST(ImportReportsBytes, SingleReportAndArchiveOfOne) {

@@ -262,6 +262,118 @@ Status ReadTable4(const Json& j, Table4* t4) {
   return Status::Ok();
 }
 
+// A source location {file?, line?, page?, table?, row?, cell?}: each number a non-negative
+// integer below 10^9 (line and page 1-based), as LocationJson writes it. Null or absent: empty.
+Status ReadLocation(const Json* v, const std::string& path, SourceLocation* out) {
+  if (v == nullptr || v->is_null()) return Status::Ok();
+  if (!v->is_object()) return WrongType(path, "对象", "an object", *v);
+  GONGKAI_RETURN_IF_ERROR(ReadString(*v, "file", path + "/file", &out->file));
+  const std::pair<const char*, int*> fields[] = {{"line", &out->line},   {"page", &out->page},
+                                                 {"table", &out->table}, {"row", &out->row},
+                                                 {"cell", &out->cell}};
+  for (const auto& [key, field] : fields) {
+    const Json* n = Member(*v, key);
+    if (n == nullptr || n->is_null()) continue;
+    std::optional<int64_t> i = n->is_number_integer() ? IntegerValue(*n) : std::nullopt;
+    if (!i || *i < 0 || *i >= 1000000000) {
+      return InvalidArgumentError("字段 " + path + "/" + key +
+                                  " 应为非负整数 (must be a non-negative integer, not " +
+                                  n->dump() + ")");
+    }
+    *field = static_cast<int>(*i);
+  }
+  return Status::Ok();
+}
+
+// The provenance of a row of cells: null, or an array of N locations (null for an absent cell).
+template <size_t N>
+Status ReadRowSources(const Json* v, const std::string& path, const std::string& file,
+                      std::array<Cell, N>* out) {
+  if (v == nullptr || v->is_null()) return Status::Ok();
+  if (!v->is_array() || v->size() != N) {
+    return InvalidArgumentError("字段 " + path + " 应为 " + std::to_string(N) +
+                                " 个元素的数组 (must be an array of " + std::to_string(N) + ")");
+  }
+  for (size_t i = 0; i < N; ++i) {
+    (*out)[i].source.file = file;
+    GONGKAI_RETURN_IF_ERROR(
+        ReadLocation(&(*v)[i], path + "/" + std::to_string(i), &(*out)[i].source));
+  }
+  return Status::Ok();
+}
+
+Status ReadCellSource(const Json* v, const std::string& path, const std::string& file, Cell* out) {
+  out->source.file = file;
+  return ReadLocation(v, path, &out->source);
+}
+
+// "provenance" (as ReportToJson writes it): each cell's source location, the file given once at
+// the top level ("file").
+Status ReadProvenance(const Json& j, AnnualReport* r) {
+  GONGKAI_ASSIGN_OR_RETURN(const Json* p, ObjectMember(j, "provenance", "/provenance"));
+  if (p == nullptr) return Status::Ok();
+  std::string file;
+  GONGKAI_RETURN_IF_ERROR(ReadString(j, "file", "/file", &file));
+  GONGKAI_ASSIGN_OR_RETURN(const Json* t2, ObjectMember(*p, "table2", "/provenance/table2"));
+  if (t2 != nullptr) {
+    for (int k = 0; k < kDocKindCount; ++k) {
+      std::string id(DocKindId(k));
+      GONGKAI_RETURN_IF_ERROR(ReadRowSources(Member(*t2, id), "/provenance/table2/" + id, file,
+                                             &r->table2.docs[static_cast<size_t>(k)]));
+    }
+    for (int k = 0; k < kDecisionKindCount; ++k) {
+      std::string id(DecisionKindId(k));
+      GONGKAI_RETURN_IF_ERROR(ReadCellSource(Member(*t2, id), "/provenance/table2/" + id, file,
+                                             &r->table2.decisions[static_cast<size_t>(k)]));
+    }
+    GONGKAI_RETURN_IF_ERROR(ReadCellSource(Member(*t2, "fees_10k_yuan"),
+                                           "/provenance/table2/fees_10k_yuan", file,
+                                           &r->table2.fees_10k_yuan));
+  }
+  GONGKAI_ASSIGN_OR_RETURN(const Json* t3, ObjectMember(*p, "table3", "/provenance/table3"));
+  for (int row = 0; t3 != nullptr && row < kT3Rows; ++row) {
+    std::string id(T3RowId(row));
+    GONGKAI_RETURN_IF_ERROR(ReadRowSources(Member(*t3, id), "/provenance/table3/" + id, file,
+                                           &r->table3.cells[static_cast<size_t>(row)]));
+  }
+  GONGKAI_ASSIGN_OR_RETURN(const Json* t4, ObjectMember(*p, "table4", "/provenance/table4"));
+  for (int g = 0; t4 != nullptr && g < kT4Groups; ++g) {
+    std::string id(T4GroupId(g));
+    GONGKAI_RETURN_IF_ERROR(ReadRowSources(Member(*t4, id), "/provenance/table4/" + id, file,
+                                           &r->table4.cells[static_cast<size_t>(g)]));
+  }
+  return Status::Ok();
+}
+
+StatusOr<Severity> ReadSeverity(const Json& f, const std::string& path) {
+  std::string name;
+  GONGKAI_RETURN_IF_ERROR(ReadString(f, "severity", path + "/severity", &name));
+  for (Severity s : {Severity::kError, Severity::kWarning, Severity::kInfo}) {
+    if (name == SeverityName(s)) return s;
+  }
+  return InvalidArgumentError("字段 " + path + "/severity 应为 error、warning 或 info (must be "
+                              "error, warning or info)");
+}
+
+Status ReadFindings(const Json& j, Findings* out) {
+  const Json* fs = Member(j, "findings");
+  if (fs == nullptr || fs->is_null()) return Status::Ok();
+  if (!fs->is_array()) return WrongType("/findings", "数组", "an array", *fs);
+  for (size_t i = 0; i < fs->size(); ++i) {
+    const Json& f = (*fs)[i];
+    const std::string path = "/findings/" + std::to_string(i);
+    if (!f.is_object()) return WrongType(path, "对象", "an object", f);
+    Finding finding;
+    GONGKAI_RETURN_IF_ERROR(ReadString(f, "rule", path + "/rule", &finding.rule));
+    GONGKAI_ASSIGN_OR_RETURN(finding.severity, ReadSeverity(f, path));
+    GONGKAI_RETURN_IF_ERROR(ReadString(f, "message", path + "/message", &finding.message));
+    GONGKAI_RETURN_IF_ERROR(ReadString(f, "message_en", path + "/message_en", &finding.message_en));
+    GONGKAI_RETURN_IF_ERROR(ReadLocation(Member(f, "location"), path + "/location", &finding.location));
+    out->push_back(std::move(finding));
+  }
+  return Status::Ok();
+}
+
 // "sections": an array of objects {title, present, heading, text}; entries past the form's six
 // sections are ignored.
 Status ReadSections(const Json& j, AnnualReport* r) {
@@ -285,6 +397,7 @@ Status ReadSections(const Json& j, AnnualReport* r) {
       return WrongType(path + "/present", "布尔值 true 或 false", "true or false", *present);
     }
     sec.order = sec.present ? static_cast<int>(s) : -1;
+    GONGKAI_RETURN_IF_ERROR(ReadLocation(Member(o, "location"), path + "/location", &sec.source));
   }
   return Status::Ok();
 }
@@ -307,20 +420,34 @@ Status ReadReport(const Json& j, AnnualReport* r) {
   GONGKAI_RETURN_IF_ERROR(ReadTable2(j, &r->table2));
   GONGKAI_RETURN_IF_ERROR(ReadTable3(j, &r->table3));
   GONGKAI_RETURN_IF_ERROR(ReadTable4(j, &r->table4));
+  GONGKAI_RETURN_IF_ERROR(ReadProvenance(j, r));
   return ReadSections(j, r);
 }
 
-}  // namespace
-
-StatusOr<AnnualReport> ReportFromJson(std::string_view json, const std::string& name) {
+// Parses `json` as an object after the shape check; errors name `name`.
+StatusOr<Json> ParseObject(std::string_view json, const std::string& name) {
   GONGKAI_RETURN_IF_ERROR(CheckJsonShape(json).WithContext(name));
   Json j = Json::parse(json.begin(), json.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return InvalidArgumentError(name + ": 不是有效的 JSON (invalid JSON)");
   if (!j.is_object())
     return InvalidArgumentError(name + ": JSON 顶层应为对象 (top level must be an object)");
+  return j;
+}
+
+}  // namespace
+
+StatusOr<AnnualReport> ReportFromJson(std::string_view json, const std::string& name) {
+  GONGKAI_ASSIGN_OR_RETURN(Json j, ParseObject(json, name));
   AnnualReport r;
   GONGKAI_RETURN_IF_ERROR(ReadReport(j, &r).WithContext(name));
   return r;
+}
+
+StatusOr<Findings> FindingsFromJson(std::string_view json, const std::string& name) {
+  GONGKAI_ASSIGN_OR_RETURN(Json j, ParseObject(json, name));
+  Findings out;
+  GONGKAI_RETURN_IF_ERROR(ReadFindings(j, &out).WithContext(name));
+  return out;
 }
 
 }  // namespace gongkai

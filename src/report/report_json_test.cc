@@ -52,6 +52,49 @@ TEST(ReportJsonTest, RoundTripKeepsAbsentApartFromZero) {
   EXPECT_EQ(out->sections[0].text, "总体情况正文");
 }
 
+// A stored extraction (a supervisor's copy of a filed report) must still point each finding at
+// its cell: provenance and findings survive the round trip.
+TEST(ReportJsonTest, ProvenanceAndFindingsRoundTrip) {
+  AnnualReport in = Sample();
+  in.table3.cells[kNew][kNatural].source = {"r.txt", 41, 0, -1, -1, 1};
+  in.table2.fees_10k_yuan.source = {"r.txt", 0, 3, 1, 4, 2};
+  in.sections[0].source.line = 7;
+  Finding f;
+  f.rule = "T3-BALANCE";
+  f.severity = Severity::kError;
+  f.message = "不平衡";
+  f.message_en = "unbalanced";
+  f.location = {"r.txt", 41, 0, -1, -1, 6};
+  JsonExtras extras;
+  extras.file = "r.txt";
+  std::string json = ReportToJson(in, {f}, extras);
+  auto out = ReportFromJson(json, "x.json");
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  const SourceLocation& l = out->table3.cells[kNew][kNatural].source;
+  EXPECT_EQ(l.file, "r.txt");
+  EXPECT_EQ(l.line, 41);
+  EXPECT_EQ(l.cell, 1);
+  const SourceLocation& fee = out->table2.fees_10k_yuan.source;
+  EXPECT_EQ(fee.page, 3);
+  EXPECT_EQ(fee.table, 1);
+  EXPECT_EQ(fee.row, 4);
+  EXPECT_EQ(out->sections[0].source.line, 7);
+  auto findings = FindingsFromJson(json, "x.json");
+  ASSERT_TRUE(findings.ok()) << findings.status().message();
+  ASSERT_EQ(findings->size(), 1u);
+  EXPECT_EQ((*findings)[0].rule, "T3-BALANCE");
+  EXPECT_EQ((*findings)[0].severity, Severity::kError);
+  EXPECT_EQ((*findings)[0].message_en, "unbalanced");
+  EXPECT_EQ((*findings)[0].location.line, 41);
+  EXPECT_EQ((*findings)[0].location.cell, 6);
+  auto bad = FindingsFromJson(R"({"findings":[{"severity":"fatal"}]})", "y.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("/findings/0/severity"), std::string::npos);
+  auto neg = ReportFromJson(R"({"provenance":{"table3":{"new":[{"line":-2},null,null,null,null,null,null]}}})", "z.json");
+  ASSERT_FALSE(neg.ok());
+  EXPECT_NE(neg.status().message().find("/provenance/table3/new/0/line"), std::string::npos);
+}
+
 TEST(ReportJsonTest, BadFieldIsNamed) {
   auto r = ReportFromJson(R"({"table3":{"rows":{"new":[1,2,3]}}})", "bad.json");
   ASSERT_FALSE(r.ok());

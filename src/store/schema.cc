@@ -328,6 +328,55 @@ CREATE TRIGGER published_report_no_replace BEFORE INSERT ON published_report
   WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM published_report WHERE id = NEW.id)
   BEGIN SELECT RAISE(ABORT, 'published reports are append-only'); END;
 )sql",
+    // 9: reports a supervisor received from agencies outside the system (submissions.h). Every
+    // version is kept: rows are never deleted, and only their assignment (agency, year, match)
+    // may change.
+    R"sql(
+CREATE TABLE supervision_submission(
+  id INTEGER PRIMARY KEY,
+  supervisor_id INTEGER NOT NULL REFERENCES agency(id),
+  agency_id INTEGER REFERENCES agency(id),
+  year INTEGER NOT NULL CHECK (year = 0 OR year BETWEEN 2008 AND 2200),
+  match INTEGER NOT NULL CHECK (match BETWEEN 0 AND 3),
+  file_name TEXT NOT NULL,
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  format TEXT NOT NULL,
+  report_agency TEXT NOT NULL,
+  errors INTEGER NOT NULL CHECK (errors >= 0),
+  warnings INTEGER NOT NULL CHECK (warnings >= 0),
+  filed TEXT NOT NULL,
+  uploaded_by TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  CHECK ((agency_id IS NULL) = (match = 0)));
+CREATE INDEX supervision_submission_year ON supervision_submission(year, agency_id, id);
+CREATE INDEX supervision_submission_unassigned ON supervision_submission(supervisor_id, id)
+  WHERE agency_id IS NULL;
+CREATE TRIGGER supervision_submission_no_delete BEFORE DELETE ON supervision_submission
+  BEGIN SELECT RAISE(ABORT, 'submissions are never deleted'); END;
+CREATE TRIGGER supervision_submission_content_fixed BEFORE UPDATE ON supervision_submission
+  WHEN NEW.id IS NOT OLD.id OR NEW.supervisor_id IS NOT OLD.supervisor_id
+    OR NEW.file_name IS NOT OLD.file_name OR NEW.sha256 IS NOT OLD.sha256
+    OR NEW.format IS NOT OLD.format OR NEW.report_agency IS NOT OLD.report_agency
+    OR NEW.errors IS NOT OLD.errors
+    OR NEW.warnings IS NOT OLD.warnings OR NEW.filed IS NOT OLD.filed
+    OR NEW.uploaded_by IS NOT OLD.uploaded_by OR NEW.uploaded_at IS NOT OLD.uploaded_at
+  BEGIN SELECT RAISE(ABORT, 'a submission''s content never changes'); END;
+CREATE TRIGGER supervision_submission_no_replace BEFORE INSERT ON supervision_submission
+  WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM supervision_submission WHERE id = NEW.id)
+  BEGIN SELECT RAISE(ABORT, 'submissions are never replaced'); END;
+-- The extracted model apart from the row, so that listings and the tree never read it.
+CREATE TABLE supervision_model(
+  submission_id INTEGER PRIMARY KEY REFERENCES supervision_submission(id),
+  model_json TEXT NOT NULL,
+  tables_json TEXT NOT NULL);
+CREATE TRIGGER supervision_model_no_update BEFORE UPDATE ON supervision_model
+  BEGIN SELECT RAISE(ABORT, 'a submission''s content never changes'); END;
+CREATE TRIGGER supervision_model_no_delete BEFORE DELETE ON supervision_model
+  BEGIN SELECT RAISE(ABORT, 'submissions are never deleted'); END;
+CREATE TRIGGER supervision_model_no_replace BEFORE INSERT ON supervision_model
+  WHEN EXISTS (SELECT 1 FROM supervision_model WHERE submission_id = NEW.submission_id)
+  BEGIN SELECT RAISE(ABORT, 'submissions are never replaced'); END;
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);

@@ -100,6 +100,22 @@ std::string SpreadsheetSafe(std::string_view cell) {
   return std::string(cell);
 }
 
+std::string CsvCell(std::string_view raw) {
+  std::string s = SpreadsheetSafe(TerminalSafe(raw));
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') {
+      out += "\"\"";
+    } else if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
 std::string CheckTextField(std::string_view field, std::string_view s) {
   size_t bad = FindInvalidUtf8(s);
   if (bad != std::string_view::npos) {

@@ -41,6 +41,14 @@ TEST(SpreadsheetSafe, PrefixesFormulaStarts) {
   EXPECT_EQ(SpreadsheetSafe(""), "");
 }
 
+TEST(CsvCell, NeutralisesQuotesAndKeepsOneRecordPerLine) {
+  EXPECT_EQ(CsvCell("满洲里市"), "满洲里市");
+  EXPECT_EQ(CsvCell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+  EXPECT_EQ(CsvCell("a,b"), "\"a,b\"");
+  EXPECT_EQ(CsvCell("line\nnext"), "\"line next\"");
+  EXPECT_EQ(CsvCell("\x1b[31mred"), "red");
+}
+
 TEST(CheckTextField, NamesTheFieldAndByte) {
   EXPECT_EQ(CheckTextField("--name", "公开"), "");
   std::string e = CheckTextField("--name", "ab\xff");

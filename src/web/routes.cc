@@ -18,6 +18,7 @@ Router BuildRouter(Site& site) {
   AddStaffCaseRoutes(r, site);
   AddStaffRegistryRoutes(r, site);
   AddStaffReportRoutes(r, site);
+  AddSuperviseRoutes(r, site);
   return r;
 }
 

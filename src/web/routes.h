@@ -20,6 +20,7 @@ void AddStaffCaseRoutes(Router& router, Site& site);  // /staff/cases[.csv|.xlsx
 void AddStaffRegistryRoutes(Router& router, Site& site);  // /staff/documents, rules, actions,
                                                          // review-cases
 void AddStaffReportRoutes(Router& router, Site& site);    // /staff/report/:year[/publish]
+void AddSuperviseRoutes(Router& router, Site& site);  // /supervise/* (supervisors)
 
 // Every route above, in order.
 Router BuildRouter(Site& site);

@@ -15,13 +15,14 @@
 {{#ACTOR}}<nav aria-label="工作台">
 <ul>
 <li><a href="/staff">首页</a></li>
-<li><a href="/staff/cases">待办申请</a></li>
+{{#IS_AGENCY_STAFF}}<li><a href="/staff/cases">待办申请</a></li>
 {{#IS_ADMIN}}<li><a href="/staff/users">用户管理</a></li>{{/IS_ADMIN}}
 <li><a href="/staff/documents">政府信息目录</a></li>
 <li><a href="/staff/rules">规章和规范性文件</a></li>
 <li><a href="/staff/actions">许可、处罚、强制和收费</a></li>
 <li><a href="/staff/review-cases">复议和诉讼</a></li>
-<li><a href="/staff/report">年度报告</a></li>
+<li><a href="/staff/report">年度报告</a></li>{{/IS_AGENCY_STAFF}}
+{{#IS_SUPERVISOR}}<li><a href="/supervise">报告督查</a></li><li><a href="/supervise/upload">上传报告</a></li><li><a href="/supervise/rollup">汇总</a></li><li><a href="/supervise/charts">趋势图表</a></li><li><a href="/supervise/reminders">督办提醒</a></li>{{/IS_SUPERVISOR}}
 </ul>
 </nav>
 <p class="who">{{LOGIN}}（{{ROLE}}）</p>

@@ -1,0 +1,54 @@
+// Internal to the supervisor: the state a Supervision shares across its files (scope, the
+// submission store, the year's ledger reports).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "gongkai/registry.h"
+#include "gongkai/supervision.h"
+
+namespace gongkai {
+
+// A report generated from the ledger for an agency in the system, with its findings.
+struct LedgerReport {
+  AnnualReport report;
+  int errors = 0;
+  int warnings = 0;
+  int64_t late_replies = 0;  // ART33-LATE-REPLY breaches dated in the year
+};
+
+struct Supervision::Impl {
+  CaseStore* store = nullptr;
+  Supervisor who;
+  std::unique_ptr<SubmissionStore> submissions;
+  std::vector<Agency> scope;  // depth-first, children by id; scope[0] = who's agency
+  std::vector<int> depth;     // of each scope entry
+  std::vector<int> parent;    // index of each entry's parent in scope, -1 for [0]
+  std::unordered_map<int64_t, size_t> index;                    // agency id → position in scope
+  std::map<int, std::map<int64_t, LedgerReport>> ledger_cache;  // by year
+  std::unique_ptr<AgencyMatcher> matcher;                       // over scope, made on first use
+
+  const Agency* Find(int64_t agency_id) const {
+    auto it = index.find(agency_id);
+    return it == index.end() ? nullptr : &scope[it->second];
+  }
+  // The ledger reports of the agencies in scope that have figures for `year` (computed once).
+  StatusOr<const std::map<int64_t, LedgerReport>*> LedgerReports(int year);
+  // The newest submission of an agency in scope for `year`, with its model; nullopt if none.
+  StatusOr<std::optional<Submission>> NewestSubmission(int64_t agency_id, int year);
+  // The row of one agency (status of its effective report); subtree counts left empty.
+  StatusOr<AgencyFiling> FilingOf(int64_t agency_id, int year);
+};
+
+// NotFound for a submission or agency outside the scope (the same words as for one that does
+// not exist).
+Status NoSuchSubmission(int64_t id);
+Status NoSuchAgency(int64_t id);
+
+// Error findings' messages of a stored model (at most `limit`).
+std::vector<std::string> FirstErrors(const Findings& findings, size_t limit);
+
+}  // namespace gongkai
