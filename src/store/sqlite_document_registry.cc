@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gongkai/documents.h"
+#include "record_codec.h"
 #include "sqlite_context.h"
 #include "sqlite_db.h"
 
@@ -11,74 +12,19 @@ namespace {
 
 using store_internal::SqliteContext;
 using store_internal::Statement;
-using Json = nlohmann::ordered_json;
+using namespace store_internal;  // record_codec.h
 
 constexpr std::array<std::string_view, kDisclosureModeCount> kModeIds = {"proactive", "on_request",
                                                                          "not_disclosed"};
 constexpr std::array<std::string_view, kDisclosureModeCount> kModeLabels = {
     "主动公开", "依申请公开", "不予公开"};
 
-constexpr const char* kColumns =
-    "id, agency_id, index_number, title, category, publisher, created, published, mode, body";
-
-Json DocumentJson(const PublishedDocument& d) {
-  return Json{{"id", d.id},
-              {"agency_id", d.agency_id},
-              {"index_number", d.index_number},
-              {"title", d.title},
-              {"category", d.category},
-              {"publisher", d.publisher},
-              {"created", d.created.ToString()},
-              {"published", d.published ? Json(d.published->ToString()) : Json(nullptr)},
-              {"mode", DisclosureModeId(d.mode)},
-              {"body", d.body}};
-}
-
-PublishedDocument ReadDocument(const Statement& s) {
-  PublishedDocument d;
-  d.id = s.Int(0);
-  d.agency_id = s.Int(1);
-  d.index_number = s.Text(2);
-  d.title = s.Text(3);
-  d.category = s.Text(4);
-  d.publisher = s.Text(5);
-  if (StatusOr<Date> c = Date::Parse(s.Text(6)); c.ok()) d.created = *c;
-  if (!s.IsNull(7)) {
-    if (StatusOr<Date> p = Date::Parse(s.Text(7)); p.ok()) d.published = *p;
-  }
-  int64_t mode = s.Int(8);
-  if (mode >= 0 && mode < kDisclosureModeCount) d.mode = static_cast<DisclosureMode>(mode);
-  d.body = s.Text(9);
-  return d;
-}
-
-Status Validate(const PublishedDocument& d) {
-  GONGKAI_RETURN_IF_ERROR(store_internal::CheckTextFields({{"索引号", &d.index_number},
-                                                           {"名称", &d.title},
-                                                           {"分类", &d.category},
-                                                           {"发布机构", &d.publisher},
-                                                           {"正文", &d.body}}));
-  const std::pair<const char*, const std::string*> required[] = {
-      {"索引号 (index number)", &d.index_number},
-      {"名称 (title)", &d.title},
-      {"分类 (category)", &d.category},
-      {"发布机构 (publisher)", &d.publisher}};
-  for (const auto& [name, value] : required) {
-    if (value->empty()) return InvalidArgumentError(std::string(name) + " 不能为空 (is empty)");
-  }
-  if (d.published && *d.published < d.created) {
-    return InvalidArgumentError("公开日期 " + d.published->ToString() + " 早于生成日期 " +
-                                d.created.ToString() + " (published before it was created)");
-  }
-  return Status::Ok();
-}
-
 class SqliteDocumentRegistry final : public DocumentRegistry {
  public:
   explicit SqliteDocumentRegistry(SqliteContext* ctx) : ctx_(ctx) {}
 
   StatusOr<int64_t> Add(const PublishedDocument& d, const std::string& actor) override {
-    GONGKAI_RETURN_IF_ERROR(Validate(d));
+    GONGKAI_RETURN_IF_ERROR(ValidateDocument(d));
     GONGKAI_RETURN_IF_ERROR(store_internal::CheckAgencyExists(ctx_->db(), d.agency_id));
     GONGKAI_RETURN_IF_ERROR(UniqueIndexNumber(d));
     int64_t id = 0;
@@ -109,7 +55,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
   StatusOr<PublishedDocument> Get(int64_t id) override {
     Statement& s = Stmt(
         get_,
-        (std::string("SELECT ") + kColumns + " FROM published_document WHERE id = ?1").c_str());
+        (std::string("SELECT ") + kDocumentColumns + " FROM published_document WHERE id = ?1").c_str());
     s.Bind(1, id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) {
@@ -137,7 +83,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
     page.total = any ? c.Int(0) : 0;
     c.Reset();
     Statement& s = Stmt(q.agency_id ? list_agency_ : list_all_,
-                        (std::string("SELECT ") + kColumns + " FROM published_document WHERE " +
+                        (std::string("SELECT ") + kDocumentColumns + " FROM published_document WHERE " +
                          (q.agency_id ? "agency_id = ?1" : "?1 = 0") +
                          " AND (?4 < 0 OR mode = ?4) ORDER BY created DESC, id DESC "
                          "LIMIT ?2 OFFSET ?3")
@@ -206,11 +152,8 @@ int FindIndex(const std::array<std::string_view, N>& ids, std::string_view id) {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<DocumentRegistry>> OpenDocumentRegistry(CaseStore& store) {
-  SqliteContext* ctx = store_internal::SqliteContextOf(store);
-  if (!ctx)
-    return UnimplementedError("文件目录只支持 SQLite 台账 (registry needs the SQLite store)");
-  return std::unique_ptr<DocumentRegistry>(new SqliteDocumentRegistry(ctx));
+std::unique_ptr<DocumentRegistry> store_internal::NewSqliteDocumentRegistry(SqliteContext* ctx) {
+  return std::make_unique<SqliteDocumentRegistry>(ctx);
 }
 
 std::string_view DisclosureModeId(DisclosureMode m) { return kModeIds[static_cast<size_t>(m)]; }
