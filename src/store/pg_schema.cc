@@ -307,7 +307,7 @@ Status CheckPgSchemaCurrent(PgConnection* c) {
   const bool ledger = row && q.Int(1) == 1;
   q.Reset();
   if (!ledger) {
-    return empty ? NotFoundError("数据库中没有公开台账（空库）(no gongkai ledger in this database)")
+    return empty ? NotFoundError("数据库中不存在公开台账（空库）(no gongkai ledger in this database)")
                  : InvalidArgumentError(
                        "这是其他程序的数据库，不是公开台账数据库 (a database of another "
                        "application, not a gongkai ledger)");

@@ -40,7 +40,11 @@ class PgStore final : public CaseStore, public PgContext {
   }
 
   Status Init(const SqliteOptions& options) {
-    if (options.mode == OpenMode::kReadOnly) {
+    // A write waits at most 10 s for another writer (SQLite's busy timeout), then fails with
+    // kFailedPrecondition (database busy).
+    GONGKAI_RETURN_IF_ERROR(conn_->Exec("SET lock_timeout = '10s'"));
+    read_only_ = options.mode == OpenMode::kReadOnly;
+    if (read_only_) {
       GONGKAI_RETURN_IF_ERROR(conn_->Exec("SET default_transaction_read_only = on"));
       return CheckPgSchemaCurrent(conn_.get());
     }
@@ -48,8 +52,12 @@ class PgStore final : public CaseStore, public PgContext {
     // transactions, never half of one).
     GONGKAI_RETURN_IF_ERROR(conn_->Exec(options.durable ? "SET synchronous_commit = on"
                                                         : "SET synchronous_commit = off"));
+    // Like SQLite's missing file: kExisting refuses a database without a ledger.
     Status current = CheckPgSchemaCurrent(conn_.get());
     if (current.code() == StatusCode::kInvalidArgument) return current;
+    if (current.code() == StatusCode::kNotFound && options.mode == OpenMode::kExisting) {
+      return current;
+    }
     return MigratePg(conn_.get());
   }
 
@@ -458,6 +466,9 @@ class PgStore final : public CaseStore, public PgContext {
   // the writers of the chain (plain reads go on).
   template <typename T, typename F>
   StatusOr<T> InTransaction(F&& body) {
+    if (read_only_) {
+      return FailedPreconditionError("只读打开的台账不能写入 (the ledger was opened read-only)");
+    }
     chain_.valid = false;  // another process may have appended since our last transaction
     GONGKAI_RETURN_IF_ERROR(conn_->Exec("BEGIN; LOCK TABLE audit_log IN EXCLUSIVE MODE"));
     StatusOr<T> r = body();
@@ -580,6 +591,7 @@ class PgStore final : public CaseStore, public PgContext {
     std::string at;
   } chain_;
 
+  bool read_only_ = false;
   std::unique_ptr<PgConnection> conn_;
 };
 
@@ -592,9 +604,10 @@ Status PgStore::VerifyRecordsAgainstAudit(AuditVerification* v) {
     return Status::Ok();
   };
   PgStatement r(conn(), (std::string("SELECT ") + kRequestColumns +
-                         ", a.id, a.after_json FROM request LEFT JOIN LATERAL (SELECT id, "
-                         "after_json FROM audit_log WHERE entity = 'request' AND entity_id = "
-                         "request.id ORDER BY id DESC LIMIT 1) a ON true ORDER BY request.id")
+                         ", a.audit_id, a.after_json FROM request LEFT JOIN LATERAL (SELECT "
+                         "id AS audit_id, after_json FROM audit_log WHERE entity = 'request' "
+                         "AND entity_id = request.id ORDER BY id DESC LIMIT 1) a ON true "
+                         "ORDER BY request.id")
                             .c_str());
   for (;;) {
     GONGKAI_ASSIGN_OR_RETURN(bool row, r.Step());
