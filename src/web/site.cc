@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "gongkai/render.h"
+#include "gongkai/stores.h"
 #include "guide.h"
 
 namespace gongkai::web {
@@ -52,7 +53,7 @@ StatusOr<std::unique_ptr<Site>> Site::Open(const WebOptions& options) {
                                                      3600.0 / options.submissions_per_hour);
   site->lookups_ =
       std::make_unique<RateLimiter>(options.lookups_per_minute, 60.0 / options.lookups_per_minute);
-  GONGKAI_ASSIGN_OR_RETURN(site->search_, OpenSqliteSearchIndex(":memory:"));
+  GONGKAI_ASSIGN_OR_RETURN(site->search_, OpenSearchIndex(options.db_path));
   RenderOptions render;
   render.soffice = options.soffice;
   site->reports_ = std::make_unique<ReportCatalog>(site->calendar_.years(), render, kReportTtl);
@@ -73,7 +74,7 @@ StatusOr<LedgerSession*> Site::Session() {
   std::lock_guard<std::mutex> lock(sessions_mu_);
   std::unique_ptr<LedgerSession>& s = sessions_[std::this_thread::get_id()];
   if (!s) {
-    GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<CaseStore> store, OpenSqliteStore(options_.db_path));
+    GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<CaseStore> store, OpenCaseStore(options_.db_path));
     auto session = std::make_unique<LedgerSession>();
     session->ledger = std::make_unique<Ledger>(store.get(), &calendar_);
     GONGKAI_ASSIGN_OR_RETURN(session->documents, OpenDocumentRegistry(*store));
