@@ -7,8 +7,8 @@
 #include <random>
 
 #include "gongkai/ledger_simulation.h"
-#include "gongkai/validator.h"
 #include "gongkai/stores.h"
+#include "gongkai/validator.h"
 #include "ledger_test_util.h"
 #include "store_test_backend.h"
 

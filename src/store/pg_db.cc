@@ -21,8 +21,8 @@ std::string Trimmed(const char* m) {
 
 Status PgError(const PGresult* result, PGconn* conn, const std::string& what) {
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  std::string msg = what + ": " +
-                    Trimmed(result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
+  std::string msg =
+      what + ": " + Trimmed(result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
   if (StateIs(state, "23") || StateIs(state, "P0001")) {
     return FailedPreconditionError("违反数据约束 (constraint failed): " + msg);
   }
@@ -49,9 +49,9 @@ StatusOr<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string&
     return IoError("连接 PostgreSQL 失败 (cannot connect to PostgreSQL): " + m);
   }
   std::unique_ptr<PgConnection> c(new PgConnection(conn));
-  GONGKAI_RETURN_IF_ERROR(c->Exec(
-      "SET client_encoding = 'UTF8'; SET datestyle = 'ISO, YMD'; SET timezone = 'UTC'; "
-      "SET client_min_messages = 'warning'"));
+  GONGKAI_RETURN_IF_ERROR(
+      c->Exec("SET client_encoding = 'UTF8'; SET datestyle = 'ISO, YMD'; SET timezone = 'UTC'; "
+              "SET client_min_messages = 'warning'"));
   return c;
 }
 

@@ -19,9 +19,10 @@ class PgDocumentRegistry final : public DocumentRegistry {
     GONGKAI_RETURN_IF_ERROR(UniqueIndexNumber(d));
     int64_t id = 0;
     Status written = ctx_->RunInTransaction([&]() -> Status {
-      PgStatement s(ctx_->conn(), "INSERT INTO published_document(agency_id, index_number, title, "
-                          "category, publisher, created, published, mode, body) "
-                          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
+      PgStatement s(ctx_->conn(),
+                    "INSERT INTO published_document(agency_id, index_number, title, "
+                    "category, publisher, created, published, mode, body) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
       s.Bind(1, d.agency_id).Bind(2, d.index_number).Bind(3, d.title).Bind(4, d.category);
       s.Bind(5, d.publisher).Bind(6, d.created.ToString());
       if (d.published) {
@@ -43,7 +44,9 @@ class PgDocumentRegistry final : public DocumentRegistry {
   }
 
   StatusOr<PublishedDocument> Get(int64_t id) override {
-    PgStatement s(ctx_->conn(), (std::string("SELECT ") + kDocumentColumns + " FROM published_document WHERE id = $1").c_str());
+    PgStatement s(ctx_->conn(), (std::string("SELECT ") + kDocumentColumns +
+                                 " FROM published_document WHERE id = $1")
+                                    .c_str());
     s.Bind(1, id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) {
@@ -63,18 +66,20 @@ class PgDocumentRegistry final : public DocumentRegistry {
     if (q.offset < 0) return InvalidArgumentError("起始位置不能为负 (negative offset)");
     DocumentPage page;
     const int64_t mode = q.mode ? static_cast<int64_t>(*q.mode) : -1;  // -1: every mode
-    PgStatement c(ctx_->conn(), "SELECT count(*) FROM published_document WHERE ($1::bigint = 0 OR agency_id = $1) "
-                        "AND ($2::integer < 0 OR mode = $2)");
+    PgStatement c(
+        ctx_->conn(),
+        "SELECT count(*) FROM published_document WHERE ($1::bigint = 0 OR agency_id = $1) "
+        "AND ($2::integer < 0 OR mode = $2)");
     c.Bind(1, q.agency_id).Bind(2, mode);
     GONGKAI_ASSIGN_OR_RETURN(bool any, c.Step());
     page.total = any ? c.Int(0) : 0;
     c.Reset();
     PgStatement s(ctx_->conn(),
-                        (std::string("SELECT ") + kDocumentColumns + " FROM published_document WHERE " +
-                         (q.agency_id ? "agency_id = $1" : "$1::bigint = 0") +
-                         " AND ($4::integer < 0 OR mode = $4) ORDER BY created DESC, id DESC "
-                         "LIMIT $2 OFFSET $3")
-                            .c_str());
+                  (std::string("SELECT ") + kDocumentColumns + " FROM published_document WHERE " +
+                   (q.agency_id ? "agency_id = $1" : "$1::bigint = 0") +
+                   " AND ($4::integer < 0 OR mode = $4) ORDER BY created DESC, id DESC "
+                   "LIMIT $2 OFFSET $3")
+                      .c_str());
     s.Bind(1, q.agency_id).Bind(2, q.limit).Bind(3, q.offset).Bind(4, mode);
     for (;;) {
       GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -86,10 +91,11 @@ class PgDocumentRegistry final : public DocumentRegistry {
   }
 
   StatusOr<std::vector<CategoryCount>> CountByCategory(int64_t agency_id, int year) override {
-    PgStatement s(ctx_->conn(), "SELECT category, count(*) FROM published_document "
-                        "WHERE ($1::bigint = 0 OR agency_id = $1) AND mode = 0 AND "
-                        "coalesce(published, created) BETWEEN $2 AND $3 "
-                        "GROUP BY category ORDER BY category");
+    PgStatement s(ctx_->conn(),
+                  "SELECT category, count(*) FROM published_document "
+                  "WHERE ($1::bigint = 0 OR agency_id = $1) AND mode = 0 AND "
+                  "coalesce(published, created) BETWEEN $2 AND $3 "
+                  "GROUP BY category ORDER BY category");
     s.Bind(1, agency_id)
         .Bind(2, Date::FromYmd(year, 1, 1).ToString())
         .Bind(3, Date::FromYmd(year, 12, 31).ToString());
@@ -105,8 +111,9 @@ class PgDocumentRegistry final : public DocumentRegistry {
 
  private:
   Status UniqueIndexNumber(const PublishedDocument& d) {
-    PgStatement s(ctx_->conn(), "SELECT id FROM published_document WHERE agency_id = $1 AND "
-                        "index_number = $2");
+    PgStatement s(ctx_->conn(),
+                  "SELECT id FROM published_document WHERE agency_id = $1 AND "
+                  "index_number = $2");
     s.Bind(1, d.agency_id).Bind(2, d.index_number);
     GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
     int64_t other = row ? s.Int(0) : 0;

@@ -34,8 +34,9 @@ class PgRegistry final : public Registry {
     GONGKAI_RETURN_IF_ERROR(CheckAgencyExists(ctx_->conn(), d.agency_id));
     int64_t id = 0;
     Status s = ctx_->RunInTransaction([&]() -> Status {
-      PgStatement q(ctx_->conn(), "INSERT INTO normative_doc(agency_id, kind, title, number, made, "
-                          "abolished) VALUES ($1, $2, $3, $4, $5, NULL) RETURNING id");
+      PgStatement q(ctx_->conn(),
+                    "INSERT INTO normative_doc(agency_id, kind, title, number, made, "
+                    "abolished) VALUES ($1, $2, $3, $4, $5, NULL) RETURNING id");
       q.Bind(1, d.agency_id).Bind(2, d.kind).Bind(3, d.title).Bind(4, d.number);
       q.Bind(5, d.made.ToString());
       GONGKAI_ASSIGN_OR_RETURN(id, InsertedId(q, "登记文件 (add)"));
@@ -60,8 +61,9 @@ class PgRegistry final : public Registry {
                                      " 废止，不能再修改 (already abolished)");
     }
     return ctx_->RunInTransaction([&]() -> Status {
-      PgStatement q(ctx_->conn(), "INSERT INTO normative_amendment(doc_id, date, number, note) "
-                          "VALUES ($1, $2, $3, $4) RETURNING id");
+      PgStatement q(ctx_->conn(),
+                    "INSERT INTO normative_amendment(doc_id, date, number, note) "
+                    "VALUES ($1, $2, $3, $4) RETURNING id");
       q.Bind(1, id).Bind(2, a.date.ToString()).Bind(3, a.number).Bind(4, a.note);
       GONGKAI_ASSIGN_OR_RETURN(int64_t aid, InsertedId(q, "登记修改 (record amendment)"));
       Json j{{"id", aid},
@@ -89,8 +91,9 @@ class PgRegistry final : public Registry {
                                   " (abolished before its last amendment)");
     }
     return ctx_->RunInTransaction([&]() -> Status {
-      PgStatement q(ctx_->conn(), "UPDATE normative_doc SET abolished = $2 WHERE id = $1 AND "
-                          "abolished IS NULL");
+      PgStatement q(ctx_->conn(),
+                    "UPDATE normative_doc SET abolished = $2 WHERE id = $1 AND "
+                    "abolished IS NULL");
       GONGKAI_RETURN_IF_ERROR(q.Bind(1, id).Bind(2, date.ToString()).Run());
       if (q.changes() != 1) {
         return FailedPreconditionError("文件已被他人修改，请重试 (changed concurrently)");
@@ -134,10 +137,11 @@ class PgRegistry final : public Registry {
     GONGKAI_RETURN_IF_ERROR(CheckAgencyExists(ctx_->conn(), c.agency_id));
     return ctx_->RunInTransaction([&]() -> Status {
       GONGKAI_ASSIGN_OR_RETURN(std::optional<ActionCounts> before, GetActions(c.agency_id, c.year));
-      PgStatement q(ctx_->conn(), "INSERT INTO year_counts(agency_id, year, licensing, penalty, coercion, "
-                          "fees_10k_yuan, source) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-                          "ON CONFLICT(agency_id, year) DO UPDATE SET licensing = $3, "
-                          "penalty = $4, coercion = $5, fees_10k_yuan = $6, source = $7");
+      PgStatement q(ctx_->conn(),
+                    "INSERT INTO year_counts(agency_id, year, licensing, penalty, coercion, "
+                    "fees_10k_yuan, source) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                    "ON CONFLICT(agency_id, year) DO UPDATE SET licensing = $3, "
+                    "penalty = $4, coercion = $5, fees_10k_yuan = $6, source = $7");
       q.Bind(1, c.agency_id).Bind(2, c.year).Bind(3, c.licensing).Bind(4, c.penalty);
       q.Bind(5, c.coercion).Bind(6, c.fees_10k_yuan).Bind(7, a.source);
       GONGKAI_RETURN_IF_ERROR(q.Run().WithContext("登记年度数量 (set year counts)"));
@@ -149,8 +153,9 @@ class PgRegistry final : public Registry {
   }
 
   StatusOr<std::optional<ActionCounts>> GetActions(int64_t agency_id, int year) override {
-    PgStatement q(ctx_->conn(), "SELECT licensing, penalty, coercion, fees_10k_yuan, source FROM "
-                        "year_counts WHERE agency_id = $1 AND year = $2");
+    PgStatement q(ctx_->conn(),
+                  "SELECT licensing, penalty, coercion, fees_10k_yuan, source FROM "
+                  "year_counts WHERE agency_id = $1 AND year = $2");
     q.Bind(1, agency_id).Bind(2, year);
     GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
     std::optional<ActionCounts> out;
@@ -203,9 +208,10 @@ class PgRegistry final : public Registry {
     }
     int64_t id = 0;
     Status s = ctx_->RunInTransaction([&]() -> Status {
-      PgStatement q(ctx_->conn(), "INSERT INTO review_case(agency_id, grp, filed, decided, result, "
-                          "request_id, number, note, review_id) VALUES ($1, $2, $3, $4, $5, "
-                          "nullif($6::bigint, 0), $7, $8, nullif($9::bigint, 0)) RETURNING id");
+      PgStatement q(ctx_->conn(),
+                    "INSERT INTO review_case(agency_id, grp, filed, decided, result, "
+                    "request_id, number, note, review_id) VALUES ($1, $2, $3, $4, $5, "
+                    "nullif($6::bigint, 0), $7, $8, nullif($9::bigint, 0)) RETURNING id");
       q.Bind(1, c.c.agency_id).Bind(2, c.c.group).Bind(3, c.c.filed.ToString());
       if (c.c.decided) {
         q.Bind(4, c.c.decided->ToString());
@@ -238,8 +244,9 @@ class PgRegistry final : public Registry {
                                   before.c.filed.ToString() + " (decided before it was filed)");
     }
     return ctx_->RunInTransaction([&]() -> Status {
-      PgStatement q(ctx_->conn(), "UPDATE review_case SET decided = $2, result = $3 WHERE id = $1 AND "
-                          "decided IS NULL");
+      PgStatement q(ctx_->conn(),
+                    "UPDATE review_case SET decided = $2, result = $3 WHERE id = $1 AND "
+                    "decided IS NULL");
       GONGKAI_RETURN_IF_ERROR(
           q.Bind(1, id).Bind(2, date.ToString()).Bind(3, static_cast<int>(result)).Run());
       if (q.changes() != 1) {
@@ -256,9 +263,10 @@ class PgRegistry final : public Registry {
   StatusOr<std::map<int64_t, YearFacts>> TallyFacts(int year, int64_t agency_id) override;
 
   StatusOr<std::vector<int64_t>> YearRequestIds(int64_t agency_id, int year) override {
-    PgStatement q(ctx_->conn(), "SELECT id FROM request WHERE ($1::bigint = 0 OR agency_id = $1) AND "
-                        "received <= $3 AND (received >= $2 OR concluded_on IS NULL OR "
-                        "concluded_on >= $2) ORDER BY id");
+    PgStatement q(ctx_->conn(),
+                  "SELECT id FROM request WHERE ($1::bigint = 0 OR agency_id = $1) AND "
+                  "received <= $3 AND (received >= $2 OR concluded_on IS NULL OR "
+                  "concluded_on >= $2) ORDER BY id");
     q.Bind(1, agency_id)
         .Bind(2, Date::FromYmd(year, 1, 1).ToString())
         .Bind(3, Date::FromYmd(year, 12, 31).ToString());
@@ -289,7 +297,9 @@ class PgRegistry final : public Registry {
   }
 
   StatusOr<DisclosureCase> GetCase(int64_t id) override {
-    PgStatement q(ctx_->conn(), (std::string("SELECT ") + kCaseColumns + " FROM review_case WHERE id = $1").c_str());
+    PgStatement q(
+        ctx_->conn(),
+        (std::string("SELECT ") + kCaseColumns + " FROM review_case WHERE id = $1").c_str());
     q.Bind(1, id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) {
@@ -302,10 +312,12 @@ class PgRegistry final : public Registry {
   }
 
   StatusOr<std::vector<DisclosureCase>> ListCases(int64_t agency_id, int year) override {
-    PgStatement q(ctx_->conn(), (std::string("SELECT ") + kCaseColumns +
-                           " FROM review_case WHERE ($1::bigint = 0 OR agency_id = $1) AND ($2::date IS NULL OR "
-                           "(filed <= $3 AND (decided IS NULL OR decided >= $2))) ORDER BY id")
-                              .c_str());
+    PgStatement q(
+        ctx_->conn(),
+        (std::string("SELECT ") + kCaseColumns +
+         " FROM review_case WHERE ($1::bigint = 0 OR agency_id = $1) AND ($2::date IS NULL OR "
+         "(filed <= $3 AND (decided IS NULL OR decided >= $2))) ORDER BY id")
+            .c_str());
     q.Bind(1, agency_id);
     if (year) {
       q.Bind(2, Date::FromYmd(year, 1, 1).ToString())
@@ -334,9 +346,10 @@ class PgRegistry final : public Registry {
 
   // Documents by id (id != 0), or of an agency (0 = all) and kind (-1 = both), with amendments.
   StatusOr<std::vector<NormativeRecord>> QueryNormative(int64_t id, int64_t agency_id, int kind) {
-    PgStatement q(ctx_->conn(), "SELECT id, agency_id, kind, title, number, made, abolished FROM "
-                        "normative_doc WHERE ($1::bigint = 0 OR id = $1) AND ($2::bigint = 0 OR "
-                        "agency_id = $2) AND ($3::integer < 0 OR kind = $3) ORDER BY id");
+    PgStatement q(ctx_->conn(),
+                  "SELECT id, agency_id, kind, title, number, made, abolished FROM "
+                  "normative_doc WHERE ($1::bigint = 0 OR id = $1) AND ($2::bigint = 0 OR "
+                  "agency_id = $2) AND ($3::integer < 0 OR kind = $3) ORDER BY id");
     q.Bind(1, id).Bind(2, agency_id).Bind(3, kind);
     std::vector<NormativeRecord> out;
     for (;;) {
@@ -353,8 +366,9 @@ class PgRegistry final : public Registry {
       out.push_back(std::move(r));
     }
     q.Reset();
-    PgStatement a(ctx_->conn(), "SELECT date, number, note FROM normative_amendment WHERE doc_id = $1 "
-                        "ORDER BY date, id");
+    PgStatement a(ctx_->conn(),
+                  "SELECT date, number, note FROM normative_amendment WHERE doc_id = $1 "
+                  "ORDER BY date, id");
     for (NormativeRecord& r : out) {
       a.Bind(1, r.doc.id);
       for (;;) {

@@ -307,10 +307,11 @@ Status CheckPgSchemaCurrent(PgConnection* c) {
   const bool ledger = row && q.Int(1) == 1;
   q.Reset();
   if (!ledger) {
-    return empty ? NotFoundError("数据库中不存在公开台账（空库）(no gongkai ledger in this database)")
-                 : InvalidArgumentError(
-                       "这是其他程序的数据库，不是公开台账数据库 (a database of another "
-                       "application, not a gongkai ledger)");
+    return empty
+               ? NotFoundError("数据库中不存在公开台账（空库）(no gongkai ledger in this database)")
+               : InvalidArgumentError(
+                     "这是其他程序的数据库，不是公开台账数据库 (a database of another "
+                     "application, not a gongkai ledger)");
   }
   GONGKAI_ASSIGN_OR_RETURN(int version, CurrentVersion(c));
   if (version != kPgMigrationCount) {

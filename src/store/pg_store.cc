@@ -6,10 +6,10 @@
 // and query codes append-only whatever client writes to the database.
 #include <nlohmann/json.hpp>
 
+#include "audit_chain.h"
 #include "gongkai/ledger_limits.h"
 #include "gongkai/sha256.h"
 #include "gongkai/store.h"
-#include "audit_chain.h"
 #include "pg_context.h"
 #include "pg_db.h"
 #include "pg_schema.h"
@@ -164,7 +164,8 @@ class PgStore final : public CaseStore, public PgContext {
                       "VALUES ($1, $2, $3, $4, $5) RETURNING id");
         s.Bind(1, id).Bind(2, a.name).Bind(3, sha256);
         s.Bind(4, static_cast<int64_t>(a.content.size())).BindBlob(5, a.content);
-        GONGKAI_ASSIGN_OR_RETURN(int64_t aid, InsertedId(s, "保存附件 (store attachment) " + a.name));
+        GONGKAI_ASSIGN_OR_RETURN(int64_t aid,
+                                 InsertedId(s, "保存附件 (store attachment) " + a.name));
         Json j{{"id", aid},
                {"request_id", id},
                {"name", a.name},
@@ -197,11 +198,12 @@ class PgStore final : public CaseStore, public PgContext {
   }
 
   StatusOr<Request> GetRequest(int64_t id) override {
-    PgStatement s(conn(),
-                  (std::string("SELECT ") + kRequestColumns + " FROM request WHERE id = $1").c_str());
+    PgStatement s(
+        conn(), (std::string("SELECT ") + kRequestColumns + " FROM request WHERE id = $1").c_str());
     s.Bind(1, id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) return NotFoundError("没有编号为 " + std::to_string(id) + " 的申请 (no such request)");
+    if (!row)
+      return NotFoundError("没有编号为 " + std::to_string(id) + " 的申请 (no such request)");
     return ReadRequest(s);
   }
 
@@ -318,9 +320,8 @@ class PgStore final : public CaseStore, public PgContext {
   }
 
   StatusOr<int64_t> AddDocument(const NormativeDoc& d, const std::string& actor) override {
-    GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"文件标题 (title)", d.title},
-                                             {"文号 (number)", d.number},
-                                             {"经办人 (actor)", actor}}));
+    GONGKAI_RETURN_IF_ERROR(CheckTextFields(
+        {{"文件标题 (title)", d.title}, {"文号 (number)", d.number}, {"经办人 (actor)", actor}}));
     if (d.kind < 0 || d.kind >= kDocKindCount) {
       return InvalidArgumentError("文件类别无效 (invalid document kind)");
     }
@@ -521,8 +522,10 @@ class PgStore final : public CaseStore, public PgContext {
   Status InsertQueryCode(int64_t request_id, const std::string& code_sha256,
                          const std::string& actor) {
     PgStatement s(conn(), "INSERT INTO query_code(code_sha256, request_id) VALUES ($1, $2)");
-    GONGKAI_RETURN_IF_ERROR(
-        s.Bind(1, code_sha256).Bind(2, request_id).Run().WithContext("保存查询码 (store query code)"));
+    GONGKAI_RETURN_IF_ERROR(s.Bind(1, code_sha256)
+                                .Bind(2, request_id)
+                                .Run()
+                                .WithContext("保存查询码 (store query code)"));
     return Audit(actor, "insert", "query_code", request_id, "",
                  QueryCodeJson(request_id, code_sha256).dump());
   }
@@ -701,8 +704,8 @@ StatusOr<std::map<int64_t, YearFigures>> PgStore::TallyYear(int year, int64_t ag
       if (!*row) break;
       switch (qi) {
         case 0:
-          GONGKAI_RETURN_IF_ERROR(AddRequestTally(
-              s.Int(0), s.Int(1), s.Text(2), {s.Int(3), s.Int(4), s.Int(5), s.Int(6)}, &out));
+          GONGKAI_RETURN_IF_ERROR(AddRequestTally(s.Int(0), s.Int(1), s.Text(2),
+                                                  {s.Int(3), s.Int(4), s.Int(5), s.Int(6)}, &out));
           break;
         case 1:
           AddCaseTally(s.Int(0), s.Int(1), s.Int(2), s.Int(3), &out);

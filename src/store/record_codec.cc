@@ -168,12 +168,11 @@ Status CheckAgencyNesting(const Agency& a, const Agency& parent) {
   if (a.kind != AgencyKind::kDepartment &&
       (parent.kind == AgencyKind::kDepartment ||
        static_cast<int>(parent.kind) >= static_cast<int>(a.kind))) {
-    return InvalidArgumentError(
-        std::string(AgencyKindId(a.kind)) + " 不能隶属于 " +
-        std::string(AgencyKindId(parent.kind)) + "“" + parent.name +
-        "”：政府按 自治区/省 → 盟/市 → 旗/县 逐级隶属，不隶属于部门 (a " +
-        std::string(AgencyKindId(a.kind)) + " cannot be placed under a " +
-        std::string(AgencyKindId(parent.kind)) + ")");
+    return InvalidArgumentError(std::string(AgencyKindId(a.kind)) + " 不能隶属于 " +
+                                std::string(AgencyKindId(parent.kind)) + "“" + parent.name +
+                                "”：政府按 自治区/省 → 盟/市 → 旗/县 逐级隶属，不隶属于部门 (a " +
+                                std::string(AgencyKindId(a.kind)) + " cannot be placed under a " +
+                                std::string(AgencyKindId(parent.kind)) + ")");
   }
   return Status::Ok();
 }

@@ -60,10 +60,10 @@ class TestDatabase {
 };
 
 // Fails or skips the current test unless `db` is usable (in SetUp: followed by a return).
-#define GONGKAI_REQUIRE_TEST_DATABASE(db)                          \
-  do {                                                             \
+#define GONGKAI_REQUIRE_TEST_DATABASE(db)                                                    \
+  do {                                                                                       \
     if (!(db).configured()) GTEST_SKIP() << "PostgreSQL not configured (run through ctest)"; \
-    ASSERT_TRUE((db).ok()) << (db).error();                        \
+    ASSERT_TRUE((db).ok()) << (db).error();                                                  \
   } while (0)
 
 }  // namespace gongkai::store_testing

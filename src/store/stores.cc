@@ -13,7 +13,8 @@ StatusOr<DatabaseUrl> ParseDatabaseUrl(std::string_view db) {
   }
   std::string_view path = starts("sqlite:") ? db.substr(7) : db;
   if (path.empty()) {
-    return InvalidArgumentError("--db 为空 (empty database name; sqlite:PATH, PATH or postgres://…)");
+    return InvalidArgumentError(
+        "--db 为空 (empty database name; sqlite:PATH, PATH or postgres://…)");
   }
   if (size_t colon = path.find("://"); colon != std::string_view::npos && !starts("sqlite:")) {
     return InvalidArgumentError("不支持的数据库“" + std::string(path.substr(0, colon)) +
@@ -42,7 +43,8 @@ StatusOr<std::unique_ptr<Registry>> OpenRegistry(CaseStore& store) {
   if (store_internal::PgContext* ctx = store_internal::PgContextOf(store)) {
     return store_internal::NewPgRegistry(ctx);
   }
-  return UnimplementedError("登记簿需要 SQLite 或 PostgreSQL 台账 (registry needs a database store)");
+  return UnimplementedError(
+      "登记簿需要 SQLite 或 PostgreSQL 台账 (registry needs a database store)");
 }
 
 StatusOr<std::unique_ptr<DocumentRegistry>> OpenDocumentRegistry(CaseStore& store) {
@@ -52,7 +54,8 @@ StatusOr<std::unique_ptr<DocumentRegistry>> OpenDocumentRegistry(CaseStore& stor
   if (store_internal::PgContext* ctx = store_internal::PgContextOf(store)) {
     return store_internal::NewPgDocumentRegistry(ctx);
   }
-  return UnimplementedError("文件目录需要 SQLite 或 PostgreSQL 台账 (registry needs a database store)");
+  return UnimplementedError(
+      "文件目录需要 SQLite 或 PostgreSQL 台账 (registry needs a database store)");
 }
 
 StatusOr<Stores> OpenStores(const std::string& db, const StoreOptions& options) {
