@@ -10,6 +10,7 @@
 // pg_context.h), and a member of Stores.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -63,5 +64,18 @@ struct Stores {
   std::unique_ptr<SearchIndex> search;
 };
 StatusOr<Stores> OpenStores(const std::string& db, const StoreOptions& options = {});
+
+// What CopyLedger copied: rows per table, and the audit verification of both ends.
+struct CopyReport {
+  std::map<std::string, int64_t> rows;
+  AuditVerification source, target;
+};
+
+// Copies the SQLite ledger `from` (sqlite:PATH or PATH) into the PostgreSQL database `to`
+// (postgres://…), which is migrated and must hold no ledger data: every table row for row with
+// its ids, the audit log with its hash chain unchanged, in one transaction (all or nothing).
+// Refuses a source whose audit log does not verify. The caller checks report.target.intact
+// (and that report.target.rows == report.source.rows).
+StatusOr<CopyReport> CopyLedger(const std::string& from, const std::string& to);
 
 }  // namespace gongkai
