@@ -689,8 +689,8 @@ StatusOr<std::map<int64_t, YearFigures>> PgStore::TallyYear(int year, int64_t ag
       "count(*) FILTER (WHERE abolished BETWEEN $1 AND $2), "
       "count(*) FILTER (WHERE made <= $2 AND (abolished IS NULL OR abolished > $2)) "
       "FROM normative_doc WHERE %A AND made <= $2 GROUP BY 1, 2",
-      "SELECT agency_id, licensing, penalty, coercion, fees_10k_yuan FROM year_counts "
-      "WHERE %A AND year = extract(year FROM $2::date) AND $1::date <= $2::date",
+      ("SELECT agency_id, licensing, penalty, coercion, fees_10k_yuan FROM year_counts "
+       "WHERE %A AND year = extract(year FROM $2::date) AND $1::date <= $2::date"),
   };
   std::map<int64_t, YearFigures> out;
   for (size_t qi = 0; qi < std::size(kQueries); ++qi) {
