@@ -28,7 +28,7 @@ int RunAudit(const Args& args) {
   if (Status s = o.OnlyAllowed({}); !s.ok()) return UsageError("audit", s.message());
   SqliteOptions options;
   options.mode = OpenMode::kReadOnly;
-  auto store = OpenSqliteStore(o.Get("db", "gongkai.db"), options);
+  auto store = OpenCaseStore(o.Get("db", "gongkai.db"), options);
   if (!store.ok()) return Fail("audit", store.status());
   StatusOr<AuditVerification> v = (*store)->VerifyAuditLog();
   if (!v.ok()) return Fail("audit", v.status());

@@ -91,7 +91,7 @@ int Add(const CliOptions& o) {
     if (!text.ok()) return Fail("documents", text.status());
     d.body = *text;
   }
-  auto store = OpenSqliteStore(o.Get("db", "gongkai.db"));
+  auto store = OpenCaseStore(o.Get("db", "gongkai.db"));
   if (!store.ok()) return Fail("documents", store.status());
   auto registry = OpenDocumentRegistry(**store);
   if (!registry.ok()) return Fail("documents", registry.status());
@@ -138,7 +138,7 @@ int List(const CliOptions& o) {
   }
   if (page < 1) return UsageError("documents", "--page 从 1 开始 (pages start at 1)");
   q.offset = (page - 1) * q.limit;
-  auto store = OpenSqliteStore(o.Get("db", "gongkai.db"));
+  auto store = OpenCaseStore(o.Get("db", "gongkai.db"));
   if (!store.ok()) return Fail("documents", store.status());
   auto registry = OpenDocumentRegistry(**store);
   if (!registry.ok()) return Fail("documents", registry.status());
@@ -154,7 +154,7 @@ int Show(const CliOptions& o) {
   if (Status s = o.OnlyAllowed({"id"}); !s.ok()) return UsageError("documents", s.message());
   StatusOr<int64_t> id = o.Int("id");
   if (!id.ok()) return UsageError("documents", id.status().message());
-  auto store = OpenSqliteStore(o.Get("db", "gongkai.db"));
+  auto store = OpenCaseStore(o.Get("db", "gongkai.db"));
   if (!store.ok()) return Fail("documents", store.status());
   auto registry = OpenDocumentRegistry(**store);
   if (!registry.ok()) return Fail("documents", registry.status());
@@ -188,7 +188,7 @@ int Count(const CliOptions& o) {
   }
   if (*year < 1900 || *year > 9999)
     return UsageError("documents", "--year 超出范围 (out of range)");
-  auto store = OpenSqliteStore(o.Get("db", "gongkai.db"));
+  auto store = OpenCaseStore(o.Get("db", "gongkai.db"));
   if (!store.ok()) return Fail("documents", store.status());
   auto registry = OpenDocumentRegistry(**store);
   if (!registry.ok()) return Fail("documents", registry.status());

@@ -102,7 +102,7 @@ StatusOr<std::unique_ptr<LedgerSession>> OpenLedger(const CliOptions& options, O
   SqliteOptions store_options;
   store_options.mode = mode;
   GONGKAI_ASSIGN_OR_RETURN(session->store,
-                           OpenSqliteStore(options.Get("db", "gongkai.db"), store_options));
+                           OpenCaseStore(options.Get("db", "gongkai.db"), store_options));
   session->ledger =
       std::make_unique<Ledger>(session->store.get(), &session->calendar, ledger_options);
   return session;

@@ -12,6 +12,7 @@
 #include "gongkai/calendar.h"
 #include "gongkai/ledger.h"
 #include "gongkai/store.h"
+#include "gongkai/stores.h"
 
 namespace gongkai::cli {
 

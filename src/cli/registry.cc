@@ -11,7 +11,7 @@ namespace gongkai::cli {
 
 StatusOr<RegistrySession> OpenRegistrySession(const CliOptions& options) {
   RegistrySession s;
-  GONGKAI_ASSIGN_OR_RETURN(s.store, OpenSqliteStore(options.Get("db", "gongkai.db")));
+  GONGKAI_ASSIGN_OR_RETURN(s.store, OpenCaseStore(options.Get("db", "gongkai.db")));
   GONGKAI_ASSIGN_OR_RETURN(s.registry, OpenRegistry(*s.store));
   return s;
 }

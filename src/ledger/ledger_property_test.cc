@@ -7,8 +7,10 @@
 #include <random>
 
 #include "gongkai/ledger_simulation.h"
+#include "gongkai/stores.h"
 #include "gongkai/validator.h"
 #include "ledger_test_util.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
@@ -19,9 +21,17 @@ constexpr int kFirstYear = 2021;
 constexpr int kLastYear = 2025;
 constexpr int kRequests = 2500;
 
-TEST(LedgerPropertyTest, RandomLawfulHistoriesGiveValidConsistentReports) {
-  ledger_test::TempDir dir;
-  auto opened = OpenSqliteStore(dir.File("ledger.db"), {.durable = false});
+// Runs on each backend (store_test_backend.h).
+class LedgerPropertyTest : public ::testing::TestWithParam<Backend> {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerPropertyTest,
+                         ::testing::ValuesIn(store_testing::AllBackends()),
+                         store_testing::BackendName);
+
+TEST_P(LedgerPropertyTest, RandomLawfulHistoriesGiveValidConsistentReports) {
+  store_testing::TestDatabase db(GetParam());
+  GONGKAI_REQUIRE_TEST_DATABASE(db);
+  auto opened = OpenCaseStore(db.url(), {.durable = false});
   ASSERT_TRUE(opened.ok()) << opened.status().message();
   CaseStore& store = **opened;
   const WorkCalendar& cal = ledger_test::TestCalendar();

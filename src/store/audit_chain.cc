@@ -81,36 +81,38 @@ Status RegisterAuditHashFunction(sqlite3* db) {
   return Status::Ok();
 }
 
+bool AuditChainWalker::Next(const AuditRow& row, const std::string& stored_hash) {
+  std::string en;
+  std::string zh = Mismatch(row, stored_hash, expected_prev_, &en);
+  if (!zh.empty()) {
+    v_.intact = false;
+    v_.broken_row = row.id;
+    v_.problem = "审计日志第 " + std::to_string(row.id) + " 条（" + row.entity + " " +
+                 std::to_string(row.entity_id) + "）：" + zh + " (audit log row " +
+                 std::to_string(row.id) + ": " + en + ")";
+    return false;
+  }
+  expected_prev_ = stored_hash;
+  ++v_.rows;
+  return true;
+}
+
 StatusOr<AuditVerification> VerifyAuditChain(sqlite3* db) {
   Statement s;
   GONGKAI_RETURN_IF_ERROR(s.Prepare(db,
                                     "SELECT id, at, actor, action, entity, entity_id, "
                                     "before_json, after_json, prev_hash, row_hash "
                                     "FROM audit_log ORDER BY id"));
-  AuditVerification v;
-  std::string expected_prev = kGenesisHash;
+  AuditChainWalker walker;
   for (;;) {
     GONGKAI_ASSIGN_OR_RETURN(bool more, s.Step());
     if (!more) break;
     AuditRow row{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4),
                  s.Int(5), s.Text(6), s.Text(7), s.Text(8)};
-    std::string stored_hash = s.Text(9);
-    std::string en;
-    std::string zh = Mismatch(row, stored_hash, expected_prev, &en);
-    if (!zh.empty()) {
-      s.Reset();
-      v.intact = false;
-      v.broken_row = row.id;
-      v.problem = "审计日志第 " + std::to_string(row.id) + " 条（" + row.entity + " " +
-                  std::to_string(row.entity_id) + "）：" + zh + " (audit log row " +
-                  std::to_string(row.id) + ": " + en + ")";
-      return v;
-    }
-    expected_prev = stored_hash;
-    ++v.rows;
+    if (!walker.Next(row, s.Text(9))) break;
   }
   s.Reset();
-  return v;
+  return walker.result();
 }
 
 }  // namespace gongkai::store_internal

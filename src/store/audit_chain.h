@@ -1,4 +1,4 @@
-// Internal to the SQLite backend: the audit log's hash chain.
+// Internal to the store backends: the audit log's hash chain.
 //
 // Every audit_log row stores prev_hash (the row_hash of the row before it; for the first row 64
 // zeros) and row_hash = lowercase hex SHA-256 of the row's canonical serialisation:
@@ -40,6 +40,19 @@ std::string AuditRowHash(const AuditRow& row);
 // entity_id, before_json, after_json) = AuditRowHash on `db` (used by schema migration 2 to
 // chain rows written before the chain existed).
 Status RegisterAuditHashFunction(sqlite3* db);
+
+// The walk of the chain, row by row in id order, for any backend.
+class AuditChainWalker {
+ public:
+  // Checks one row against the chain so far. Returns false at the first broken link, whose
+  // description result() then holds; rows after it must not be passed.
+  bool Next(const AuditRow& row, const std::string& stored_hash);
+  const AuditVerification& result() const { return v_; }
+
+ private:
+  AuditVerification v_;
+  std::string expected_prev_ = kGenesisHash;
+};
 
 // Walks the whole audit log in id order and returns the first broken link, if any.
 StatusOr<AuditVerification> VerifyAuditChain(sqlite3* db);

@@ -3,6 +3,7 @@
 
 #include "gongkai/decode.h"
 #include "gongkai/search.h"
+#include "search_internal.h"
 
 namespace gongkai {
 namespace {
@@ -82,6 +83,15 @@ void CutSnippet(std::string_view text, std::string_view term, SearchHit* hit) {
   for (std::string* part : {&hit->before, &hit->after}) {
     std::replace(part->begin(), part->end(), '\n', ' ');
   }
+}
+
+std::string store_internal::ContainsLikePattern(std::string_view term) {
+  std::string out = "%";
+  for (char c : term) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
 }
 
 }  // namespace gongkai

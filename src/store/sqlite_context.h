@@ -7,8 +7,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
+#include "gongkai/documents.h"
+#include "gongkai/registry.h"
 #include "gongkai/status.h"
 #include "gongkai/store.h"
 
@@ -27,6 +30,9 @@ class SqliteContext {
 
 // The context of a store made by OpenSqliteStore, or nullptr for any other CaseStore.
 SqliteContext* SqliteContextOf(CaseStore& store);
+
+std::unique_ptr<Registry> NewSqliteRegistry(SqliteContext* ctx);
+std::unique_ptr<DocumentRegistry> NewSqliteDocumentRegistry(SqliteContext* ctx);
 
 // Returns an InvalidArgument error naming the first field that is not clean text
 // (CheckTextField), or OK. `fields` are {name, value} pairs.

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gongkai/documents.h"
+#include "record_codec.h"
 #include "sqlite_context.h"
 #include "sqlite_db.h"
 
@@ -11,135 +12,19 @@ namespace {
 
 using store_internal::SqliteContext;
 using store_internal::Statement;
-using Json = nlohmann::ordered_json;
+using namespace store_internal;  // record_codec.h
 
 constexpr std::array<std::string_view, kDisclosureModeCount> kModeIds = {"proactive", "on_request",
                                                                          "not_disclosed"};
 constexpr std::array<std::string_view, kDisclosureModeCount> kModeLabels = {
     "主动公开", "依申请公开", "不予公开"};
 
-constexpr const char* kColumns =
-    "id, agency_id, index_number, title, category, publisher, created, published, mode, body, "
-    "draft, drafter, reviewer, approver, review_date, secrecy_checked";
-
-Json OptionalDateJson(const std::optional<Date>& d) {
-  return d ? Json(d->ToString()) : Json(nullptr);
-}
-
-Json DocumentJson(const PublishedDocument& d) {
-  return Json{{"id", d.id},
-              {"agency_id", d.agency_id},
-              {"index_number", d.index_number},
-              {"title", d.title},
-              {"category", d.category},
-              {"publisher", d.publisher},
-              {"created", d.created.ToString()},
-              {"published", OptionalDateJson(d.published)},
-              {"mode", DisclosureModeId(d.mode)},
-              {"body", d.body},
-              {"draft", d.draft},
-              {"drafter", d.review.drafter},
-              {"reviewer", d.review.reviewer},
-              {"approver", d.review.approver},
-              {"review_date", OptionalDateJson(d.review.date)},
-              {"secrecy_checked", d.review.secrecy_checked}};
-}
-
-PublishedDocument ReadDocument(const Statement& s) {
-  PublishedDocument d;
-  d.id = s.Int(0);
-  d.agency_id = s.Int(1);
-  d.index_number = s.Text(2);
-  d.title = s.Text(3);
-  d.category = s.Text(4);
-  d.publisher = s.Text(5);
-  if (StatusOr<Date> c = Date::Parse(s.Text(6)); c.ok()) d.created = *c;
-  if (!s.IsNull(7)) {
-    if (StatusOr<Date> p = Date::Parse(s.Text(7)); p.ok()) d.published = *p;
-  }
-  int64_t mode = s.Int(8);
-  if (mode >= 0 && mode < kDisclosureModeCount) d.mode = static_cast<DisclosureMode>(mode);
-  d.body = s.Text(9);
-  d.draft = s.Int(10) != 0;
-  d.review.drafter = s.Text(11);
-  d.review.reviewer = s.Text(12);
-  d.review.approver = s.Text(13);
-  if (!s.IsNull(14)) {
-    if (StatusOr<Date> r = Date::Parse(s.Text(14)); r.ok()) d.review.date = *r;
-  }
-  d.review.secrecy_checked = s.Int(15) != 0;
-  return d;
-}
-
-// The rule of documents.h: a public document has its three reviews and the secrecy check, done
-// by the day it is made public.
-Status CheckReviewAllowsPublication(const DocumentReview& r, const std::optional<Date>& published) {
-  GONGKAI_RETURN_IF_ERROR(store_internal::CheckTextFields(
-      {{"拟稿人", &r.drafter}, {"审核人", &r.reviewer}, {"签发人", &r.approver}}));
-  std::string missing = r.Missing();
-  if (!missing.empty()) {
-    return FailedPreconditionError("未完成三审和保密审查，不能主动公开：" + missing);
-  }
-  if (published && *r.date > *published) {
-    return InvalidArgumentError("审查日期 " + r.date->ToString() + " 晚于公开日期 " +
-                                published->ToString() + " (reviewed after publication)");
-  }
-  return Status::Ok();
-}
-
-Status Validate(const PublishedDocument& d) {
-  GONGKAI_RETURN_IF_ERROR(store_internal::CheckTextFields({{"索引号", &d.index_number},
-                                                           {"名称", &d.title},
-                                                           {"分类", &d.category},
-                                                           {"发布机构", &d.publisher},
-                                                           {"正文", &d.body}}));
-  const std::pair<const char*, const std::string*> required[] = {
-      {"索引号 (index number)", &d.index_number},
-      {"名称 (title)", &d.title},
-      {"分类 (category)", &d.category},
-      {"发布机构 (publisher)", &d.publisher}};
-  for (const auto& [name, value] : required) {
-    if (value->empty()) return InvalidArgumentError(std::string(name) + " 不能为空 (is empty)");
-  }
-  if (d.published && *d.published < d.created) {
-    return InvalidArgumentError("公开日期 " + d.published->ToString() + " 早于生成日期 " +
-                                d.created.ToString() + " (published before it was created)");
-  }
-  GONGKAI_RETURN_IF_ERROR(store_internal::CheckTextFields({{"拟稿人", &d.review.drafter},
-                                                           {"审核人", &d.review.reviewer},
-                                                           {"签发人", &d.review.approver}}));
-  if (d.draft) {
-    if (d.mode != DisclosureMode::kProactive) {
-      return InvalidArgumentError(
-          "只有主动公开的文件才有待发布稿 (only a proactive document is a draft)");
-    }
-    if (d.published) {
-      return InvalidArgumentError("待发布稿没有公开日期 (a draft has no publication date)");
-    }
-    return Status::Ok();
-  }
-  if (d.mode == DisclosureMode::kProactive) {
-    return CheckReviewAllowsPublication(d.review, d.published);
-  }
-  return Status::Ok();
-}
-
-void BindReview(Statement& s, int first, const DocumentReview& r) {
-  s.Bind(first, r.drafter).Bind(first + 1, r.reviewer).Bind(first + 2, r.approver);
-  if (r.date) {
-    s.Bind(first + 3, r.date->ToString());
-  } else {
-    s.BindNull(first + 3);
-  }
-  s.Bind(first + 4, r.secrecy_checked ? 1 : 0);
-}
-
 class SqliteDocumentRegistry final : public DocumentRegistry {
  public:
   explicit SqliteDocumentRegistry(SqliteContext* ctx) : ctx_(ctx) {}
 
   StatusOr<int64_t> Add(const PublishedDocument& d, const std::string& actor) override {
-    GONGKAI_RETURN_IF_ERROR(Validate(d));
+    GONGKAI_RETURN_IF_ERROR(ValidateDocument(d));
     GONGKAI_RETURN_IF_ERROR(store_internal::CheckAgencyExists(ctx_->db(), d.agency_id));
     GONGKAI_RETURN_IF_ERROR(UniqueIndexNumber(d));
     int64_t id = 0;
@@ -205,7 +90,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
   StatusOr<PublishedDocument> Get(int64_t id) override {
     Statement& s = Stmt(
         get_,
-        (std::string("SELECT ") + kColumns + " FROM published_document WHERE id = ?1").c_str());
+        (std::string("SELECT ") + kDocumentColumns + " FROM published_document WHERE id = ?1").c_str());
     s.Bind(1, id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) {
@@ -233,7 +118,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
     page.total = any ? c.Int(0) : 0;
     c.Reset();
     Statement& s = Stmt(q.agency_id ? list_agency_ : list_all_,
-                        (std::string("SELECT ") + kColumns + " FROM published_document WHERE " +
+                        (std::string("SELECT ") + kDocumentColumns + " FROM published_document WHERE " +
                          (q.agency_id ? "agency_id = ?1" : "?1 = 0") +
                          " AND (?4 < 0 OR mode = ?4) AND (?5 OR draft = 0) "
                          "ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3")
@@ -303,11 +188,8 @@ int FindIndex(const std::array<std::string_view, N>& ids, std::string_view id) {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<DocumentRegistry>> OpenDocumentRegistry(CaseStore& store) {
-  SqliteContext* ctx = store_internal::SqliteContextOf(store);
-  if (!ctx)
-    return UnimplementedError("文件目录只支持 SQLite 台账 (registry needs the SQLite store)");
-  return std::unique_ptr<DocumentRegistry>(new SqliteDocumentRegistry(ctx));
+std::unique_ptr<DocumentRegistry> store_internal::NewSqliteDocumentRegistry(SqliteContext* ctx) {
+  return std::make_unique<SqliteDocumentRegistry>(ctx);
 }
 
 std::string DocumentReview::Missing() const {

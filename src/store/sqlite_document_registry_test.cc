@@ -5,19 +5,19 @@
 
 #include "gongkai/documents.h"
 #include "gongkai/store.h"
+#include "gongkai/stores.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
 
-class DocumentRegistryTest : public ::testing::Test {
+// Runs on each backend (store_test_backend.h).
+class DocumentRegistryTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gongkai_docreg_test_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto s = OpenSqliteStore((dir_ / "ledger.db").string(), {.durable = false});
+    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
+    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
+    auto s = OpenCaseStore(db_->url(), {.durable = false});
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s).value();
     auto r = OpenDocumentRegistry(*store_);
@@ -29,7 +29,7 @@ class DocumentRegistryTest : public ::testing::Test {
   void TearDown() override {
     registry_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
   PublishedDocument Doc(int64_t agency, const std::string& index, const char* created,
@@ -46,13 +46,16 @@ class DocumentRegistryTest : public ::testing::Test {
     return d;
   }
 
-  std::filesystem::path dir_;
+  std::unique_ptr<store_testing::TestDatabase> db_;
   std::unique_ptr<CaseStore> store_;
   std::unique_ptr<DocumentRegistry> registry_;
   int64_t agency_ = 0, other_ = 0;
 };
 
-TEST_F(DocumentRegistryTest, AddsAndReadsBackEveryFieldAndAudits) {
+INSTANTIATE_TEST_SUITE_P(Backends, DocumentRegistryTest, ::testing::ValuesIn(store_testing::AllBackends()),
+                         store_testing::BackendName);
+
+TEST_P(DocumentRegistryTest, AddsAndReadsBackEveryFieldAndAudits) {
   PublishedDocument d = Doc(agency_, "11152326MB1597430X/2025-00017", "2025-03-04");
   d.published = *Date::Parse("2025-03-10");
   d.mode = DisclosureMode::kOnRequest;
@@ -80,7 +83,7 @@ TEST_F(DocumentRegistryTest, AddsAndReadsBackEveryFieldAndAudits) {
   EXPECT_NE((*audit)[0].after_json.find("11152326MB1597430X/2025-00017"), std::string::npos);
 }
 
-TEST_F(DocumentRegistryTest, RefusesBadInputNamingTheField) {
+TEST_P(DocumentRegistryTest, RefusesBadInputNamingTheField) {
   PublishedDocument d = Doc(agency_, "A-1", "2025-01-02");
   d.category.clear();
   auto r = registry_->Add(d, "x");
@@ -115,7 +118,7 @@ TEST_F(DocumentRegistryTest, RefusesBadInputNamingTheField) {
   EXPECT_EQ(registry_->Get(12345).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(DocumentRegistryTest, NothingIsMadePublicWithoutTheThreeReviewsAndTheSecrecyCheck) {
+TEST_P(DocumentRegistryTest, NothingIsMadePublicWithoutTheThreeReviewsAndTheSecrecyCheck) {
   PublishedDocument d = Doc(agency_, "R-1", "2025-03-01");
   d.review.secrecy_checked = false;
   auto r = registry_->Add(d, "x");
@@ -148,7 +151,7 @@ TEST_F(DocumentRegistryTest, NothingIsMadePublicWithoutTheThreeReviewsAndTheSecr
   EXPECT_TRUE(registry_->List({agency_, 0, 10})->total == 1);
 }
 
-TEST_F(DocumentRegistryTest, DraftsStayOutOfThePublicUntilPublishedWithTheirReviews) {
+TEST_P(DocumentRegistryTest, DraftsStayOutOfThePublicUntilPublishedWithTheirReviews) {
   PublishedDocument d = Doc(agency_, "D-1", "2025-03-01");
   d.review = {"张拟稿", "", "", std::nullopt, false};
   d.draft = true;
@@ -190,7 +193,7 @@ TEST_F(DocumentRegistryTest, DraftsStayOutOfThePublicUntilPublishedWithTheirRevi
   EXPECT_EQ(registry_->Add(odd, "x").status().code(), StatusCode::kInvalidArgument);
 }
 
-TEST_F(DocumentRegistryTest, ListsPagesNewestFirst) {
+TEST_P(DocumentRegistryTest, ListsPagesNewestFirst) {
   for (int i = 1; i <= 7; ++i) {
     char date[16];
     std::snprintf(date, sizeof date, "2025-0%d-01", i);
@@ -216,7 +219,7 @@ TEST_F(DocumentRegistryTest, ListsPagesNewestFirst) {
   EXPECT_FALSE(registry_->List({agency_, -1, 10}).ok());
 }
 
-TEST_F(DocumentRegistryTest, ListsAndCountsOneDisclosureModeWhenAsked) {
+TEST_P(DocumentRegistryTest, ListsAndCountsOneDisclosureModeWhenAsked) {
   ASSERT_TRUE(registry_->Add(Doc(agency_, "P-1", "2025-01-01"), "x").ok());
   PublishedDocument hidden = Doc(agency_, "H-1", "2025-02-01");
   hidden.mode = DisclosureMode::kNotDisclosed;
@@ -234,7 +237,7 @@ TEST_F(DocumentRegistryTest, ListsAndCountsOneDisclosureModeWhenAsked) {
   EXPECT_EQ(registry_->List({0, 0, 10, DisclosureMode::kProactive})->total, 2);
 }
 
-TEST_F(DocumentRegistryTest, CountsProactiveDocumentsOfTheYearByCategory) {
+TEST_P(DocumentRegistryTest, CountsProactiveDocumentsOfTheYearByCategory) {
   ASSERT_TRUE(registry_->Add(Doc(agency_, "1", "2025-01-05", "政策文件"), "x").ok());
   ASSERT_TRUE(registry_->Add(Doc(agency_, "2", "2025-06-05", "政策文件"), "x").ok());
   ASSERT_TRUE(registry_->Add(Doc(agency_, "3", "2025-06-05", "人事信息"), "x").ok());

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gongkai/registry.h"
+#include "record_codec.h"
 #include "sqlite_context.h"
 #include "sqlite_db.h"
 
@@ -16,96 +17,13 @@ using store_internal::CheckAgencyExists;
 using store_internal::CheckTextFields;
 using store_internal::SqliteContext;
 using store_internal::Statement;
-using Json = nlohmann::ordered_json;
+using namespace store_internal;  // record_codec.h
 
 constexpr std::array<std::string_view, 4> kResultIds = {"upheld", "corrected", "other", "pending"};
 constexpr std::array<std::string_view, 4> kResultLabels = {"结果维持", "结果纠正", "其他结果",
                                                            "尚未审结"};
 
 size_t ResultIndex(CaseResult r) { return r == CaseResult::kPending ? 3 : static_cast<size_t>(r); }
-
-Json DateJson(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
-
-Json NormativeJson(const NormativeDoc& d) {
-  return Json{{"id", d.id},
-              {"agency_id", d.agency_id},
-              {"kind", DocKindId(d.kind)},
-              {"title", d.title},
-              {"number", d.number},
-              {"made", d.made.ToString()},
-              {"abolished", DateJson(d.abolished)}};
-}
-
-Json ActionsJson(const ActionCounts& a) {
-  return Json{{"agency_id", a.counts.agency_id},
-              {"year", a.counts.year},
-              {"licensing", a.counts.licensing},
-              {"penalty", a.counts.penalty},
-              {"coercion", a.counts.coercion},
-              {"fees_10k_yuan", a.counts.fees_10k_yuan},
-              {"source", a.source}};
-}
-
-Json CaseJson(const DisclosureCase& c) {
-  return Json{{"id", c.c.id},
-              {"agency_id", c.c.agency_id},
-              {"group", T4GroupId(c.c.group)},
-              {"filed", c.c.filed.ToString()},
-              {"decided", DateJson(c.c.decided)},
-              {"result", CaseResultId(c.c.result)},
-              {"request_id", c.c.request_id},
-              {"number", c.number},
-              {"note", c.note},
-              {"review_id", c.review_id}};
-}
-
-std::optional<Date> ColDate(const Statement& s, int col) {
-  if (s.IsNull(col)) return std::nullopt;
-  StatusOr<Date> d = Date::Parse(s.Text(col));
-  if (!d.ok()) return std::nullopt;
-  return *d;
-}
-
-constexpr const char* kCaseColumns =
-    "id, agency_id, grp, filed, decided, result, coalesce(request_id, 0), number, note, "
-    "coalesce(review_id, 0)";
-
-DisclosureCase ReadCase(const Statement& s) {
-  DisclosureCase c;
-  c.c.id = s.Int(0);
-  c.c.agency_id = s.Int(1);
-  c.c.group = static_cast<int>(s.Int(2));
-  c.c.filed = ColDate(s, 3).value_or(Date());
-  c.c.decided = ColDate(s, 4);
-  int64_t r = s.Int(5);
-  c.c.result = r >= 0 && r <= 2 ? static_cast<CaseResult>(r) : CaseResult::kPending;
-  c.c.request_id = s.Int(6);
-  c.number = s.Text(7);
-  c.note = s.Text(8);
-  c.review_id = s.Int(9);
-  return c;
-}
-
-// Adds one step of TallyFacts' event query (agency_id, request_id, kind, breach, fee_method,
-// fee_yuan) to `f`; `breached` collects the (agency, request) pairs with a breach.
-void AddEventFacts(const Statement& q, YearFacts* f,
-                   std::set<std::pair<int64_t, int64_t>>* breached) {
-  const std::string kind = q.Text(2), breach = q.Text(3);
-  if (!breach.empty()) {
-    f->breaches[breach] += 1;
-    breached->insert({q.Int(0), q.Int(1)});
-  }
-  if (kind == "fee_notice") {
-    int64_t method = q.Int(4);
-    if (method >= 0 && method < 3) {
-      f->fee_notices[static_cast<size_t>(method)] += 1;
-      f->fee_notice_yuan[static_cast<size_t>(method)] += q.Int(5);
-    }
-  } else if (kind == "fee_paid") {
-    f->fees_paid += 1;
-    f->fees_paid_yuan += q.Int(5);
-  }
-}
 
 class SqliteRegistry final : public Registry {
  public:
@@ -567,10 +485,8 @@ StatusOr<CaseResult> CaseResultFromId(std::string_view id) {
                               "”，应为 维持/纠正/其他结果 (upheld, corrected, other)");
 }
 
-StatusOr<std::unique_ptr<Registry>> OpenRegistry(CaseStore& store) {
-  SqliteContext* ctx = store_internal::SqliteContextOf(store);
-  if (!ctx) return UnimplementedError("登记簿只支持 SQLite 台账 (registry needs the SQLite store)");
-  return std::unique_ptr<Registry>(new SqliteRegistry(ctx));
+std::unique_ptr<Registry> store_internal::NewSqliteRegistry(SqliteContext* ctx) {
+  return std::make_unique<SqliteRegistry>(ctx);
 }
 
 }  // namespace gongkai

@@ -7,6 +7,8 @@
 
 #include "gongkai/registry.h"
 #include "gongkai/store.h"
+#include "gongkai/stores.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
@@ -15,15 +17,13 @@ Date D(const char* s) { return *Date::Parse(s); }
 constexpr int kRules = static_cast<int>(DocKind::kRules);
 constexpr int kNormativeDocs = static_cast<int>(DocKind::kNormativeDocs);
 
-class RegistryTest : public ::testing::Test {
+// Runs on each backend (store_test_backend.h).
+class RegistryTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gongkai_registry_test_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto s = OpenSqliteStore((dir_ / "ledger.db").string(), {.durable = false});
+    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
+    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
+    auto s = OpenCaseStore(db_->url(), {.durable = false});
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s).value();
     auto r = OpenRegistry(*store_);
@@ -34,7 +34,7 @@ class RegistryTest : public ::testing::Test {
   void TearDown() override {
     registry_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
   int64_t AddDoc(int kind, const char* made) {
@@ -55,13 +55,16 @@ class RegistryTest : public ::testing::Test {
     return t.ok() && t->count(agency_) ? t->at(agency_) : YearFigures{};
   }
 
-  std::filesystem::path dir_;
+  std::unique_ptr<store_testing::TestDatabase> db_;
   std::unique_ptr<CaseStore> store_;
   std::unique_ptr<Registry> registry_;
   int64_t agency_ = 0;
 };
 
-TEST_F(RegistryTest, NormativeLifecycleFeedsTable2OnTheLastDayOfTheYear) {
+INSTANTIATE_TEST_SUITE_P(Backends, RegistryTest, ::testing::ValuesIn(store_testing::AllBackends()),
+                         store_testing::BackendName);
+
+TEST_P(RegistryTest, NormativeLifecycleFeedsTable2OnTheLastDayOfTheYear) {
   int64_t a = AddDoc(kNormativeDocs, "2024-03-01");
   int64_t b = AddDoc(kNormativeDocs, "2025-02-01");
   AddDoc(kRules, "2025-05-01");
@@ -102,7 +105,7 @@ TEST_F(RegistryTest, NormativeLifecycleFeedsTable2OnTheLastDayOfTheYear) {
   EXPECT_EQ(store_->ListAudit("normative_amendment", 1)->size(), 1u);
 }
 
-TEST_F(RegistryTest, RefusesImpossibleLifecycleSteps) {
+TEST_P(RegistryTest, RefusesImpossibleLifecycleSteps) {
   int64_t a = AddDoc(kRules, "2025-03-01");
   EXPECT_FALSE(registry_->Amend(a, {D("2025-02-01"), "", "x"}, "王").ok());
   EXPECT_FALSE(registry_->Repeal(a, D("2025-02-28"), "王").ok());
@@ -125,7 +128,7 @@ TEST_F(RegistryTest, RefusesImpossibleLifecycleSteps) {
   EXPECT_FALSE(registry_->AddNormative(d, "王").ok());
 }
 
-TEST_F(RegistryTest, ActionCountsWithSourceAreAuditedAndTallied) {
+TEST_P(RegistryTest, ActionCountsWithSourceAreAuditedAndTallied) {
   ActionCounts a{{agency_, 2025, 120, 30, 4, 12.5}, "政务服务局审批系统导出"};
   ASSERT_TRUE(registry_->SetActions(a, "王").ok());
   a.counts.licensing = 121;
@@ -162,7 +165,7 @@ TEST_F(RegistryTest, ActionCountsWithSourceAreAuditedAndTallied) {
   EXPECT_FALSE(registry_->SetActions(bad, "王").ok());
 }
 
-TEST_F(RegistryTest, CasesOpenAtYearEndArePendingAndCarryIntoNextYear) {
+TEST_P(RegistryTest, CasesOpenAtYearEndArePendingAndCarryIntoNextYear) {
   DisclosureCase review;
   review.c.agency_id = agency_;
   review.c.group = kReview;

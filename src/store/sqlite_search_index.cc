@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "gongkai/search.h"
+#include "search_internal.h"
 #include "sqlite_db.h"
 
 namespace gongkai {
@@ -28,15 +29,6 @@ std::string QuotedPhrase(const std::string& term) {
     if (c == '"') out += '"';
   }
   return out + "\"";
-}
-
-std::string LikePattern(const std::string& term) {
-  std::string out = "%";
-  for (char c : term) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
 }
 
 class SqliteSearchIndex final : public SearchIndex {
@@ -85,7 +77,7 @@ class SqliteSearchIndex final : public SearchIndex {
       if (UsesIndex(t)) {
         match += (match.empty() ? "" : " AND ") + QuotedPhrase(t);
       } else {
-        params.push_back(LikePattern(t));
+        params.push_back(store_internal::ContainsLikePattern(t));
         where += " AND (title LIKE ?" + std::to_string(params.size() + 1) +
                  " ESCAPE '\\' OR body LIKE ?" + std::to_string(params.size() + 1) +
                  " ESCAPE '\\')";

@@ -1,18 +1,36 @@
 #include <gtest/gtest.h>
 
 #include "gongkai/search.h"
+#include "gongkai/stores.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
 
-std::unique_ptr<SearchIndex> NewIndex() {
-  auto index = OpenSqliteSearchIndex(":memory:");
-  EXPECT_TRUE(index.ok()) << index.status().message();
-  return std::move(index).value();
-}
+// Runs on each backend: SQLite's in-memory FTS5 index and PostgreSQL's pg_trgm table.
+class SqliteSearchIndexTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
+    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
+    auto index = OpenSearchIndex(db_->url());
+    ASSERT_TRUE(index.ok()) << index.status().message();
+    index_ = std::move(index).value();
+  }
+  void TearDown() override {
+    index_.reset();
+    db_.reset();
+  }
+  std::unique_ptr<store_testing::TestDatabase> db_;
+  std::unique_ptr<SearchIndex> index_;
+};
 
-TEST(SqliteSearchIndexTest, FindsTwoCharacterChineseWordWithSnippet) {
-  auto index = NewIndex();
+INSTANTIATE_TEST_SUITE_P(Backends, SqliteSearchIndexTest,
+                         ::testing::ValuesIn(store_testing::AllBackends()),
+                         store_testing::BackendName);
+
+TEST_P(SqliteSearchIndexTest, FindsTwoCharacterChineseWordWithSnippet) {
+  auto& index = index_;
   ASSERT_TRUE(index
                   ->Upsert({"doc/1", "document", 3, "关于草原生态保护补助资金的通知",
                             "/documents/1", "为做好草原生态保护补助资金发放工作，现通知如下。"})
@@ -29,8 +47,8 @@ TEST(SqliteSearchIndexTest, FindsTwoCharacterChineseWordWithSnippet) {
   EXPECT_EQ(r->hits[0].before, "为做好");
 }
 
-TEST(SqliteSearchIndexTest, ThreeCharacterTermsUseTheIndexAndAllTermsMustMatch) {
-  auto index = NewIndex();
+TEST_P(SqliteSearchIndexTest, ThreeCharacterTermsUseTheIndexAndAllTermsMustMatch) {
+  auto& index = index_;
   ASSERT_TRUE(index->Upsert({"a", "report", 1, "年报", "/a", "收到政府信息公开申请"}).ok());
   ASSERT_TRUE(index->Upsert({"b", "report", 1, "年报", "/b", "政府信息公开指南"}).ok());
   auto r = index->Search("政府信息 申请", 0, 10);
@@ -39,8 +57,8 @@ TEST(SqliteSearchIndexTest, ThreeCharacterTermsUseTheIndexAndAllTermsMustMatch) 
   EXPECT_EQ(r->hits[0].key, "a");
 }
 
-TEST(SqliteSearchIndexTest, UpsertReplacesAndRemoveDeletes) {
-  auto index = NewIndex();
+TEST_P(SqliteSearchIndexTest, UpsertReplacesAndRemoveDeletes) {
+  auto& index = index_;
   ASSERT_TRUE(index->Upsert({"a", "guide", 1, "指南", "/a", "旧的内容"}).ok());
   ASSERT_TRUE(index->Upsert({"a", "guide", 1, "指南", "/a", "新的内容"}).ok());
   EXPECT_EQ(index->Search("旧的", 0, 10)->total, 0);
@@ -49,8 +67,8 @@ TEST(SqliteSearchIndexTest, UpsertReplacesAndRemoveDeletes) {
   EXPECT_EQ(index->Search("新的", 0, 10)->total, 0);
 }
 
-TEST(SqliteSearchIndexTest, PaginatesAndTreatsQuotesAndWildcardsLiterally) {
-  auto index = NewIndex();
+TEST_P(SqliteSearchIndexTest, PaginatesAndTreatsQuotesAndWildcardsLiterally) {
+  auto& index = index_;
   for (int i = 0; i < 25; ++i) {
     ASSERT_TRUE(index
                     ->Upsert({"k" + std::to_string(i), "document", 1, "通知",
@@ -66,8 +84,8 @@ TEST(SqliteSearchIndexTest, PaginatesAndTreatsQuotesAndWildcardsLiterally) {
   EXPECT_EQ(index->Search("\"引号\"", 0, 10)->total, 25);
 }
 
-TEST(SqliteSearchIndexTest, RefusesShortEmptyInvalidAndOversizedQueries) {
-  auto index = NewIndex();
+TEST_P(SqliteSearchIndexTest, RefusesShortEmptyInvalidAndOversizedQueries) {
+  auto& index = index_;
   EXPECT_EQ(index->Search("草", 0, 10).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(index->Search("  ", 0, 10).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(index->Search("\xff\xfe", 0, 10).status().code(), StatusCode::kInvalidArgument);

@@ -8,6 +8,7 @@
 #include "gongkai/sha256.h"
 #include "gongkai/store.h"
 #include "audit_chain.h"
+#include "record_codec.h"
 #include "schema.h"
 #include "sqlite_context.h"
 #include "sqlite_db.h"
@@ -18,157 +19,7 @@ namespace {
 using store_internal::Exec;
 using store_internal::SqliteError;
 using store_internal::Statement;
-using Json = nlohmann::ordered_json;
-
-std::optional<std::string> OptDate(const std::optional<Date>& d) {
-  if (!d) return std::nullopt;
-  return d->ToString();
-}
-
-std::string JoinBreaches(const std::vector<std::string>& v) {
-  std::string s;
-  for (const std::string& b : v) s += (s.empty() ? "" : ";") + b;
-  return s;
-}
-
-std::vector<std::string> SplitBreaches(const std::string& s) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t semi = s.find(';', pos);
-    if (semi == std::string::npos) semi = s.size();
-    out.push_back(s.substr(pos, semi - pos));
-    pos = semi + 1;
-  }
-  return out;
-}
-
-Json DateJson(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(nullptr); }
-
-Json RequestJson(const Request& r) {
-  return Json{{"id", r.id},
-              {"agency_id", r.agency_id},
-              {"applicant_id", r.applicant_id},
-              {"applicant_kind", ApplicantKindId(r.applicant_kind)},
-              {"channel", ChannelId(r.channel)},
-              {"received", r.received.ToString()},
-              {"content", r.content},
-              {"form", r.form},
-              {"state", RequestStateId(r.state)},
-              {"clock_start", r.clock_start.ToString()},
-              {"excluded_days", r.excluded_days},
-              {"paused_since", DateJson(r.paused_since)},
-              {"correction_due", DateJson(r.correction_due)},
-              {"correction_received", r.correction_received},
-              {"extension_days", r.extension_days},
-              {"extension_approver", r.extension_approver},
-              {"fee_method", static_cast<int>(r.fee_method)},
-              {"fee_yuan", r.fee_yuan},
-              {"fee_due", DateJson(r.fee_due)},
-              {"due", DateJson(r.due)},
-              {"concluded_on", DateJson(r.concluded_on)},
-              {"outcome", r.outcome},
-              {"reply_basis", r.reply_basis},
-              {"reply_text", r.reply_text},
-              {"breaches", r.breaches},
-              {"version", r.version}};
-}
-
-// The text fields of a request, checked before anything is written (ledger_limits.h).
-Status CheckRequestText(const Request& r) {
-  return CheckTextFields({{"申请内容 (content)", r.content},
-                          {"获取方式 (form)", r.form},
-                          {"延期批准人 (approver)", r.extension_approver},
-                          {"办理结果 (outcome)", r.outcome},
-                          {"答复依据 (basis)", r.reply_basis},
-                          {"答复书 (letter)", r.reply_text},
-                          {"违规记录 (breaches)", JoinBreaches(r.breaches)}});
-}
-
-Status CheckEventText(const Event& e) {
-  return CheckTextFields({{"经办人 (actor)", e.actor},
-                          {"理由 (reason)", e.reason},
-                          {"事件类型 (event kind)", e.kind},
-                          {"事件详情 (event detail)", e.detail},
-                          {"违规记录 (breach)", e.breach}});
-}
-
-constexpr const char* kRequestColumns =
-    "id, agency_id, applicant_id, applicant_kind, channel, received, content, form, state, "
-    "clock_start, excluded_days, paused_since, correction_due, correction_received, "
-    "extension_days, extension_approver, fee_method, fee_yuan, fee_due, due, concluded_on, "
-    "outcome, reply_basis, reply_text, breaches, version";
-
-// Binds parameters 2..26 of an INSERT/UPDATE that lists kRequestColumns after the id (?1).
-void BindRequest(Statement& s, const Request& r, int version) {
-  s.Bind(2, r.agency_id)
-      .Bind(3, r.applicant_id)
-      .Bind(4, static_cast<int>(r.applicant_kind))
-      .Bind(5, ChannelId(r.channel))
-      .Bind(6, r.received.ToString())
-      .Bind(7, r.content)
-      .Bind(8, r.form)
-      .Bind(9, RequestStateId(r.state))
-      .Bind(10, r.clock_start.ToString())
-      .Bind(11, r.excluded_days)
-      .Bind(12, OptDate(r.paused_since))
-      .Bind(13, OptDate(r.correction_due))
-      .Bind(14, r.correction_received ? 1 : 0)
-      .Bind(15, r.extension_days)
-      .Bind(16, r.extension_approver)
-      .Bind(17, static_cast<int>(r.fee_method))
-      .Bind(18, r.fee_yuan)
-      .Bind(19, OptDate(r.fee_due))
-      .Bind(20, OptDate(r.due))
-      .Bind(21, OptDate(r.concluded_on))
-      .Bind(22, r.outcome)
-      .Bind(23, r.reply_basis)
-      .Bind(24, r.reply_text)
-      .Bind(25, JoinBreaches(r.breaches))
-      .Bind(26, version);
-}
-
-std::optional<Date> ColDate(const Statement& s, int col) {
-  if (s.IsNull(col)) return std::nullopt;
-  StatusOr<Date> d = Date::Parse(s.Text(col));
-  if (!d.ok()) return std::nullopt;
-  return *d;
-}
-
-Request ReadRequest(const Statement& s) {
-  Request r;
-  r.id = s.Int(0);
-  r.agency_id = s.Int(1);
-  r.applicant_id = s.Int(2);
-  r.applicant_kind = static_cast<ApplicantKind>(s.Int(3));
-  r.channel = ChannelFromId(s.Text(4)).ok() ? *ChannelFromId(s.Text(4)) : Channel::kOnline;
-  r.received = ColDate(s, 5).value_or(Date());
-  r.content = s.Text(6);
-  r.form = s.Text(7);
-  std::string state = s.Text(8);
-  for (int i = 0; i <= static_cast<int>(RequestState::kConcluded); ++i) {
-    if (RequestStateId(static_cast<RequestState>(i)) == state)
-      r.state = static_cast<RequestState>(i);
-  }
-  r.clock_start = ColDate(s, 9).value_or(Date());
-  r.excluded_days = static_cast<int>(s.Int(10));
-  r.paused_since = ColDate(s, 11);
-  r.correction_due = ColDate(s, 12);
-  r.correction_received = s.Int(13) != 0;
-  r.extension_days = static_cast<int>(s.Int(14));
-  r.extension_approver = s.Text(15);
-  r.fee_method = static_cast<FeeMethod>(s.Int(16));
-  r.fee_yuan = s.Int(17);
-  r.fee_due = ColDate(s, 18);
-  r.due = ColDate(s, 19);
-  r.concluded_on = ColDate(s, 20);
-  r.outcome = s.Text(21);
-  r.reply_basis = s.Text(22);
-  r.reply_text = s.Text(23);
-  r.breaches = SplitBreaches(s.Text(24));
-  r.version = static_cast<int>(s.Int(25));
-  return r;
-}
+using namespace store_internal;  // record_codec.h: the shared row and JSON codecs
 
 class SqliteStore final : public CaseStore, public store_internal::SqliteContext {
  public:
@@ -714,16 +565,7 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
     if (a.parent_id) {
       StatusOr<Agency> parent = GetAgency(a.parent_id);
       if (!parent.ok()) return parent.status().WithContext("上级机关 (parent agency)");
-      if (a.kind != AgencyKind::kDepartment &&
-          (parent->kind == AgencyKind::kDepartment ||
-           static_cast<int>(parent->kind) >= static_cast<int>(a.kind))) {
-        return InvalidArgumentError(
-            std::string(AgencyKindId(a.kind)) + " 不能隶属于 " +
-            std::string(AgencyKindId(parent->kind)) + "“" + parent->name +
-            "”：政府按 自治区/省 → 盟/市 → 旗/县 逐级隶属，不隶属于部门 (a " +
-            std::string(AgencyKindId(a.kind)) + " cannot be placed under a " +
-            std::string(AgencyKindId(parent->kind)) + ")");
-      }
+      GONGKAI_RETURN_IF_ERROR(CheckAgencyNesting(a, *parent));
     }
     Statement& q = Stmt(kAgencyNameTaken,
                         "SELECT id FROM agency WHERE coalesce(parent_id, 0) = ?1 AND name = ?2");
@@ -737,16 +579,6 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
                                      "）(an agency of that name already exists under this parent)");
     }
     return Status::Ok();
-  }
-
-  static Agency ReadAgency(const Statement& s) {
-    Agency a;
-    a.id = s.Int(0);
-    a.name = s.Text(1);
-    a.parent_id = s.Int(2);
-    a.kind =
-        AgencyKindFromId(s.Text(3)).ok() ? *AgencyKindFromId(s.Text(3)) : AgencyKind::kDepartment;
-    return a;
   }
 
   template <typename T, typename F>
@@ -782,19 +614,6 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
     return id;
   }
 
-  static Event ReadEvent(const Statement& s) {
-    Event e;
-    e.id = s.Int(0);
-    e.request_id = s.Int(1);
-    e.kind = s.Text(2);
-    e.date = ColDate(s, 3).value_or(Date());
-    e.actor = s.Text(4);
-    e.reason = s.Text(5);
-    e.detail = s.Text(6);
-    e.breach = s.Text(7);
-    return e;
-  }
-
   // FindRequestByQueryCode's reads, inside its transaction.
   StatusOr<std::optional<CodedRequest>> ReadCodedRequest(const std::string& query_code_sha256) {
     Statement& q = Stmt(kFindByCode, (std::string("SELECT ") + kRequestColumns +
@@ -816,15 +635,6 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
     return std::optional<CodedRequest>(std::move(c));
   }
 
-  static Status CheckQueryCodeHash(const std::string& h) {
-    bool ok = h.empty() || h.size() == 64;
-    for (char c : h) ok &= (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-    if (ok) return Status::Ok();
-    return InvalidArgumentError(
-        "查询码哈希须为 64 位小写十六进制 (query code hash must be 64 "
-        "lowercase hex digits)");
-  }
-
   Status InsertQueryCode(int64_t request_id, const std::string& code_sha256,
                          const std::string& actor) {
     Statement& s =
@@ -835,10 +645,6 @@ class SqliteStore final : public CaseStore, public store_internal::SqliteContext
                                 .WithContext("保存查询码 (store query code)"));
     return Audit(actor, "insert", "query_code", request_id, "",
                  QueryCodeJson(request_id, code_sha256).dump());
-  }
-
-  static Json QueryCodeJson(int64_t request_id, const std::string& code_sha256) {
-    return Json{{"request_id", request_id}, {"code_sha256", code_sha256}};
   }
 
   Status InsertEvent(int64_t request_id, const Event& e) {
@@ -1120,24 +926,12 @@ StatusOr<std::map<int64_t, YearFigures>> SqliteStore::TallyYear(int year, int64_
           }
           break;
         }
-        case 2: {
-          YearFigures& f = out[s.Int(0)];
-          int64_t g = s.Int(1), c = s.Int(2);
-          if (g >= 0 && g < kT4Groups && c >= 0 && c < 4) {
-            f.t4[static_cast<size_t>(g)][static_cast<size_t>(c)] += s.Int(3);
-          }
+        case 2:
+          AddCaseTally(s.Int(0), s.Int(1), s.Int(2), s.Int(3), &out);
           break;
-        }
-        case 3: {
-          YearFigures& f = out[s.Int(0)];
-          int64_t k = s.Int(1);
-          if (k >= 0 && k < kDocKindCount) {
-            for (int c = 0; c < kDocColumns; ++c) {
-              f.docs[static_cast<size_t>(k)][static_cast<size_t>(c)] += s.Int(2 + c);
-            }
-          }
+        case 3:
+          AddDocTally(s.Int(0), s.Int(1), {s.Int(2), s.Int(3), s.Int(4)}, &out);
           break;
-        }
         default: {
           YearFigures& f = out[s.Int(0)];
           f.decisions = {s.Int(1), s.Int(2), s.Int(3)};

@@ -1,40 +1,33 @@
 #include <gtest/gtest.h>
-#include <sqlite3.h>
-#include <unistd.h>
 
-#include <filesystem>
+#include <atomic>
+#include <thread>
 
 #include "gongkai/store.h"
+#include "gongkai/stores.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
 
-class SqliteStoreTest : public ::testing::Test {
+// The CaseStore conformance tests: every test runs on each backend (store_test_backend.h).
+class SqliteStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gongkai_store_test_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    path_ = (dir_ / "ledger.db").string();
-    auto s = OpenSqliteStore(path_);
+    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
+    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
+    auto s = OpenCaseStore(db_->url());
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s).value();
   }
   void TearDown() override {
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
-  // Runs SQL directly on the file (as someone bypassing the application would).
-  int RawExec(const std::string& sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path_.c_str(), &db);
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc;
-  }
+  // Runs SQL directly on the database (as someone bypassing the application would).
+  bool RawExec(const std::string& sql) { return db_->RawExec(sql); }
+  bool IsPostgres() const { return GetParam() == Backend::kPostgres; }
 
   Request NewRequest(int64_t agency, int64_t applicant, const char* received) {
     Request r;
@@ -47,12 +40,15 @@ class SqliteStoreTest : public ::testing::Test {
     return r;
   }
 
-  std::filesystem::path dir_;
-  std::string path_;
+  std::unique_ptr<store_testing::TestDatabase> db_;
   std::unique_ptr<CaseStore> store_;
 };
 
-TEST_F(SqliteStoreTest, StoresAndReadsBackEveryRecord) {
+INSTANTIATE_TEST_SUITE_P(Backends, SqliteStoreTest,
+                         ::testing::ValuesIn(store_testing::AllBackends()),
+                         store_testing::BackendName);
+
+TEST_P(SqliteStoreTest, StoresAndReadsBackEveryRecord) {
   auto region = store_->AddAgency({0, "内蒙古自治区人民政府", 0, AgencyKind::kRegion}, "admin");
   ASSERT_TRUE(region.ok()) << region.status().message();
   auto dept = store_->AddAgency({0, "内蒙古自治区民族事务委员会", *region, AgencyKind::kDepartment},
@@ -96,7 +92,7 @@ TEST_F(SqliteStoreTest, StoresAndReadsBackEveryRecord) {
   }
 }
 
-TEST_F(SqliteStoreTest, UpdatesAreVersionedAndAudited) {
+TEST_P(SqliteStoreTest, UpdatesAreVersionedAndAudited) {
   int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
   int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
   Request r = NewRequest(ag, ap, "2024-03-01");
@@ -125,19 +121,7 @@ TEST_F(SqliteStoreTest, UpdatesAreVersionedAndAudited) {
   EXPECT_EQ(audit[1].actor, "李四");
 }
 
-// Counts the rows of `table` through a connection of its own.
-int64_t CountRows(const std::string& path, const std::string& table) {
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(db, ("SELECT count(*) FROM " + table).c_str(), -1, &st, nullptr);
-  int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return n;
-}
-
-TEST_F(SqliteStoreTest, QueryCodeExistsIfAndOnlyIfItsRequestDoes) {
+TEST_P(SqliteStoreTest, QueryCodeExistsIfAndOnlyIfItsRequestDoes) {
   int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
   int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
   Request r = NewRequest(ag, ap, "2024-03-01");
@@ -161,49 +145,103 @@ TEST_F(SqliteStoreTest, QueryCodeExistsIfAndOnlyIfItsRequestDoes) {
   EXPECT_FALSE(store_->AddRequest(r, {}, e, code).ok());                  // taken
   EXPECT_FALSE(store_->AddRequest(r, {}, e, std::string(64, 'C')).ok());  // not lowercase hex
   EXPECT_FALSE(store_->AddRequest(r, {}, e, "abc").ok());
-  EXPECT_EQ(CountRows(path_, "request"), 1);
-  EXPECT_EQ(CountRows(path_, "query_code"), 1);
-  EXPECT_EQ(CountRows(path_, "event"), 1);
+  EXPECT_EQ(db_->CountRows("request"), 1);
+  EXPECT_EQ(db_->CountRows("query_code"), 1);
+  EXPECT_EQ(db_->CountRows("event"), 1);
   // A request without a code has none; a code never points at a missing request.
   ASSERT_TRUE(store_->AddRequest(r, {}, e, "").ok());
-  EXPECT_EQ(CountRows(path_, "query_code"), 1);
-  EXPECT_NE(RawExec("INSERT INTO query_code VALUES ('" + std::string(64, 'e') + "', 999)"),
-            SQLITE_OK);
-  EXPECT_NE(RawExec("UPDATE query_code SET request_id = 2"), SQLITE_OK);
-  EXPECT_NE(RawExec("DELETE FROM query_code"), SQLITE_OK);
-  EXPECT_NE(RawExec("INSERT OR REPLACE INTO query_code VALUES ('" + code + "', 2)"), SQLITE_OK);
+  EXPECT_EQ(db_->CountRows("query_code"), 1);
+  EXPECT_FALSE(RawExec("INSERT INTO query_code VALUES ('" + std::string(64, 'e') + "', 999)"));
+  EXPECT_FALSE(RawExec("UPDATE query_code SET request_id = 2"));
+  EXPECT_FALSE(RawExec("DELETE FROM query_code"));
+  EXPECT_FALSE(RawExec(IsPostgres()
+                           ? "INSERT INTO query_code VALUES ('" + code +
+                                 "', 2) ON CONFLICT (code_sha256) DO UPDATE SET "
+                                 "request_id = 2"
+                           : "INSERT OR REPLACE INTO query_code VALUES ('" + code + "', 2)"));
+  if (IsPostgres()) {
+    EXPECT_FALSE(RawExec("TRUNCATE query_code, event, audit_log CASCADE"));
+  }
   EXPECT_EQ((*store_->FindRequestByQueryCode(code))->request.id, *id);
   EXPECT_TRUE(store_->VerifyAuditLog()->intact);
 }
 
-TEST_F(SqliteStoreTest, AuditLogAndEventsAreAppendOnly) {
+TEST_P(SqliteStoreTest, AuditLogAndEventsAreAppendOnly) {
   int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
   int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
   Request r = NewRequest(ag, ap, "2024-03-01");
   ASSERT_TRUE(
       store_->AddRequest(r, {}, {0, 0, "register", r.received, "c", "", "{}", ""}, "").ok());
   size_t entries = store_->ListAudit("", 0)->size();
-  EXPECT_NE(RawExec("UPDATE audit_log SET actor = 'x'"), SQLITE_OK);
-  EXPECT_NE(RawExec("DELETE FROM audit_log"), SQLITE_OK);
-  EXPECT_NE(RawExec("DELETE FROM event"), SQLITE_OK);
-  EXPECT_NE(RawExec("UPDATE event SET actor = 'x'"), SQLITE_OK);
+  EXPECT_FALSE(RawExec("UPDATE audit_log SET actor = 'x'"));
+  EXPECT_FALSE(RawExec("DELETE FROM audit_log"));
+  EXPECT_FALSE(RawExec("DELETE FROM event"));
+  EXPECT_FALSE(RawExec("UPDATE event SET actor = 'x'"));
   EXPECT_EQ(store_->ListAudit("", 0)->size(), entries);
   EXPECT_EQ(store_->ListEvents(1)->size(), 1u);
 }
 
-TEST_F(SqliteStoreTest, MigratesOnceAndKeepsDataAcrossReopen) {
+TEST_P(SqliteStoreTest, MigratesOnceAndKeepsDataAcrossReopen) {
   int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
   store_.reset();
-  auto again = OpenSqliteStore(path_);
+  auto again = OpenCaseStore(db_->url());
   ASSERT_TRUE(again.ok());
   EXPECT_EQ((*again)->GetAgency(ag)->name, "某局");
   again->reset();
-  ASSERT_EQ(RawExec("INSERT INTO schema_version(version) VALUES (999)"), SQLITE_OK);
-  auto newer = OpenSqliteStore(path_);
+  ASSERT_TRUE(RawExec("INSERT INTO schema_version(version) VALUES (999)"));
+  auto newer = OpenCaseStore(db_->url());
   EXPECT_EQ(newer.status().code(), StatusCode::kFailedPrecondition);
 }
 
-TEST_F(SqliteStoreTest, TalliesTheYear) {
+// Several writers, each with a store of its own, on one request: every update either lands on
+// the version it read or fails with kFailedPrecondition; none is lost, and the history and the
+// audit chain hold exactly the updates that succeeded.
+TEST_P(SqliteStoreTest, ConcurrentWritersGetACleanConflictNeverALostUpdate) {
+  int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
+  int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
+  Request r = NewRequest(ag, ap, "2024-03-01");
+  int64_t id =
+      *store_->AddRequest(r, {}, {0, 0, "register", r.received, "clerk", "", "{}", ""}, "");
+  constexpr int kWriters = 4, kUpdatesEach = 15;
+  std::atomic<int> landed{0}, conflicts{0}, errors{0};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      auto mine = OpenCaseStore(db_->url());
+      if (!mine.ok()) {
+        ++errors;
+        return;
+      }
+      for (int i = 0; i < kUpdatesEach; ++i) {
+        Request before = *(*mine)->GetRequest(id);
+        Request after = before;
+        after.excluded_days = before.excluded_days + 1;  // a lost update would lose a day
+        Event e{0, id, "consultation_end", r.received, "writer" + std::to_string(w), "", "{}", ""};
+        Status s = (*mine)->UpdateRequest(before, after, e);
+        if (s.ok()) {
+          ++landed;
+        } else if (s.code() == StatusCode::kFailedPrecondition) {
+          ++conflicts;
+        } else {
+          ++errors;
+        }
+      }
+    });
+  }
+  for (std::thread& t : writers) t.join();
+  EXPECT_EQ(errors.load(), 0);
+  EXPECT_EQ(landed + conflicts, kWriters * kUpdatesEach);
+  Request now = *store_->GetRequest(id);
+  EXPECT_EQ(now.excluded_days, landed.load());
+  EXPECT_EQ(now.version, 1 + landed.load());
+  EXPECT_EQ(store_->ListEvents(id)->size(), static_cast<size_t>(1 + landed.load()));
+  EXPECT_EQ(store_->ListAudit("request", id)->size(), static_cast<size_t>(1 + landed.load()));
+  auto v = store_->VerifyAuditLog();
+  ASSERT_TRUE(v.ok()) << v.status().message();
+  EXPECT_TRUE(v->intact) << v->problem;
+}
+
+TEST_P(SqliteStoreTest, TalliesTheYear) {
   int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
   int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
   std::vector<Request> rs = {NewRequest(ag, ap, "2023-12-20"), NewRequest(ag, ap, "2024-02-01"),

@@ -7,44 +7,65 @@
 #include <fstream>
 
 #include "gongkai/store.h"
+#include "gongkai/stores.h"
+#include "pg_db.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
 
-class StoreHardeningTest : public ::testing::Test {
+// Runs on each backend (store_test_backend.h).
+class StoreHardeningTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gongkai_store_hardening_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
+    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
+    dir_ = db_->dir();
     path_ = (dir_ / "ledger.db").string();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override { db_.reset(); }
   static SqliteOptions Mode(OpenMode m) {
     SqliteOptions o;
     o.mode = m;
     return o;
   }
+  StatusOr<std::unique_ptr<CaseStore>> Open(OpenMode m = OpenMode::kCreate) {
+    return OpenCaseStore(db_->url(), Mode(m));
+  }
+  bool IsSqlite() const { return GetParam() == Backend::kSqlite; }
+  std::unique_ptr<store_testing::TestDatabase> db_;
   std::filesystem::path dir_;
   std::string path_;
 };
 
-TEST_F(StoreHardeningTest, MissingDatabaseIsRefusedUnlessCreating) {
-  auto ro = OpenSqliteStore(path_, Mode(OpenMode::kReadOnly));
+INSTANTIATE_TEST_SUITE_P(Backends, StoreHardeningTest,
+                         ::testing::ValuesIn(store_testing::AllBackends()),
+                         store_testing::BackendName);
+
+TEST_P(StoreHardeningTest, MissingDatabaseIsRefusedUnlessCreating) {
+  // A missing SQLite file; an empty PostgreSQL database.
+  auto ro = Open(OpenMode::kReadOnly);
   EXPECT_EQ(ro.status().code(), StatusCode::kNotFound);
-  EXPECT_NE(ro.status().message().find("不存在"), std::string::npos);
-  EXPECT_EQ(OpenSqliteStore(path_, Mode(OpenMode::kExisting)).status().code(),
-            StatusCode::kNotFound);
+  EXPECT_NE(ro.status().message().find("不存在"), std::string::npos) << ro.status().message();
+  EXPECT_EQ(Open(OpenMode::kExisting).status().code(), StatusCode::kNotFound);
   EXPECT_FALSE(std::filesystem::exists(path_));
-  ASSERT_TRUE(OpenSqliteStore(path_).ok());
-  EXPECT_TRUE(OpenSqliteStore(path_, Mode(OpenMode::kReadOnly)).ok());
+  ASSERT_TRUE(Open().ok());
+  EXPECT_TRUE(Open(OpenMode::kReadOnly).ok());
+  EXPECT_TRUE(Open(OpenMode::kExisting).ok());
 }
 
-TEST_F(StoreHardeningTest, NonDatabaseFilesAreRefused) {
+TEST_P(StoreHardeningTest, NonDatabaseFilesAreRefused) {
+  if (!IsSqlite()) {
+    // Another application's PostgreSQL database gets no ledger tables added either.
+    ASSERT_TRUE(db_->RawExec("CREATE TABLE contacts(name TEXT)"));
+    auto o = Open();
+    ASSERT_FALSE(o.ok());
+    EXPECT_NE(o.status().message().find("其他程序"), std::string::npos) << o.status().message();
+    EXPECT_EQ(db_->CountRows("agency"), -1);
+    return;
+  }
   std::ofstream(path_) << "这不是数据库 this is not a database, just a long enough text file\n";
-  auto s = OpenSqliteStore(path_);
+  auto s = Open();
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().message().find("不是 SQLite 数据库"), std::string::npos)
       << s.status().message();
@@ -59,17 +80,29 @@ TEST_F(StoreHardeningTest, NonDatabaseFilesAreRefused) {
   EXPECT_NE(o.status().message().find("其他程序"), std::string::npos) << o.status().message();
 }
 
-TEST_F(StoreHardeningTest, ReadOnlyOpenWorksWhileAWriterHoldsTheLock) {
-  auto store = OpenSqliteStore(path_);
+TEST_P(StoreHardeningTest, ReadOnlyOpenWorksWhileAWriterHoldsTheLock) {
+  auto store = Open();
   ASSERT_TRUE(store.ok());
   ASSERT_TRUE((*store)->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "a").ok());
+  // Another writer in the middle of a transaction that holds the write lock.
+  std::unique_ptr<store_internal::PgConnection> pg_writer;
   sqlite3* writer = nullptr;
-  sqlite3_open(path_.c_str(), &writer);
-  ASSERT_EQ(sqlite3_exec(writer,
-                         "BEGIN IMMEDIATE; INSERT INTO schema_version(version) VALUES (100)",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  auto reader = OpenSqliteStore(path_, Mode(OpenMode::kReadOnly));
+  if (IsSqlite()) {
+    sqlite3_open(path_.c_str(), &writer);
+    ASSERT_EQ(sqlite3_exec(writer,
+                           "BEGIN IMMEDIATE; INSERT INTO schema_version(version) VALUES (100)",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+  } else {
+    auto c = store_internal::PgConnection::Connect(db_->url());
+    ASSERT_TRUE(c.ok());
+    pg_writer = std::move(c).value();
+    ASSERT_TRUE(pg_writer
+                    ->Exec("BEGIN; LOCK TABLE audit_log IN EXCLUSIVE MODE; "
+                           "INSERT INTO schema_version(version) VALUES (100)")
+                    .ok());
+  }
+  auto reader = Open(OpenMode::kReadOnly);
   ASSERT_TRUE(reader.ok()) << reader.status().message();
   EXPECT_EQ((*reader)->ListAgencies()->size(), 1u);
   auto v = (*reader)->VerifyAuditLog();
@@ -77,12 +110,16 @@ TEST_F(StoreHardeningTest, ReadOnlyOpenWorksWhileAWriterHoldsTheLock) {
   EXPECT_TRUE(v->intact);
   // A read-only store cannot write.
   EXPECT_FALSE((*reader)->AddAgency({0, "又一局", 0, AgencyKind::kDepartment}, "a").ok());
-  sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
-  sqlite3_close(writer);
+  if (writer) {
+    sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(writer);
+  } else {
+    ASSERT_TRUE(pg_writer->Exec("ROLLBACK").ok());
+  }
 }
 
-TEST_F(StoreHardeningTest, AgencyHierarchyAndNamesAreChecked) {
-  auto store = OpenSqliteStore(path_);
+TEST_P(StoreHardeningTest, AgencyHierarchyAndNamesAreChecked) {
+  auto store = Open();
   ASSERT_TRUE(store.ok());
   CaseStore& s = **store;
   int64_t region = *s.AddAgency({0, "内蒙古自治区人民政府", 0, AgencyKind::kRegion}, "a");
@@ -104,8 +141,8 @@ TEST_F(StoreHardeningTest, AgencyHierarchyAndNamesAreChecked) {
   EXPECT_TRUE(s.AddAgency({0, "自治区教育厅", city, AgencyKind::kDepartment}, "a").ok());
 }
 
-TEST_F(StoreHardeningTest, HugeTextIsRefusedNotTruncated) {
-  auto store = OpenSqliteStore(path_);
+TEST_P(StoreHardeningTest, HugeTextIsRefusedNotTruncated) {
+  auto store = Open();
   ASSERT_TRUE(store.ok());
   std::string huge((size_t{1} << 20) + 1, 'a');
   auto r = (*store)->AddAgency({0, huge, 0, AgencyKind::kCity}, "a");

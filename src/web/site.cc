@@ -5,6 +5,7 @@
 
 #include "gongkai/render.h"
 #include "gongkai/report_publication.h"
+#include "gongkai/stores.h"
 #include "guide.h"
 
 namespace gongkai::web {
@@ -53,7 +54,7 @@ StatusOr<std::unique_ptr<Site>> Site::Open(const WebOptions& options) {
       std::make_unique<RateLimiter>(options.lookups_per_minute, 60.0 / options.lookups_per_minute);
   site->logins_ =
       std::make_unique<RateLimiter>(options.logins_per_minute, 60.0 / options.logins_per_minute);
-  GONGKAI_ASSIGN_OR_RETURN(site->search_, OpenSqliteSearchIndex(":memory:"));
+  GONGKAI_ASSIGN_OR_RETURN(site->search_, OpenSearchIndex(options.db_path));
   RenderOptions render;
   render.soffice = options.soffice;
   site->reports_ = std::make_unique<ReportCatalog>(site->calendar_.years(), render, kReportTtl);
@@ -74,7 +75,7 @@ StatusOr<LedgerSession*> Site::Session() {
   std::lock_guard<std::mutex> lock(sessions_mu_);
   std::unique_ptr<LedgerSession>& s = sessions_[std::this_thread::get_id()];
   if (!s) {
-    GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<CaseStore> store, OpenSqliteStore(options_.db_path));
+    GONGKAI_ASSIGN_OR_RETURN(std::unique_ptr<CaseStore> store, OpenCaseStore(options_.db_path));
     auto session = std::make_unique<LedgerSession>();
     LedgerOptions ledger_options;
     ledger_options.today = options_.today;  // no step dated after the site's today
