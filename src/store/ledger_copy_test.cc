@@ -46,6 +46,7 @@ class LedgerCopyTest : public ::testing::Test {
     p.category = "政策文件";
     p.publisher = "某旗";
     p.created = *Date::Parse("2025-02-01");
+    p.review = {"王", "李", "赵", p.created, true};  // 三审 and 保密审查: it is public
     ASSERT_TRUE(s.documents->Add(p, "王").ok());
   }
 
