@@ -57,6 +57,8 @@ run: build
 	@echo "  工作人员登录 (staff login)  http://$(LISTEN)/staff/login"
 	@echo "    演示账号 (demo logins): clerk-3 / approver-3 / admin-3（每个机关 <编号> 各一组, per agency）,"
 	@echo "    supervisor-1（自治区监督人员）; 密码 (password): Gongkai-demo-2026 （仅限演示 / demo only）"
+	@echo "  待办申请 (clerk work list)  http://$(LISTEN)/staff/cases      （clerk-3 登录后 / after login）"
+	@echo "  报告督查 (supervisor tree)  http://$(LISTEN)/supervise        （supervisor-1 登录后 / after login）"
 	@echo "  访问日志 (access log)       $(DEMO_DIR)/access.log"
 	@build/gongkai serve --db $(DEMO_DIR)/demo.db --listen $(LISTEN) 2>>$(DEMO_DIR)/access.log >/dev/null \
 	  || { tail -n 3 $(DEMO_DIR)/access.log; exit 1; }
