@@ -49,15 +49,7 @@ class PgDocumentRegistry final : public DocumentRegistry {
   Status Publish(int64_t id, const DocumentReview& review, Date published,
                  const std::string& actor) override {
     GONGKAI_ASSIGN_OR_RETURN(PublishedDocument before, Get(id));
-    if (!before.draft) {
-      return FailedPreconditionError("文件 " + std::to_string(id) +
-                                     " 不是待发布稿，已公开或不属主动公开 (not a draft)");
-    }
-    if (published < before.created) {
-      return InvalidArgumentError("公开日期 " + published.ToString() + " 早于生成日期 " +
-                                  before.created.ToString() + " (published before it was created)");
-    }
-    GONGKAI_RETURN_IF_ERROR(CheckReviewAllowsPublication(review, published));
+    GONGKAI_RETURN_IF_ERROR(CheckDraftPublishable(before, review, published));
     return ctx_->RunInTransaction([&]() -> Status {
       PgStatement s(ctx_->conn(),
                     "UPDATE published_document SET draft = 0, published = $2, drafter = $3, "

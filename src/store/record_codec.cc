@@ -186,6 +186,19 @@ Status ValidateDocument(const PublishedDocument& d) {
   return Status::Ok();
 }
 
+Status CheckDraftPublishable(const PublishedDocument& draft, const DocumentReview& review,
+                             Date published) {
+  if (!draft.draft) {
+    return FailedPreconditionError("文件 " + std::to_string(draft.id) +
+                                   " 不是待发布稿，已公开或不属主动公开 (not a draft)");
+  }
+  if (published < draft.created) {
+    return InvalidArgumentError("公开日期 " + published.ToString() + " 早于生成日期 " +
+                                draft.created.ToString() + " (published before it was created)");
+  }
+  return CheckReviewAllowsPublication(review, published);
+}
+
 Status CheckReviewAllowsPublication(const DocumentReview& r, const std::optional<Date>& published) {
   GONGKAI_RETURN_IF_ERROR(
       CheckTextFields({{"拟稿人", &r.drafter}, {"审核人", &r.reviewer}, {"签发人", &r.approver}}));

@@ -43,6 +43,10 @@ Status ValidateDocument(const PublishedDocument& d);
 // The rule of documents.h: a public document has its three reviews and the secrecy check, done
 // by the day it is made public.
 Status CheckReviewAllowsPublication(const DocumentReview& r, const std::optional<Date>& published);
+// DocumentRegistry::Publish's rule: `draft` is a draft, `published` is not before it was
+// created, and `review` allows publication on that day.
+Status CheckDraftPublishable(const PublishedDocument& draft, const DocumentReview& review,
+                             Date published);
 // Where an agency may sit under `parent`: governments nest region → city → county and never
 // under a department; departments sit under anything.
 Status CheckAgencyNesting(const Agency& a, const Agency& parent);
