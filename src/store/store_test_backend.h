@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -51,6 +52,9 @@ class TestDatabase {
   bool RawExec(const std::string& sql);
   // The rows of `table`, or -1 on error.
   int64_t CountRows(const std::string& table);
+  // The first column of the first row of `sql` as text ("" for NULL or no row), run on a
+  // connection of its own; nullopt on error.
+  std::optional<std::string> QueryText(const std::string& sql);
 
  private:
   Backend backend_;

@@ -1,25 +1,25 @@
+// CaseFiles on each backend (store_test_backend.h): attachments through their own request,
+// audited views of personal data, extension proposals decided once.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "gongkai/case_files.h"
+#include "gongkai/stores.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
 
-class SqliteCaseFilesTest : public ::testing::Test {
+class CaseFilesTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gongkai_case_files_test_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    path_ = (dir_ / "ledger.db").string();
-    store_ = std::move(OpenSqliteStore(path_, {.durable = false})).value();
-    files_ = std::move(OpenCaseFiles(*store_)).value();
+    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
+    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
+    auto s = OpenCaseStore(db_->url(), {.durable = false});
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    store_ = std::move(s).value();
+    auto f = OpenCaseFiles(*store_);
+    ASSERT_TRUE(f.ok()) << f.status().message();
+    files_ = std::move(f).value();
     agency_ = *store_->AddAgency({0, "民族事务委员会", 0, AgencyKind::kDepartment}, "t");
     applicant_ = *store_->AddApplicant({0, ApplicantKind::kNatural, "王某"},
                                        {"150102199001010011", "13800000000", "呼和浩特"}, "t");
@@ -29,7 +29,7 @@ class SqliteCaseFilesTest : public ::testing::Test {
   void TearDown() override {
     files_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
   int64_t AddRequest(const std::vector<Attachment>& attachments) {
@@ -43,14 +43,6 @@ class SqliteCaseFilesTest : public ::testing::Test {
     return *store_->AddRequest(r, attachments, e, "");
   }
 
-  int RawExec(const std::string& sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path_.c_str(), &db);
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc;
-  }
-
   ExtensionProposal Proposal(int64_t request, int days = 10) {
     ExtensionProposal p;
     p.request_id = request;
@@ -61,14 +53,13 @@ class SqliteCaseFilesTest : public ::testing::Test {
     return p;
   }
 
-  std::filesystem::path dir_;
-  std::string path_;
+  std::unique_ptr<store_testing::TestDatabase> db_;
   std::unique_ptr<CaseStore> store_;
   std::unique_ptr<CaseFiles> files_;
   int64_t agency_ = 0, applicant_ = 0, first_ = 0, second_ = 0;
 };
 
-TEST_F(SqliteCaseFilesTest, AttachmentOnlyThroughItsOwnRequest) {
+TEST_P(CaseFilesTest, AttachmentOnlyThroughItsOwnRequest) {
   auto list = store_->ListAttachments(first_);
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->size(), 1u);
@@ -82,7 +73,7 @@ TEST_F(SqliteCaseFilesTest, AttachmentOnlyThroughItsOwnRequest) {
   EXPECT_EQ(files_->GetAttachment(first_, 999).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(SqliteCaseFilesTest, PersonalDataViewIsAuditedWithoutTheData) {
+TEST_P(CaseFilesTest, PersonalDataViewIsAuditedWithoutTheData) {
   auto before = store_->ListAudit("applicant_private", applicant_);
   ASSERT_TRUE(before.ok());
   auto p = files_->ViewPersonalData(first_, "user:clerk");
@@ -104,7 +95,7 @@ TEST_F(SqliteCaseFilesTest, PersonalDataViewIsAuditedWithoutTheData) {
   EXPECT_TRUE(verified->intact) << verified->problem;
 }
 
-TEST_F(SqliteCaseFilesTest, OnePendingProposalDecidedOnce) {
+TEST_P(CaseFilesTest, OnePendingProposalDecidedOnce) {
   auto id = files_->ProposeExtension(Proposal(first_));
   ASSERT_TRUE(id.ok()) << id.status().message();
   EXPECT_EQ(files_->ProposeExtension(Proposal(first_)).status().code(),
@@ -142,12 +133,13 @@ TEST_F(SqliteCaseFilesTest, OnePendingProposalDecidedOnce) {
   ASSERT_EQ(audit->size(), 2u);
   EXPECT_EQ((*audit)[1].actor, "user:head");
   // A decided proposal cannot be rewritten behind the application's back.
-  EXPECT_NE(RawExec("UPDATE extension_proposal SET state = 0 WHERE id = " + std::to_string(*id)),
-            SQLITE_OK);
-  EXPECT_NE(RawExec("DELETE FROM extension_proposal"), SQLITE_OK);
+  EXPECT_FALSE(
+      db_->RawExec("UPDATE extension_proposal SET state = 0 WHERE id = " + std::to_string(*id)));
+  EXPECT_FALSE(db_->RawExec("DELETE FROM extension_proposal"));
+  EXPECT_EQ(db_->CountRows("extension_proposal"), 2);
 }
 
-TEST_F(SqliteCaseFilesTest, ProposalFieldsChecked) {
+TEST_P(CaseFilesTest, ProposalFieldsChecked) {
   EXPECT_EQ(files_->ProposeExtension(Proposal(first_, 0)).status().code(),
             StatusCode::kInvalidArgument);
   EXPECT_EQ(files_->ProposeExtension(Proposal(first_, 21)).status().code(),
@@ -166,6 +158,9 @@ TEST_F(SqliteCaseFilesTest, ProposalFieldsChecked) {
   EXPECT_EQ((*files_->PendingExtension(first_))->reason, p.reason);
   EXPECT_TRUE(store_->GetRequest(first_).ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, CaseFilesTest, ::testing::ValuesIn(store_testing::AllBackends()),
+                         store_testing::BackendName);
 
 }  // namespace
 }  // namespace gongkai

@@ -1,9 +1,7 @@
-// The SQLite AccountStore: hashes, lockout window, session expiry (an injected clock), session
+// The AccountStore on each backend (store_test_backend.h): hashes, lockout window, session expiry (an injected clock), session
 // fixation, supervisor scope, admin scope and the audit rows.
 #include <gtest/gtest.h>
 #include <sodium.h>
-#include <sqlite3.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -13,21 +11,20 @@
 
 #include "gongkai/accounts.h"
 #include "gongkai/store.h"
+#include "gongkai/stores.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
 
 constexpr const char* kPassword = "Grassland-2026";
 
-class AccountsTest : public ::testing::Test {
+class AccountsTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gongkai_accounts_test_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto s = OpenSqliteStore(db(), {.durable = false});
+    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
+    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
+    auto s = OpenCaseStore(db_->url(), {.durable = false});
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s).value();
     region_ = *store_->AddAgency({0, "自治区人民政府", 0, AgencyKind::kRegion}, "t");
@@ -43,9 +40,9 @@ class AccountsTest : public ::testing::Test {
   void TearDown() override {
     accounts_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    db_.reset();
   }
-  std::string db() const { return (dir_ / "ledger.db").string(); }
+  std::string db() const { return (db_->dir() / "ledger.db").string(); }
 
   int64_t Add(const std::string& login, Role role, int64_t agency) {
     auto id = accounts_->AddUser({login, role, agency}, kPassword, "cli");
@@ -63,14 +60,14 @@ class AccountsTest : public ::testing::Test {
     return out;
   }
 
-  std::filesystem::path dir_;
+  std::unique_ptr<store_testing::TestDatabase> db_;
   std::unique_ptr<CaseStore> store_;
   std::unique_ptr<AccountStore> accounts_;
   int64_t region_ = 0, city_ = 0, county_ = 0, other_ = 0;
   int64_t now_ = 1'800'000'000;
 };
 
-TEST_F(AccountsTest, StoresOnlyAnArgon2idHashAndVerifiesIt) {
+TEST_P(AccountsTest, StoresOnlyAnArgon2idHashAndVerifiesIt) {
   Add("clerk-a", Role::kClerk, city_);
   auto s = accounts_->Login("clerk-a", kPassword, "10.0.0.1");
   ASSERT_TRUE(s.ok()) << s.status().message();
@@ -81,44 +78,38 @@ TEST_F(AccountsTest, StoresOnlyAnArgon2idHashAndVerifiesIt) {
   EXPECT_EQ(s->token.size(), 64u);
   accounts_.reset();
   store_.reset();
-  // Neither the password nor the token is anywhere in the database file or its WAL.
+  // Neither the password nor the token is anywhere in the database file or its WAL (SQLite),
+  // in any row of the accounts' tables or the audit log (PostgreSQL).
   std::string bytes;
-  for (const char* suffix : {"", "-wal"}) {
-    std::ifstream in(db() + suffix, std::ios::binary);
-    bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (GetParam() == Backend::kSqlite) {
+    for (const char* suffix : {"", "-wal"}) {
+      std::ifstream in(db() + suffix, std::ios::binary);
+      bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+  } else {
+    bytes = db_->QueryText(
+                   "SELECT concat_ws(' ', (SELECT string_agg(t::text, ' ') FROM staff_user t), "
+                   "(SELECT string_agg(t::text, ' ') FROM staff_session t), "
+                   "(SELECT string_agg(t::text, ' ') FROM audit_log t))")
+                .value_or("");
   }
   EXPECT_EQ(bytes.find(kPassword), std::string::npos);
   EXPECT_EQ(bytes.find(s->token), std::string::npos);
   EXPECT_NE(bytes.find("$argon2id$"), std::string::npos);
 }
 
-TEST_F(AccountsTest, AHashWithOtherLimitsIsReplacedAtLogin) {
+TEST_P(AccountsTest, AHashWithOtherLimitsIsReplacedAtLogin) {
   Add("clerk-a", Role::kClerk, city_);
   char weak[crypto_pwhash_STRBYTES];
   ASSERT_EQ(crypto_pwhash_str(weak, kPassword, std::strlen(kPassword), crypto_pwhash_OPSLIMIT_MIN,
                               crypto_pwhash_MEMLIMIT_MIN),
             0);
   auto stored = [&] {
-    sqlite3* raw = nullptr;
-    sqlite3_open(db().c_str(), &raw);
-    sqlite3_stmt* q = nullptr;
-    sqlite3_prepare_v2(raw, "SELECT password_hash FROM staff_user WHERE login = 'clerk-a'", -1, &q,
-                       nullptr);
-    std::string h = sqlite3_step(q) == SQLITE_ROW
-                        ? reinterpret_cast<const char*>(sqlite3_column_text(q, 0))
-                        : "";
-    sqlite3_finalize(q);
-    sqlite3_close(raw);
-    return h;
+    return db_->QueryText("SELECT password_hash FROM staff_user WHERE login = 'clerk-a'")
+        .value_or("");
   };
-  {
-    sqlite3* raw = nullptr;
-    sqlite3_open(db().c_str(), &raw);
-    std::string sql =
-        std::string("UPDATE staff_user SET password_hash = '") + weak + "' WHERE login = 'clerk-a'";
-    ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(raw);
-  }
+  ASSERT_TRUE(db_->RawExec(std::string("UPDATE staff_user SET password_hash = '") + weak +
+                           "' WHERE login = 'clerk-a'"));
   ASSERT_EQ(stored(), weak);
   ASSERT_TRUE(accounts_->Login("clerk-a", kPassword, "c").ok());
   const std::string now_stored = stored();
@@ -129,7 +120,7 @@ TEST_F(AccountsTest, AHashWithOtherLimitsIsReplacedAtLogin) {
   EXPECT_TRUE(accounts_->Login("clerk-a", kPassword, "c").ok());
 }
 
-TEST_F(AccountsTest, WrongPasswordAndUnknownLoginGetTheSameError) {
+TEST_P(AccountsTest, WrongPasswordAndUnknownLoginGetTheSameError) {
   Add("clerk-a", Role::kClerk, city_);
   auto wrong = accounts_->Login("clerk-a", "Not-the-password-1", "c");
   auto unknown = accounts_->Login("nobody", kPassword, "c");
@@ -143,7 +134,7 @@ TEST_F(AccountsTest, WrongPasswordAndUnknownLoginGetTheSameError) {
   EXPECT_EQ(disabled.status().message(), unknown.status().message());
 }
 
-TEST_F(AccountsTest, LockoutAfterFiveFailuresWithinTheWindow) {
+TEST_P(AccountsTest, LockoutAfterFiveFailuresWithinTheWindow) {
   Add("clerk-a", Role::kClerk, city_);
   for (int i = 0; i < 4; ++i) {
     EXPECT_EQ(
@@ -182,7 +173,7 @@ TEST_F(AccountsTest, LockoutAfterFiveFailuresWithinTheWindow) {
   EXPECT_TRUE(verified->intact) << verified->problem;
 }
 
-TEST_F(AccountsTest, SessionIdleAndAbsoluteExpiry) {
+TEST_P(AccountsTest, SessionIdleAndAbsoluteExpiry) {
   Add("clerk-a", Role::kClerk, city_);
   auto s = accounts_->Login("clerk-a", kPassword, "c");
   ASSERT_TRUE(s.ok());
@@ -209,7 +200,7 @@ TEST_F(AccountsTest, SessionIdleAndAbsoluteExpiry) {
   EXPECT_FALSE(accounts_->Authenticate(t->token).ok());
 }
 
-TEST_F(AccountsTest, EveryLoginHasAFreshTokenAndForeignTokensAreRefused) {
+TEST_P(AccountsTest, EveryLoginHasAFreshTokenAndForeignTokensAreRefused) {
   Add("clerk-a", Role::kClerk, city_);
   auto a = accounts_->Login("clerk-a", kPassword, "c");
   auto b = accounts_->Login("clerk-a", kPassword, "c");
@@ -230,7 +221,7 @@ TEST_F(AccountsTest, EveryLoginHasAFreshTokenAndForeignTokensAreRefused) {
   EXPECT_EQ(actions, (std::vector<std::string>{"login", "login", "logout"}));
 }
 
-TEST_F(AccountsTest, DisableAndNewPasswordEndSessions) {
+TEST_P(AccountsTest, DisableAndNewPasswordEndSessions) {
   Add("clerk-a", Role::kClerk, city_);
   auto s = accounts_->Login("clerk-a", kPassword, "c");
   ASSERT_TRUE(s.ok());
@@ -244,7 +235,7 @@ TEST_F(AccountsTest, DisableAndNewPasswordEndSessions) {
   EXPECT_TRUE(accounts_->GetUserByLogin("clerk-a")->disabled);
 }
 
-TEST_F(AccountsTest, RefusesWeakPasswordsBadLoginsAndDuplicates) {
+TEST_P(AccountsTest, RefusesWeakPasswordsBadLoginsAndDuplicates) {
   for (const char* weak : {"", "short1", "aaaaaaaaaaaa", "1234567890", "clerk-b-2026!"}) {
     auto id = accounts_->AddUser({"clerk-b", Role::kClerk, city_}, weak, "cli");
     ASSERT_FALSE(id.ok()) << weak;
@@ -264,7 +255,7 @@ TEST_F(AccountsTest, RefusesWeakPasswordsBadLoginsAndDuplicates) {
             StatusCode::kFailedPrecondition);
 }
 
-TEST_F(AccountsTest, SupervisorSeesItsAgencyAndEveryDescendant) {
+TEST_P(AccountsTest, SupervisorSeesItsAgencyAndEveryDescendant) {
   Add("supervisor-1", Role::kSupervisor, region_);
   Add("super-city", Role::kSupervisor, city_);
   auto s = accounts_->Login("supervisor-1", kPassword, "c");
@@ -281,7 +272,7 @@ TEST_F(AccountsTest, SupervisorSeesItsAgencyAndEveryDescendant) {
   EXPECT_EQ(again->agencies, c->actor.agencies);
 }
 
-TEST_F(AccountsTest, AdminManagesOnlyItsOwnAgency) {
+TEST_P(AccountsTest, AdminManagesOnlyItsOwnAgency) {
   Add("admin-a", Role::kAdmin, city_);
   int64_t own = Add("clerk-a", Role::kClerk, city_);
   int64_t foreign = Add("clerk-b", Role::kClerk, other_);
@@ -316,11 +307,11 @@ TEST_F(AccountsTest, AdminManagesOnlyItsOwnAgency) {
   EXPECT_EQ((*rows)[1].action, "update");
 }
 
-TEST_F(AccountsTest, ServerProcessesShareSessions) {
+TEST_P(AccountsTest, ServerProcessesShareSessions) {
   Add("clerk-a", Role::kClerk, city_);
   auto s = accounts_->Login("clerk-a", kPassword, "c");
   ASSERT_TRUE(s.ok());
-  auto other_store = OpenSqliteStore(db(), {.durable = false});
+  auto other_store = OpenCaseStore(db_->url(), {.durable = false});
   ASSERT_TRUE(other_store.ok());
   AccountOptions options;
   options.now = [this] { return now_; };
@@ -332,6 +323,10 @@ TEST_F(AccountsTest, ServerProcessesShareSessions) {
   ASSERT_TRUE((*other)->Logout(s->token, "c").ok());
   EXPECT_FALSE(accounts_->Authenticate(s->token).ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, AccountsTest,
+                         ::testing::ValuesIn(store_testing::AllBackends()),
+                         store_testing::BackendName);
 
 }  // namespace
 }  // namespace gongkai
