@@ -2,11 +2,13 @@
 # End-to-end test of the staff console on PostgreSQL: `gongkai demo --db postgres://…` fills a
 # new database on the test server (ctest's `postgres` fixture, scripts/pg-up), `gongkai serve`
 # runs on it, and a clerk logs in, reads the work list, takes one step of a case (withdrawal) and
-# logs out — every step through HTTP, the login, the step and the logout audited in the chain.
-# Usage: pg_serve_test.sh path/to/gongkai POSTGRES_STATE_DIR
+# logs out — every step through HTTP, the login, the step and the logout audited in the chain;
+# the supervisor uploads the shared seeds (gongkai supervise) and reads its tree on the web.
+# Usage: pg_serve_test.sh path/to/gongkai POSTGRES_STATE_DIR SHARED_DIR
 set -uo pipefail
 G="$1"
 STATE="$2"
+SHARED="$3"
 . "$(dirname "$0")/lib.sh"
 out="$tmp/out"
 jar="$tmp/cookies"
@@ -63,8 +65,22 @@ contains step-recorded "$out" "撤回"
   && echo "ok: logout" || { echo "FAIL: logout"; fail=1; }
 [ "$(code "$base/staff/cases")" = 303 ] && echo "ok: logged out" || { echo "FAIL: still logged in"; fail=1; }
 
-# Audited in the chain: the failure, the login, the logout; the chain intact.
+# Audited in the chain: the failure, the login, the logout.
 n=$(psql -tA "$DB" -c "SELECT count(*) FROM audit_log WHERE action IN ('login_failed', 'login', 'logout')")
 [ "$n" = 3 ] && echo "ok: logins audited" || { echo "FAIL: $n login audit rows"; fail=1; }
+
+# The supervisor: reports uploaded on the command line, its tree on the web.
+"$G" supervise upload --db "$DB" --agency 1 --file "$SHARED/seeds" --filed 2022-01-20 >"$out" 2>&1
+expect supervise-upload 0 $?
+"$G" supervise tree --db "$DB" --agency 1 --year 2021 >"$out" 2>&1; expect supervise-tree 0 $?
+contains supervise-tree-filed "$out" "满洲里市人民政府办公室  已提交"
+[ "$(code --data-urlencode "login=supervisor-1" --data-urlencode "password=Gongkai-demo-2026" \
+  --data-urlencode "csrf=$(csrf)" --data-urlencode "next=/supervise" "$base/staff/login")" = 303 ] \
+  && echo "ok: supervisor login" || { echo "FAIL: supervisor login"; fail=1; }
+[ "$(code "$base/supervise?year=2021")" = 200 ] && echo "ok: supervisor tree" \
+  || { echo "FAIL: supervisor tree"; sed -n 1,5p "$out"; fail=1; }
+contains supervisor-tree-agency "$out" "满洲里市人民政府办公室"
+[ "$(code --data-urlencode "csrf=$(csrf)" "$base/staff/logout")" = 303 ] \
+  && echo "ok: supervisor logout" || { echo "FAIL: supervisor logout"; fail=1; }
 "$G" audit verify --db "$DB" >"$out"; expect audit-verify 0 $?
 exit $fail

@@ -27,7 +27,7 @@ struct TableCopy {
 // Staff sessions and failed logins are not copied: both live minutes (accounts.h), a copy is
 // made while no server runs, and staff log in again on the new database (their users and
 // password hashes are copied).
-constexpr std::array<TableCopy, 17> kTables = {{
+constexpr std::array<TableCopy, 19> kTables = {{
     {"agency", "id, name, parent_id, kind", true},
     {"applicant", "id, kind, name", true},
     {"applicant_private", "applicant_id, id_number, phone, address", false},
@@ -51,6 +51,11 @@ constexpr std::array<TableCopy, 17> kTables = {{
      "id, request_id, days, reason, proposed_by, proposed_on, state, decided_by, decided_on", true},
     {"report_text", "agency_id, year, section, text", false},
     {"published_report", "id, agency_id, year, model_json, text, published_at, actor", true},
+    {"supervision_submission",
+     "id, supervisor_id, agency_id, year, match, file_name, sha256, format, report_agency, "
+     "errors, warnings, filed, uploaded_by, uploaded_at",
+     true},
+    {"supervision_model", "submission_id, model_json, tables_json", false},
     {"audit_log",
      "id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, row_hash",
      false},

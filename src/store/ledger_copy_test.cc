@@ -7,6 +7,7 @@
 #include "gongkai/case_files.h"
 #include "gongkai/report_publication.h"
 #include "gongkai/stores.h"
+#include "gongkai/submissions.h"
 #include "store_test_backend.h"
 
 namespace gongkai {
@@ -72,6 +73,22 @@ class LedgerCopyTest : public ::testing::Test {
     ASSERT_TRUE((*pubs)->SetText(agency_, 2025, texts, "user:clerk-1").ok());
     ASSERT_TRUE((*pubs)->AddPublished({0, agency_, 2025, "{}", "某旗2025年报告", "", ""}, "user:li")
                     .ok());
+    auto subs = OpenSubmissionStore(*s.cases);
+    ASSERT_TRUE(subs.ok()) << subs.status().message();
+    Submission sub;
+    sub.supervisor_id = agency_;
+    sub.agency_id = agency_;
+    sub.match = SubmissionMatch::kExact;
+    sub.year = 2024;
+    sub.file_name = "r.txt";
+    sub.sha256 = std::string(64, 'b');
+    sub.format = "text";
+    sub.report_agency = "某旗人民政府";
+    sub.model_json = "{\"agency\":\"某旗\"}";
+    sub.tables_json = "{}";
+    sub.filed = *Date::Parse("2025-01-20");
+    sub.uploaded_by = "user:sup";
+    ASSERT_TRUE((*subs)->Add({sub}, "user:sup").ok());
   }
 
   static constexpr const char* kPassword = "Grassland-2026";
@@ -88,7 +105,8 @@ TEST_F(LedgerCopyTest, CopiesEveryRowWithTheAuditChainIntact) {
   EXPECT_EQ(report->target.rows, report->source.rows);
   EXPECT_EQ(report->rows.at("attachment"), 1);
   EXPECT_EQ(report->rows.at("query_code"), 1);
-  for (const char* table : {"staff_user", "extension_proposal", "published_report"}) {
+  for (const char* table : {"staff_user", "extension_proposal", "published_report",
+                            "supervision_submission", "supervision_model"}) {
     EXPECT_EQ(report->rows.at(table), 1) << table;
   }
   EXPECT_EQ(report->rows.at("report_text"), kSectionCount);
@@ -124,6 +142,12 @@ TEST_F(LedgerCopyTest, CopiesEveryRowWithTheAuditChainIntact) {
   ASSERT_TRUE(published.ok() && published->has_value());
   EXPECT_EQ((*published)->text, "某旗2025年报告");
   EXPECT_EQ((*published)->actor, "user:li");
+  auto subs = OpenSubmissionStore(**dst);
+  ASSERT_TRUE(subs.ok());
+  auto latest = (*subs)->Latest(2024);
+  ASSERT_TRUE(latest.ok() && latest->count(agency_)) << latest.status().message();
+  EXPECT_EQ(latest->at(agency_).filed.ToString(), "2025-01-20");
+  EXPECT_EQ((*subs)->Get(latest->at(agency_).id)->model_json, "{\"agency\":\"某旗\"}");
   // The ids continue after the copied rows, and the chain after the copied log.
   auto next = (*dst)->AddAgency({0, "又一局", agency_, AgencyKind::kDepartment}, "admin");
   ASSERT_TRUE(next.ok()) << next.status().message();
