@@ -17,14 +17,11 @@ namespace {
 using ledger_test::D;
 using ledger_test::TestCalendar;
 
-class ReportPublicationTest : public ::testing::TestWithParam<Backend> {
+class ReportPublicationTest : public store_testing::StoreTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
-    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
-    auto s = OpenCaseStore(db_->url(), {.durable = false});
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(s).value();
+    StoreTest::SetUp();
+    if (!Opened()) return;
     agency_ = *store_->AddAgency({0, "科左中旗人民政府", 0, AgencyKind::kCounty}, "admin");
     Ledger ledger(store_.get(), &TestCalendar());
     int64_t applicant =
@@ -55,13 +52,6 @@ class ReportPublicationTest : public ::testing::TestWithParam<Backend> {
     return t;
   }
 
-  void TearDown() override {
-    store_.reset();
-    db_.reset();
-  }
-
-  std::unique_ptr<store_testing::TestDatabase> db_;
-  std::unique_ptr<CaseStore> store_;
   int64_t agency_ = 0;
 };
 
@@ -160,9 +150,7 @@ TEST_P(ReportPublicationTest, PublishStoresReadableVersionsAndAudits) {
   EXPECT_TRUE(verified->intact) << verified->problem;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ReportPublicationTest,
-                         ::testing::ValuesIn(store_testing::AllBackends()),
-                         store_testing::BackendName);
+GONGKAI_TEST_ON_EVERY_BACKEND(ReportPublicationTest);
 
 TEST(ReportPublicationUnitTest, FindingsNameTheirCells) {
   AnnualReport r;

@@ -19,14 +19,11 @@ namespace {
 
 constexpr const char* kPassword = "Grassland-2026";
 
-class AccountsTest : public ::testing::TestWithParam<Backend> {
+class AccountsTest : public store_testing::StoreTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
-    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
-    auto s = OpenCaseStore(db_->url(), {.durable = false});
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(s).value();
+    StoreTest::SetUp();
+    if (!Opened()) return;
     region_ = *store_->AddAgency({0, "自治区人民政府", 0, AgencyKind::kRegion}, "t");
     city_ = *store_->AddAgency({0, "某市人民政府", region_, AgencyKind::kCity}, "t");
     county_ = *store_->AddAgency({0, "某旗人民政府", city_, AgencyKind::kCounty}, "t");
@@ -39,8 +36,7 @@ class AccountsTest : public ::testing::TestWithParam<Backend> {
   }
   void TearDown() override {
     accounts_.reset();
-    store_.reset();
-    db_.reset();
+    StoreTest::TearDown();
   }
   std::string db() const { return (db_->dir() / "ledger.db").string(); }
 
@@ -60,8 +56,6 @@ class AccountsTest : public ::testing::TestWithParam<Backend> {
     return out;
   }
 
-  std::unique_ptr<store_testing::TestDatabase> db_;
-  std::unique_ptr<CaseStore> store_;
   std::unique_ptr<AccountStore> accounts_;
   int64_t region_ = 0, city_ = 0, county_ = 0, other_ = 0;
   int64_t now_ = 1'800'000'000;
@@ -324,9 +318,7 @@ TEST_P(AccountsTest, ServerProcessesShareSessions) {
   EXPECT_FALSE(accounts_->Authenticate(s->token).ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AccountsTest,
-                         ::testing::ValuesIn(store_testing::AllBackends()),
-                         store_testing::BackendName);
+GONGKAI_TEST_ON_EVERY_BACKEND(AccountsTest);
 
 }  // namespace
 }  // namespace gongkai

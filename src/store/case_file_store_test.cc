@@ -9,14 +9,11 @@
 namespace gongkai {
 namespace {
 
-class CaseFilesTest : public ::testing::TestWithParam<Backend> {
+class CaseFilesTest : public store_testing::StoreTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
-    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
-    auto s = OpenCaseStore(db_->url(), {.durable = false});
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(s).value();
+    StoreTest::SetUp();
+    if (!Opened()) return;
     auto f = OpenCaseFiles(*store_);
     ASSERT_TRUE(f.ok()) << f.status().message();
     files_ = std::move(f).value();
@@ -28,8 +25,7 @@ class CaseFilesTest : public ::testing::TestWithParam<Backend> {
   }
   void TearDown() override {
     files_.reset();
-    store_.reset();
-    db_.reset();
+    StoreTest::TearDown();
   }
 
   int64_t AddRequest(const std::vector<Attachment>& attachments) {
@@ -53,8 +49,6 @@ class CaseFilesTest : public ::testing::TestWithParam<Backend> {
     return p;
   }
 
-  std::unique_ptr<store_testing::TestDatabase> db_;
-  std::unique_ptr<CaseStore> store_;
   std::unique_ptr<CaseFiles> files_;
   int64_t agency_ = 0, applicant_ = 0, first_ = 0, second_ = 0;
 };
@@ -159,8 +153,7 @@ TEST_P(CaseFilesTest, ProposalFieldsChecked) {
   EXPECT_TRUE(store_->GetRequest(first_).ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CaseFilesTest, ::testing::ValuesIn(store_testing::AllBackends()),
-                         store_testing::BackendName);
+GONGKAI_TEST_ON_EVERY_BACKEND(CaseFilesTest);
 
 }  // namespace
 }  // namespace gongkai

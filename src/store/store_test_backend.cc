@@ -128,4 +128,17 @@ std::optional<std::string> TestDatabase::QueryText(const std::string& sql) {
   return out;
 }
 
+void StoreTest::SetUp() {
+  db_ = std::make_unique<TestDatabase>(GetParam());
+  GONGKAI_REQUIRE_TEST_DATABASE(*db_);
+  StatusOr<std::unique_ptr<CaseStore>> s = OpenCaseStore(db_->url(), {.durable = false});
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  store_ = std::move(s).value();
+}
+
+void StoreTest::TearDown() {
+  store_.reset();
+  db_.reset();
+}
+
 }  // namespace gongkai::store_testing

@@ -70,4 +70,25 @@ class TestDatabase {
     ASSERT_TRUE((db).ok()) << (db).error();                                                  \
   } while (0)
 
+// A conformance test of one backend (the test's parameter) on a fresh ledger: after SetUp,
+// db_ and store_ (OpenCaseStore of db_) are ready, or the test has failed or skipped. A
+// subclass's SetUp calls StoreTest::SetUp() first and returns if Opened() is false; its
+// TearDown releases what it opened on store_ before calling StoreTest::TearDown().
+class StoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+  // Whether SetUp left a store (neither failed nor skipped).
+  bool Opened() const { return store_ != nullptr && !HasFatalFailure() && !IsSkipped(); }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<CaseStore> store_;
+};
+
+// Instantiates the TEST_Ps of `fixture` (a StoreTest) once per backend.
+#define GONGKAI_TEST_ON_EVERY_BACKEND(fixture)                                                \
+  INSTANTIATE_TEST_SUITE_P(Backends, fixture,                                                 \
+                           ::testing::ValuesIn(::gongkai::store_testing::AllBackends()),      \
+                           ::gongkai::store_testing::BackendName)
+
 }  // namespace gongkai::store_testing

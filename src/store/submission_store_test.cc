@@ -9,14 +9,11 @@
 namespace gongkai {
 namespace {
 
-class SubmissionStoreTest : public ::testing::TestWithParam<Backend> {
+class SubmissionStoreTest : public store_testing::StoreTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
-    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
-    auto s = OpenCaseStore(db_->url(), {.durable = false});
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(s).value();
+    StoreTest::SetUp();
+    if (!Opened()) return;
     auto sub = OpenSubmissionStore(*store_);
     ASSERT_TRUE(sub.ok()) << sub.status().message();
     subs_ = std::move(sub).value();
@@ -25,8 +22,7 @@ class SubmissionStoreTest : public ::testing::TestWithParam<Backend> {
   }
   void TearDown() override {
     subs_.reset();
-    store_.reset();
-    db_.reset();
+    StoreTest::TearDown();
   }
   Submission Make(int64_t agency, int year, char hash) {
     Submission s;
@@ -46,8 +42,6 @@ class SubmissionStoreTest : public ::testing::TestWithParam<Backend> {
     return s;
   }
 
-  std::unique_ptr<store_testing::TestDatabase> db_;
-  std::unique_ptr<CaseStore> store_;
   std::unique_ptr<SubmissionStore> subs_;
   int64_t region_ = 0, office_ = 0;
 };
@@ -121,9 +115,7 @@ TEST_P(SubmissionStoreTest, ContentCannotBeChangedOrDeletedThroughSql) {
   EXPECT_EQ(subs_->Get((*ids)[0])->errors, 2);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, SubmissionStoreTest,
-                         ::testing::ValuesIn(store_testing::AllBackends()),
-                         store_testing::BackendName);
+GONGKAI_TEST_ON_EVERY_BACKEND(SubmissionStoreTest);
 
 }  // namespace
 }  // namespace gongkai
