@@ -2,12 +2,14 @@
 // on, SQLite or PostgreSQL: one template over the backend (store_backend.h).
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "gongkai/accounts.h"
+#include "gongkai/decode.h"
 #include "gongkai/sha256.h"
 #include "store_backend.h"
 
@@ -45,6 +47,17 @@ Status CheckLoginName(const std::string& login) {
         "'-')");
   }
   return Status::Ok();
+}
+
+// The login name an attempt is looked up, counted and audited by: at most kMaxLoginAttemptBytes,
+// every byte that is not part of valid UTF-8 (a character cut at the limit included) and every
+// NUL as '?', so that both backends store any attempt (PostgreSQL's text holds neither) and no
+// attempt names a user it does not spell ('?' is not in login names).
+std::string LoginAttempt(const std::string& login) {
+  std::string attempt = login.substr(0, kMaxLoginAttemptBytes);
+  for (size_t bad; (bad = FindInvalidUtf8(attempt)) != std::string::npos;) attempt[bad] = '?';
+  std::replace(attempt.begin(), attempt.end(), '\0', '?');
+  return attempt;
 }
 
 bool IsTokenSyntax(const std::string& token) {
@@ -216,7 +229,7 @@ class AccountStoreOn final : public AccountStore {
 
   StatusOr<LoginSession> Login(const std::string& login, const std::string& password,
                                const std::string& client) override {
-    const std::string attempt = login.substr(0, kMaxLoginAttemptBytes);
+    const std::string attempt = LoginAttempt(login);
     const int64_t now = Now();
     GONGKAI_ASSIGN_OR_RETURN(int64_t failures, RecentFailures(attempt, now));
     StatusOr<User> user = GetUserByLogin(attempt);

@@ -128,6 +128,26 @@ TEST_P(AccountsTest, WrongPasswordAndUnknownLoginGetTheSameError) {
   EXPECT_EQ(disabled.status().message(), unknown.status().message());
 }
 
+// Whatever bytes a login field holds (a long Chinese name cut inside a character, bytes that are
+// not UTF-8, a NUL), the attempt is one failure, counted and audited the same on both backends,
+// and never logs in as another user.
+TEST_P(AccountsTest, AnyLoginFieldIsAnAuditedFailure) {
+  Add("clerk-a", Role::kClerk, city_);
+  std::string long_name;
+  while (long_name.size() < 70) long_name += "某";  // 3 bytes each: 64 falls inside one
+  for (const std::string& login :
+       {long_name, std::string("clerk-a\xff"), std::string("clerk-a\0x", 9)}) {
+    auto r = accounts_->Login(login, kPassword, "c");
+    ASSERT_FALSE(r.ok()) << login;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << r.status().message();
+    EXPECT_EQ(r.status().message(), accounts_->Login("nobody", kPassword, "c").status().message());
+  }
+  size_t failed = 0;
+  for (const AuditEntry& e : Audit("user")) failed += e.action == "login_failed";
+  EXPECT_EQ(failed, 6u);
+  EXPECT_TRUE(store_->VerifyAuditLog()->intact);
+}
+
 TEST_P(AccountsTest, LockoutAfterFiveFailuresWithinTheWindow) {
   Add("clerk-a", Role::kClerk, city_);
   for (int i = 0; i < 4; ++i) {
