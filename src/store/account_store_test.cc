@@ -4,10 +4,12 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "gongkai/accounts.h"
 #include "gongkai/store.h"
@@ -336,6 +338,43 @@ TEST_P(AccountsTest, ServerProcessesShareSessions) {
   EXPECT_EQ(actor->login, "clerk-a");
   ASSERT_TRUE((*other)->Logout(s->token, "c").ok());
   EXPECT_FALSE(accounts_->Authenticate(s->token).ok());
+}
+
+// Servers failing logins of one name at the same time lock it exactly once: each failure is
+// counted inside its own write transaction.
+TEST_P(AccountsTest, ConcurrentFailuresLockOnce) {
+  Add("clerk-a", Role::kClerk, city_);
+  constexpr int kServers = 4, kAttempts = 3;
+  std::vector<std::thread> servers;
+  std::atomic<int> errors{0};
+  for (int i = 0; i < kServers; ++i) {
+    servers.emplace_back([&] {
+      auto store = OpenCaseStore(db_->url(), {.durable = false});
+      if (!store.ok()) return (void)++errors;
+      AccountOptions options;
+      options.now = [this] { return now_; };
+      auto accounts = OpenAccountStore(**store, options);
+      if (!accounts.ok()) return (void)++errors;
+      for (int k = 0; k < kAttempts; ++k) {
+        StatusCode code = (*accounts)->Login("clerk-a", "wrong-password", "c").status().code();
+        if (code != StatusCode::kInvalidArgument && code != StatusCode::kResourceExhausted) {
+          ++errors;
+        }
+      }
+    });
+  }
+  for (std::thread& t : servers) t.join();
+  EXPECT_EQ(errors.load(), 0);
+  int lockouts = 0, failed = 0, refused = 0;
+  for (const AuditEntry& e : Audit("user")) {
+    lockouts += e.action == "lockout";
+    failed += e.action == "login_failed";
+    refused += e.action == "login_refused";
+  }
+  EXPECT_EQ(lockouts, 1);
+  EXPECT_GE(failed, 5);
+  EXPECT_EQ(failed + refused, kServers * kAttempts);
+  EXPECT_TRUE(store_->VerifyAuditLog()->intact);
 }
 
 GONGKAI_TEST_ON_EVERY_BACKEND(AccountsTest);
