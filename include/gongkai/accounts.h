@@ -146,7 +146,8 @@ class AccountStore {
   virtual StatusOr<std::vector<int64_t>> AgencyAndDescendants(int64_t agency_id) = 0;
 };
 
-// The account store on `store`'s SQLite connection and audit log. `store` must outlive it.
+// The account store on `store`'s connection and audit log (a store of OpenSqliteStore or
+// OpenPostgresStore; Unimplemented for any other). `store` must outlive it.
 StatusOr<std::unique_ptr<AccountStore>> OpenAccountStore(CaseStore& store,
                                                          AccountOptions options = {});
 

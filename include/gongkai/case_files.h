@@ -65,7 +65,8 @@ class CaseFiles {
                                  Date on) = 0;
 };
 
-// The CaseFiles of a store made by OpenSqliteStore (Unimplemented for any other store).
+// The CaseFiles of a store made by OpenSqliteStore or OpenPostgresStore (Unimplemented for any
+// other store).
 StatusOr<std::unique_ptr<CaseFiles>> OpenCaseFiles(CaseStore& store);
 
 }  // namespace gongkai

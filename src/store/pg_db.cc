@@ -40,6 +40,14 @@ Status PgError(const PGresult* result, PGconn* conn, const std::string& what) {
   return IoError("数据库错误 (database error): " + msg);
 }
 
+std::string PgPlaceholders(std::string_view sql) {
+  std::string out(sql);
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == '?' && out[i + 1] >= '1' && out[i + 1] <= '9') out[i] = '$';
+  }
+  return out;
+}
+
 StatusOr<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& url) {
   PGconn* conn = PQconnectdb(url.c_str());
   if (!conn) return IoError("连接 PostgreSQL 失败 (cannot connect): out of memory");

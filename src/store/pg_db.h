@@ -45,6 +45,11 @@ class PgConnection {
 // bad encoding kInvalidArgument; anything else kIoError. `what` names the operation.
 Status PgError(const PGresult* result, PGconn* conn, const std::string& what);
 
+// `sql` with every SQLite-style numbered parameter ?N written $N (PostgreSQL's form), for SQL
+// text shared by both backends (store_backend.h). `sql` must hold no other '?' (in a string
+// literal or an operator).
+std::string PgPlaceholders(std::string_view sql);
+
 // A prepared statement. Bind indices are 1-based ($1 is index 1), column indices 0-based.
 // Step() runs the statement on its first call and then walks the rows of its result.
 class PgStatement {

@@ -12,14 +12,11 @@ namespace gongkai {
 namespace {
 
 // Runs on each backend (store_test_backend.h).
-class DocumentRegistryTest : public ::testing::TestWithParam<Backend> {
+class DocumentRegistryTest : public store_testing::StoreTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
-    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
-    auto s = OpenCaseStore(db_->url(), {.durable = false});
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(s).value();
+    StoreTest::SetUp();
+    if (!Opened()) return;
     auto r = OpenDocumentRegistry(*store_);
     ASSERT_TRUE(r.ok()) << r.status().message();
     registry_ = std::move(r).value();
@@ -28,8 +25,7 @@ class DocumentRegistryTest : public ::testing::TestWithParam<Backend> {
   }
   void TearDown() override {
     registry_.reset();
-    store_.reset();
-    db_.reset();
+    StoreTest::TearDown();
   }
 
   PublishedDocument Doc(int64_t agency, const std::string& index, const char* created,
@@ -46,14 +42,11 @@ class DocumentRegistryTest : public ::testing::TestWithParam<Backend> {
     return d;
   }
 
-  std::unique_ptr<store_testing::TestDatabase> db_;
-  std::unique_ptr<CaseStore> store_;
   std::unique_ptr<DocumentRegistry> registry_;
   int64_t agency_ = 0, other_ = 0;
 };
 
-INSTANTIATE_TEST_SUITE_P(Backends, DocumentRegistryTest, ::testing::ValuesIn(store_testing::AllBackends()),
-                         store_testing::BackendName);
+GONGKAI_TEST_ON_EVERY_BACKEND(DocumentRegistryTest);
 
 TEST_P(DocumentRegistryTest, AddsAndReadsBackEveryFieldAndAudits) {
   PublishedDocument d = Doc(agency_, "11152326MB1597430X/2025-00017", "2025-03-04");

@@ -18,14 +18,11 @@ constexpr int kRules = static_cast<int>(DocKind::kRules);
 constexpr int kNormativeDocs = static_cast<int>(DocKind::kNormativeDocs);
 
 // Runs on each backend (store_test_backend.h).
-class RegistryTest : public ::testing::TestWithParam<Backend> {
+class RegistryTest : public store_testing::StoreTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
-    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
-    auto s = OpenCaseStore(db_->url(), {.durable = false});
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(s).value();
+    StoreTest::SetUp();
+    if (!Opened()) return;
     auto r = OpenRegistry(*store_);
     ASSERT_TRUE(r.ok()) << r.status().message();
     registry_ = std::move(r).value();
@@ -33,8 +30,7 @@ class RegistryTest : public ::testing::TestWithParam<Backend> {
   }
   void TearDown() override {
     registry_.reset();
-    store_.reset();
-    db_.reset();
+    StoreTest::TearDown();
   }
 
   int64_t AddDoc(int kind, const char* made) {
@@ -55,14 +51,11 @@ class RegistryTest : public ::testing::TestWithParam<Backend> {
     return t.ok() && t->count(agency_) ? t->at(agency_) : YearFigures{};
   }
 
-  std::unique_ptr<store_testing::TestDatabase> db_;
-  std::unique_ptr<CaseStore> store_;
   std::unique_ptr<Registry> registry_;
   int64_t agency_ = 0;
 };
 
-INSTANTIATE_TEST_SUITE_P(Backends, RegistryTest, ::testing::ValuesIn(store_testing::AllBackends()),
-                         store_testing::BackendName);
+GONGKAI_TEST_ON_EVERY_BACKEND(RegistryTest);
 
 TEST_P(RegistryTest, NormativeLifecycleFeedsTable2OnTheLastDayOfTheYear) {
   int64_t a = AddDoc(kNormativeDocs, "2024-03-01");

@@ -101,4 +101,44 @@ int64_t TestDatabase::CountRows(const std::string& table) {
   return n;
 }
 
+std::optional<std::string> TestDatabase::QueryText(const std::string& sql) {
+  if (backend_ == Backend::kPostgres) {
+    auto c = store_internal::PgConnection::Connect(url_);
+    if (!c.ok()) return std::nullopt;
+    store_internal::PgStatement q(c->get(), sql.c_str());
+    StatusOr<bool> row = q.Step();
+    if (!row.ok()) return std::nullopt;
+    return *row ? q.Text(0) : std::string();
+  }
+  sqlite3* db = nullptr;
+  sqlite3_open((dir_ / "ledger.db").c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  std::optional<std::string> out;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      out = text ? std::string(text, static_cast<size_t>(sqlite3_column_bytes(st, 0))) : "";
+    } else if (rc == SQLITE_DONE) {
+      out = "";
+    }
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return out;
+}
+
+void StoreTest::SetUp() {
+  db_ = std::make_unique<TestDatabase>(GetParam());
+  GONGKAI_REQUIRE_TEST_DATABASE(*db_);
+  StatusOr<std::unique_ptr<CaseStore>> s = OpenCaseStore(db_->url(), {.durable = false});
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  store_ = std::move(s).value();
+}
+
+void StoreTest::TearDown() {
+  store_.reset();
+  db_.reset();
+}
+
 }  // namespace gongkai::store_testing

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -51,6 +52,9 @@ class TestDatabase {
   bool RawExec(const std::string& sql);
   // The rows of `table`, or -1 on error.
   int64_t CountRows(const std::string& table);
+  // The first column of the first row of `sql` as text ("" for NULL or no row), run on a
+  // connection of its own; nullopt on error.
+  std::optional<std::string> QueryText(const std::string& sql);
 
  private:
   Backend backend_;
@@ -65,5 +69,26 @@ class TestDatabase {
     if (!(db).configured()) GTEST_SKIP() << "PostgreSQL not configured (run through ctest)"; \
     ASSERT_TRUE((db).ok()) << (db).error();                                                  \
   } while (0)
+
+// A conformance test of one backend (the test's parameter) on a fresh ledger: after SetUp,
+// db_ and store_ (OpenCaseStore of db_) are ready, or the test has failed or skipped. A
+// subclass's SetUp calls StoreTest::SetUp() first and returns if Opened() is false; its
+// TearDown releases what it opened on store_ before calling StoreTest::TearDown().
+class StoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+  // Whether SetUp left a store (neither failed nor skipped).
+  bool Opened() const { return store_ != nullptr && !HasFatalFailure() && !IsSkipped(); }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<CaseStore> store_;
+};
+
+// Instantiates the TEST_Ps of `fixture` (a StoreTest) once per backend.
+#define GONGKAI_TEST_ON_EVERY_BACKEND(fixture)                                                \
+  INSTANTIATE_TEST_SUITE_P(Backends, fixture,                                                 \
+                           ::testing::ValuesIn(::gongkai::store_testing::AllBackends()),      \
+                           ::gongkai::store_testing::BackendName)
 
 }  // namespace gongkai::store_testing

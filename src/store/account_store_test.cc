@@ -1,35 +1,31 @@
-// The SQLite AccountStore: hashes, lockout window, session expiry (an injected clock), session
+// The AccountStore on each backend (store_test_backend.h): hashes, lockout window, session expiry (an injected clock), session
 // fixation, supervisor scope, admin scope and the audit rows.
 #include <gtest/gtest.h>
 #include <sodium.h>
-#include <sqlite3.h>
-#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "gongkai/accounts.h"
 #include "gongkai/store.h"
+#include "gongkai/stores.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
 
 constexpr const char* kPassword = "Grassland-2026";
 
-class AccountsTest : public ::testing::Test {
+class AccountsTest : public store_testing::StoreTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gongkai_accounts_test_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto s = OpenSqliteStore(db(), {.durable = false});
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(s).value();
+    StoreTest::SetUp();
+    if (!Opened()) return;
     region_ = *store_->AddAgency({0, "自治区人民政府", 0, AgencyKind::kRegion}, "t");
     city_ = *store_->AddAgency({0, "某市人民政府", region_, AgencyKind::kCity}, "t");
     county_ = *store_->AddAgency({0, "某旗人民政府", city_, AgencyKind::kCounty}, "t");
@@ -42,10 +38,9 @@ class AccountsTest : public ::testing::Test {
   }
   void TearDown() override {
     accounts_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+    StoreTest::TearDown();
   }
-  std::string db() const { return (dir_ / "ledger.db").string(); }
+  std::string db() const { return (db_->dir() / "ledger.db").string(); }
 
   int64_t Add(const std::string& login, Role role, int64_t agency) {
     auto id = accounts_->AddUser({login, role, agency}, kPassword, "cli");
@@ -63,14 +58,12 @@ class AccountsTest : public ::testing::Test {
     return out;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<CaseStore> store_;
   std::unique_ptr<AccountStore> accounts_;
   int64_t region_ = 0, city_ = 0, county_ = 0, other_ = 0;
   int64_t now_ = 1'800'000'000;
 };
 
-TEST_F(AccountsTest, StoresOnlyAnArgon2idHashAndVerifiesIt) {
+TEST_P(AccountsTest, StoresOnlyAnArgon2idHashAndVerifiesIt) {
   Add("clerk-a", Role::kClerk, city_);
   auto s = accounts_->Login("clerk-a", kPassword, "10.0.0.1");
   ASSERT_TRUE(s.ok()) << s.status().message();
@@ -81,44 +74,38 @@ TEST_F(AccountsTest, StoresOnlyAnArgon2idHashAndVerifiesIt) {
   EXPECT_EQ(s->token.size(), 64u);
   accounts_.reset();
   store_.reset();
-  // Neither the password nor the token is anywhere in the database file or its WAL.
+  // Neither the password nor the token is anywhere in the database file or its WAL (SQLite),
+  // in any row of the accounts' tables or the audit log (PostgreSQL).
   std::string bytes;
-  for (const char* suffix : {"", "-wal"}) {
-    std::ifstream in(db() + suffix, std::ios::binary);
-    bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (GetParam() == Backend::kSqlite) {
+    for (const char* suffix : {"", "-wal"}) {
+      std::ifstream in(db() + suffix, std::ios::binary);
+      bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+  } else {
+    bytes = db_->QueryText(
+                   "SELECT concat_ws(' ', (SELECT string_agg(t::text, ' ') FROM staff_user t), "
+                   "(SELECT string_agg(t::text, ' ') FROM staff_session t), "
+                   "(SELECT string_agg(t::text, ' ') FROM audit_log t))")
+                .value_or("");
   }
   EXPECT_EQ(bytes.find(kPassword), std::string::npos);
   EXPECT_EQ(bytes.find(s->token), std::string::npos);
   EXPECT_NE(bytes.find("$argon2id$"), std::string::npos);
 }
 
-TEST_F(AccountsTest, AHashWithOtherLimitsIsReplacedAtLogin) {
+TEST_P(AccountsTest, AHashWithOtherLimitsIsReplacedAtLogin) {
   Add("clerk-a", Role::kClerk, city_);
   char weak[crypto_pwhash_STRBYTES];
   ASSERT_EQ(crypto_pwhash_str(weak, kPassword, std::strlen(kPassword), crypto_pwhash_OPSLIMIT_MIN,
                               crypto_pwhash_MEMLIMIT_MIN),
             0);
   auto stored = [&] {
-    sqlite3* raw = nullptr;
-    sqlite3_open(db().c_str(), &raw);
-    sqlite3_stmt* q = nullptr;
-    sqlite3_prepare_v2(raw, "SELECT password_hash FROM staff_user WHERE login = 'clerk-a'", -1, &q,
-                       nullptr);
-    std::string h = sqlite3_step(q) == SQLITE_ROW
-                        ? reinterpret_cast<const char*>(sqlite3_column_text(q, 0))
-                        : "";
-    sqlite3_finalize(q);
-    sqlite3_close(raw);
-    return h;
+    return db_->QueryText("SELECT password_hash FROM staff_user WHERE login = 'clerk-a'")
+        .value_or("");
   };
-  {
-    sqlite3* raw = nullptr;
-    sqlite3_open(db().c_str(), &raw);
-    std::string sql =
-        std::string("UPDATE staff_user SET password_hash = '") + weak + "' WHERE login = 'clerk-a'";
-    ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(raw);
-  }
+  ASSERT_TRUE(db_->RawExec(std::string("UPDATE staff_user SET password_hash = '") + weak +
+                           "' WHERE login = 'clerk-a'"));
   ASSERT_EQ(stored(), weak);
   ASSERT_TRUE(accounts_->Login("clerk-a", kPassword, "c").ok());
   const std::string now_stored = stored();
@@ -129,7 +116,7 @@ TEST_F(AccountsTest, AHashWithOtherLimitsIsReplacedAtLogin) {
   EXPECT_TRUE(accounts_->Login("clerk-a", kPassword, "c").ok());
 }
 
-TEST_F(AccountsTest, WrongPasswordAndUnknownLoginGetTheSameError) {
+TEST_P(AccountsTest, WrongPasswordAndUnknownLoginGetTheSameError) {
   Add("clerk-a", Role::kClerk, city_);
   auto wrong = accounts_->Login("clerk-a", "Not-the-password-1", "c");
   auto unknown = accounts_->Login("nobody", kPassword, "c");
@@ -143,7 +130,27 @@ TEST_F(AccountsTest, WrongPasswordAndUnknownLoginGetTheSameError) {
   EXPECT_EQ(disabled.status().message(), unknown.status().message());
 }
 
-TEST_F(AccountsTest, LockoutAfterFiveFailuresWithinTheWindow) {
+// Whatever bytes a login field holds (a long Chinese name cut inside a character, bytes that are
+// not UTF-8, a NUL), the attempt is one failure, counted and audited the same on both backends,
+// and never logs in as another user.
+TEST_P(AccountsTest, AnyLoginFieldIsAnAuditedFailure) {
+  Add("clerk-a", Role::kClerk, city_);
+  std::string long_name;
+  while (long_name.size() < 70) long_name += "某";  // 3 bytes each: 64 falls inside one
+  for (const std::string& login :
+       {long_name, std::string("clerk-a\xff"), std::string("clerk-a\0x", 9)}) {
+    auto r = accounts_->Login(login, kPassword, "c");
+    ASSERT_FALSE(r.ok()) << login;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << r.status().message();
+    EXPECT_EQ(r.status().message(), accounts_->Login("nobody", kPassword, "c").status().message());
+  }
+  size_t failed = 0;
+  for (const AuditEntry& e : Audit("user")) failed += e.action == "login_failed";
+  EXPECT_EQ(failed, 6u);
+  EXPECT_TRUE(store_->VerifyAuditLog()->intact);
+}
+
+TEST_P(AccountsTest, LockoutAfterFiveFailuresWithinTheWindow) {
   Add("clerk-a", Role::kClerk, city_);
   for (int i = 0; i < 4; ++i) {
     EXPECT_EQ(
@@ -182,7 +189,7 @@ TEST_F(AccountsTest, LockoutAfterFiveFailuresWithinTheWindow) {
   EXPECT_TRUE(verified->intact) << verified->problem;
 }
 
-TEST_F(AccountsTest, SessionIdleAndAbsoluteExpiry) {
+TEST_P(AccountsTest, SessionIdleAndAbsoluteExpiry) {
   Add("clerk-a", Role::kClerk, city_);
   auto s = accounts_->Login("clerk-a", kPassword, "c");
   ASSERT_TRUE(s.ok());
@@ -209,7 +216,7 @@ TEST_F(AccountsTest, SessionIdleAndAbsoluteExpiry) {
   EXPECT_FALSE(accounts_->Authenticate(t->token).ok());
 }
 
-TEST_F(AccountsTest, EveryLoginHasAFreshTokenAndForeignTokensAreRefused) {
+TEST_P(AccountsTest, EveryLoginHasAFreshTokenAndForeignTokensAreRefused) {
   Add("clerk-a", Role::kClerk, city_);
   auto a = accounts_->Login("clerk-a", kPassword, "c");
   auto b = accounts_->Login("clerk-a", kPassword, "c");
@@ -230,7 +237,7 @@ TEST_F(AccountsTest, EveryLoginHasAFreshTokenAndForeignTokensAreRefused) {
   EXPECT_EQ(actions, (std::vector<std::string>{"login", "login", "logout"}));
 }
 
-TEST_F(AccountsTest, DisableAndNewPasswordEndSessions) {
+TEST_P(AccountsTest, DisableAndNewPasswordEndSessions) {
   Add("clerk-a", Role::kClerk, city_);
   auto s = accounts_->Login("clerk-a", kPassword, "c");
   ASSERT_TRUE(s.ok());
@@ -244,7 +251,7 @@ TEST_F(AccountsTest, DisableAndNewPasswordEndSessions) {
   EXPECT_TRUE(accounts_->GetUserByLogin("clerk-a")->disabled);
 }
 
-TEST_F(AccountsTest, RefusesWeakPasswordsBadLoginsAndDuplicates) {
+TEST_P(AccountsTest, RefusesWeakPasswordsBadLoginsAndDuplicates) {
   for (const char* weak : {"", "short1", "aaaaaaaaaaaa", "1234567890", "clerk-b-2026!"}) {
     auto id = accounts_->AddUser({"clerk-b", Role::kClerk, city_}, weak, "cli");
     ASSERT_FALSE(id.ok()) << weak;
@@ -264,7 +271,7 @@ TEST_F(AccountsTest, RefusesWeakPasswordsBadLoginsAndDuplicates) {
             StatusCode::kFailedPrecondition);
 }
 
-TEST_F(AccountsTest, SupervisorSeesItsAgencyAndEveryDescendant) {
+TEST_P(AccountsTest, SupervisorSeesItsAgencyAndEveryDescendant) {
   Add("supervisor-1", Role::kSupervisor, region_);
   Add("super-city", Role::kSupervisor, city_);
   auto s = accounts_->Login("supervisor-1", kPassword, "c");
@@ -281,7 +288,7 @@ TEST_F(AccountsTest, SupervisorSeesItsAgencyAndEveryDescendant) {
   EXPECT_EQ(again->agencies, c->actor.agencies);
 }
 
-TEST_F(AccountsTest, AdminManagesOnlyItsOwnAgency) {
+TEST_P(AccountsTest, AdminManagesOnlyItsOwnAgency) {
   Add("admin-a", Role::kAdmin, city_);
   int64_t own = Add("clerk-a", Role::kClerk, city_);
   int64_t foreign = Add("clerk-b", Role::kClerk, other_);
@@ -316,11 +323,11 @@ TEST_F(AccountsTest, AdminManagesOnlyItsOwnAgency) {
   EXPECT_EQ((*rows)[1].action, "update");
 }
 
-TEST_F(AccountsTest, ServerProcessesShareSessions) {
+TEST_P(AccountsTest, ServerProcessesShareSessions) {
   Add("clerk-a", Role::kClerk, city_);
   auto s = accounts_->Login("clerk-a", kPassword, "c");
   ASSERT_TRUE(s.ok());
-  auto other_store = OpenSqliteStore(db(), {.durable = false});
+  auto other_store = OpenCaseStore(db_->url(), {.durable = false});
   ASSERT_TRUE(other_store.ok());
   AccountOptions options;
   options.now = [this] { return now_; };
@@ -332,6 +339,45 @@ TEST_F(AccountsTest, ServerProcessesShareSessions) {
   ASSERT_TRUE((*other)->Logout(s->token, "c").ok());
   EXPECT_FALSE(accounts_->Authenticate(s->token).ok());
 }
+
+// Servers failing logins of one name at the same time lock it exactly once: each failure is
+// counted inside its own write transaction.
+TEST_P(AccountsTest, ConcurrentFailuresLockOnce) {
+  Add("clerk-a", Role::kClerk, city_);
+  constexpr int kServers = 4, kAttempts = 3;
+  std::vector<std::thread> servers;
+  std::atomic<int> errors{0};
+  for (int i = 0; i < kServers; ++i) {
+    servers.emplace_back([&] {
+      auto store = OpenCaseStore(db_->url(), {.durable = false});
+      if (!store.ok()) return (void)++errors;
+      AccountOptions options;
+      options.now = [this] { return now_; };
+      auto accounts = OpenAccountStore(**store, options);
+      if (!accounts.ok()) return (void)++errors;
+      for (int k = 0; k < kAttempts; ++k) {
+        StatusCode code = (*accounts)->Login("clerk-a", "wrong-password", "c").status().code();
+        if (code != StatusCode::kInvalidArgument && code != StatusCode::kResourceExhausted) {
+          ++errors;
+        }
+      }
+    });
+  }
+  for (std::thread& t : servers) t.join();
+  EXPECT_EQ(errors.load(), 0);
+  int lockouts = 0, failed = 0, refused = 0;
+  for (const AuditEntry& e : Audit("user")) {
+    lockouts += e.action == "lockout";
+    failed += e.action == "login_failed";
+    refused += e.action == "login_refused";
+  }
+  EXPECT_EQ(lockouts, 1);
+  EXPECT_GE(failed, 5);
+  EXPECT_EQ(failed + refused, kServers * kAttempts);
+  EXPECT_TRUE(store_->VerifyAuditLog()->intact);
+}
+
+GONGKAI_TEST_ON_EVERY_BACKEND(AccountsTest);
 
 }  // namespace
 }  // namespace gongkai

@@ -1,25 +1,22 @@
+// CaseFiles on each backend (store_test_backend.h): attachments through their own request,
+// audited views of personal data, extension proposals decided once.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "gongkai/case_files.h"
+#include "gongkai/stores.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
 
-class SqliteCaseFilesTest : public ::testing::Test {
+class CaseFilesTest : public store_testing::StoreTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gongkai_case_files_test_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    path_ = (dir_ / "ledger.db").string();
-    store_ = std::move(OpenSqliteStore(path_, {.durable = false})).value();
-    files_ = std::move(OpenCaseFiles(*store_)).value();
+    StoreTest::SetUp();
+    if (!Opened()) return;
+    auto f = OpenCaseFiles(*store_);
+    ASSERT_TRUE(f.ok()) << f.status().message();
+    files_ = std::move(f).value();
     agency_ = *store_->AddAgency({0, "民族事务委员会", 0, AgencyKind::kDepartment}, "t");
     applicant_ = *store_->AddApplicant({0, ApplicantKind::kNatural, "王某"},
                                        {"150102199001010011", "13800000000", "呼和浩特"}, "t");
@@ -28,8 +25,7 @@ class SqliteCaseFilesTest : public ::testing::Test {
   }
   void TearDown() override {
     files_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+    StoreTest::TearDown();
   }
 
   int64_t AddRequest(const std::vector<Attachment>& attachments) {
@@ -43,14 +39,6 @@ class SqliteCaseFilesTest : public ::testing::Test {
     return *store_->AddRequest(r, attachments, e, "");
   }
 
-  int RawExec(const std::string& sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path_.c_str(), &db);
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc;
-  }
-
   ExtensionProposal Proposal(int64_t request, int days = 10) {
     ExtensionProposal p;
     p.request_id = request;
@@ -61,14 +49,11 @@ class SqliteCaseFilesTest : public ::testing::Test {
     return p;
   }
 
-  std::filesystem::path dir_;
-  std::string path_;
-  std::unique_ptr<CaseStore> store_;
   std::unique_ptr<CaseFiles> files_;
   int64_t agency_ = 0, applicant_ = 0, first_ = 0, second_ = 0;
 };
 
-TEST_F(SqliteCaseFilesTest, AttachmentOnlyThroughItsOwnRequest) {
+TEST_P(CaseFilesTest, AttachmentOnlyThroughItsOwnRequest) {
   auto list = store_->ListAttachments(first_);
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->size(), 1u);
@@ -82,7 +67,7 @@ TEST_F(SqliteCaseFilesTest, AttachmentOnlyThroughItsOwnRequest) {
   EXPECT_EQ(files_->GetAttachment(first_, 999).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(SqliteCaseFilesTest, PersonalDataViewIsAuditedWithoutTheData) {
+TEST_P(CaseFilesTest, PersonalDataViewIsAuditedWithoutTheData) {
   auto before = store_->ListAudit("applicant_private", applicant_);
   ASSERT_TRUE(before.ok());
   auto p = files_->ViewPersonalData(first_, "user:clerk");
@@ -104,7 +89,7 @@ TEST_F(SqliteCaseFilesTest, PersonalDataViewIsAuditedWithoutTheData) {
   EXPECT_TRUE(verified->intact) << verified->problem;
 }
 
-TEST_F(SqliteCaseFilesTest, OnePendingProposalDecidedOnce) {
+TEST_P(CaseFilesTest, OnePendingProposalDecidedOnce) {
   auto id = files_->ProposeExtension(Proposal(first_));
   ASSERT_TRUE(id.ok()) << id.status().message();
   EXPECT_EQ(files_->ProposeExtension(Proposal(first_)).status().code(),
@@ -142,12 +127,13 @@ TEST_F(SqliteCaseFilesTest, OnePendingProposalDecidedOnce) {
   ASSERT_EQ(audit->size(), 2u);
   EXPECT_EQ((*audit)[1].actor, "user:head");
   // A decided proposal cannot be rewritten behind the application's back.
-  EXPECT_NE(RawExec("UPDATE extension_proposal SET state = 0 WHERE id = " + std::to_string(*id)),
-            SQLITE_OK);
-  EXPECT_NE(RawExec("DELETE FROM extension_proposal"), SQLITE_OK);
+  EXPECT_FALSE(
+      db_->RawExec("UPDATE extension_proposal SET state = 0 WHERE id = " + std::to_string(*id)));
+  EXPECT_FALSE(db_->RawExec("DELETE FROM extension_proposal"));
+  EXPECT_EQ(db_->CountRows("extension_proposal"), 2);
 }
 
-TEST_F(SqliteCaseFilesTest, ProposalFieldsChecked) {
+TEST_P(CaseFilesTest, ProposalFieldsChecked) {
   EXPECT_EQ(files_->ProposeExtension(Proposal(first_, 0)).status().code(),
             StatusCode::kInvalidArgument);
   EXPECT_EQ(files_->ProposeExtension(Proposal(first_, 21)).status().code(),
@@ -166,6 +152,8 @@ TEST_F(SqliteCaseFilesTest, ProposalFieldsChecked) {
   EXPECT_EQ((*files_->PendingExtension(first_))->reason, p.reason);
   EXPECT_TRUE(store_->GetRequest(first_).ok());
 }
+
+GONGKAI_TEST_ON_EVERY_BACKEND(CaseFilesTest);
 
 }  // namespace
 }  // namespace gongkai

@@ -1,15 +1,16 @@
-// The SQLite CaseFiles (case_files.h), on the connection of a SqliteStore.
+// CaseFiles (case_files.h) on the connection and audit log of the CaseStore it is opened on,
+// SQLite or PostgreSQL: one template over the backend (store_backend.h).
 #include <nlohmann/json.hpp>
 
 #include "gongkai/case_files.h"
-#include "sqlite_context.h"
-#include "sqlite_db.h"
+#include "record_codec.h"
+#include "store_backend.h"
 
 namespace gongkai {
 namespace {
 
-using store_internal::SqliteContext;
-using store_internal::Statement;
+using store_internal::AllRows;
+using store_internal::ReturnedId;
 using Json = nlohmann::ordered_json;
 
 constexpr const char* kProposalColumns =
@@ -27,20 +28,19 @@ Json ProposalJson(const ExtensionProposal& p) {
               {"decided_on", p.decided_on ? Json(p.decided_on->ToString()) : Json(nullptr)}};
 }
 
-ExtensionProposal ReadProposal(const Statement& s) {
+template <class Row>
+ExtensionProposal ReadProposal(const Row& s) {
   ExtensionProposal p;
   p.id = s.Int(0);
   p.request_id = s.Int(1);
   p.days = static_cast<int>(s.Int(2));
   p.reason = s.Text(3);
   p.proposed_by = s.Text(4);
-  if (StatusOr<Date> d = Date::Parse(s.Text(5)); d.ok()) p.proposed_on = *d;
+  p.proposed_on = store_internal::ColDate(s, 5).value_or(Date());
   int64_t state = s.Int(6);
   if (state >= 0 && state <= 2) p.state = static_cast<ProposalState>(state);
   p.decided_by = s.Text(7);
-  if (!s.IsNull(8)) {
-    if (StatusOr<Date> d = Date::Parse(s.Text(8)); d.ok()) p.decided_on = *d;
-  }
+  p.decided_on = store_internal::ColDate(s, 8);
   return p;
 }
 
@@ -49,9 +49,13 @@ Status NoAttachment(int64_t request_id, int64_t attachment_id) {
                        std::to_string(attachment_id) + " 的附件 (no such attachment)");
 }
 
-class SqliteCaseFiles final : public CaseFiles {
+template <class Backend>
+class CaseFilesOn final : public CaseFiles {
+  using Context = typename Backend::Context;
+  using Statement = typename Backend::Stmt;
+
  public:
-  explicit SqliteCaseFiles(SqliteContext* ctx) : ctx_(ctx) {}
+  explicit CaseFilesOn(Context* ctx) : ctx_(ctx) {}
 
   StatusOr<Attachment> GetAttachment(int64_t request_id, int64_t attachment_id) override {
     Statement& s = Stmt(attachment_,
@@ -63,7 +67,7 @@ class SqliteCaseFiles final : public CaseFiles {
       s.Reset();
       return NoAttachment(request_id, attachment_id);
     }
-    Attachment a{s.Int(0), s.Text(1), s.Text(2), s.Int(3), s.Text(4)};
+    Attachment a{s.Int(0), s.Text(1), s.Text(2), s.Int(3), Backend::Bytes(s, 4)};
     s.Reset();
     return a;
   }
@@ -115,11 +119,14 @@ class SqliteCaseFiles final : public CaseFiles {
       }
       Statement& s = Stmt(insert_,
                           "INSERT INTO extension_proposal(request_id, days, reason, proposed_by, "
-                          "proposed_on) VALUES (?1, ?2, ?3, ?4, ?5)");
+                          "proposed_on) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
       s.Bind(1, p.request_id).Bind(2, p.days).Bind(3, p.reason).Bind(4, p.proposed_by);
       s.Bind(5, p.proposed_on.ToString());
-      GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记延期申请 (propose extension)"));
-      id = sqlite3_last_insert_rowid(ctx_->db());
+      StatusOr<int64_t> inserted = ReturnedId(s);
+      if (!inserted.ok()) {
+        return inserted.status().WithContext("登记延期申请 (propose extension)");
+      }
+      id = *inserted;
       ExtensionProposal stored = p;
       stored.id = id;
       stored.state = ProposalState::kPending;
@@ -149,14 +156,7 @@ class SqliteCaseFiles final : public CaseFiles {
                                 " FROM extension_proposal WHERE request_id = ?1 ORDER BY id")
                                    .c_str());
     s.Bind(1, request_id);
-    std::vector<ExtensionProposal> out;
-    for (;;) {
-      GONGKAI_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      out.push_back(ReadProposal(s));
-    }
-    s.Reset();
-    return out;
+    return AllRows<ExtensionProposal>(s, ReadProposal<Statement>);
   }
 
   Status DecideExtension(int64_t id, ProposalState decision, const std::string& actor,
@@ -199,20 +199,24 @@ class SqliteCaseFiles final : public CaseFiles {
 
  private:
   Statement& Stmt(Statement& s, const char* sql) {
-    (void)s.Prepare(ctx_->db(), sql);
+    (void)Backend::Prepare(ctx_, s, sql);
     return s;
   }
 
-  SqliteContext* ctx_;
+  Context* ctx_;
   Statement attachment_, personal_, insert_, pending_, list_, get_, decide_;
 };
 
 }  // namespace
 
 StatusOr<std::unique_ptr<CaseFiles>> OpenCaseFiles(CaseStore& store) {
-  SqliteContext* ctx = store_internal::SqliteContextOf(store);
-  if (!ctx) return UnimplementedError("案卷只支持 SQLite 台账 (case files need the SQLite store)");
-  return std::unique_ptr<CaseFiles>(new SqliteCaseFiles(ctx));
+  if (auto* ctx = store_internal::SqliteContextOf(store)) {
+    return std::unique_ptr<CaseFiles>(new CaseFilesOn<store_internal::SqliteBackend>(ctx));
+  }
+  if (auto* ctx = store_internal::PgContextOf(store)) {
+    return std::unique_ptr<CaseFiles>(new CaseFilesOn<store_internal::PgBackend>(ctx));
+  }
+  return UnimplementedError("案卷需要 SQLite 或 PostgreSQL 台账 (case files need a ledger store)");
 }
 
 }  // namespace gongkai

@@ -1,22 +1,23 @@
-// The SQLite AccountStore (accounts.h), on the connection and audit log of a SqliteStore.
+// The AccountStore (accounts.h) on the connection and audit log of the CaseStore it is opened
+// on, SQLite or PostgreSQL: one template over the backend (store_backend.h).
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "gongkai/accounts.h"
+#include "gongkai/decode.h"
 #include "gongkai/sha256.h"
-#include "sqlite_context.h"
-#include "sqlite_db.h"
+#include "store_backend.h"
 
 namespace gongkai {
 namespace {
 
-using store_internal::CheckAgencyExists;
-using store_internal::SqliteContext;
-using store_internal::Statement;
+using store_internal::AllRows;
+using store_internal::ReturnedId;
 using Json = nlohmann::ordered_json;
 
 constexpr size_t kTokenBytes = 32;            // 256 random bits per session token
@@ -46,6 +47,17 @@ Status CheckLoginName(const std::string& login) {
         "'-')");
   }
   return Status::Ok();
+}
+
+// The login name an attempt is looked up, counted and audited by: at most kMaxLoginAttemptBytes,
+// every byte that is not part of valid UTF-8 (a character cut at the limit included) and every
+// NUL as '?', so that both backends store any attempt (PostgreSQL's text holds neither) and no
+// attempt names a user it does not spell ('?' is not in login names).
+std::string LoginAttempt(const std::string& login) {
+  std::string attempt = login.substr(0, kMaxLoginAttemptBytes);
+  for (size_t bad; (bad = FindInvalidUtf8(attempt)) != std::string::npos;) attempt[bad] = '?';
+  std::replace(attempt.begin(), attempt.end(), '\0', '?');
+  return attempt;
 }
 
 bool IsTokenSyntax(const std::string& token) {
@@ -95,23 +107,13 @@ const std::string& DummyHash() {
   return hash;
 }
 
-// Steps `q` (bound) to its end and returns read(q) of every row.
-template <typename T, typename Read>
-StatusOr<std::vector<T>> AllRows(Statement& q, Read read) {
-  std::vector<T> out;
-  for (;;) {
-    GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
-    if (!row) break;
-    out.push_back(read(q));
-  }
-  q.Reset();
-  return out;
-}
+template <class Backend>
+class AccountStoreOn final : public AccountStore {
+  using Context = typename Backend::Context;
+  using Statement = typename Backend::Stmt;
 
-class SqliteAccountStore final : public AccountStore {
  public:
-  SqliteAccountStore(SqliteContext* ctx, AccountOptions options)
-      : ctx_(ctx), options_(std::move(options)) {}
+  AccountStoreOn(Context* ctx, AccountOptions options) : ctx_(ctx), options_(std::move(options)) {}
 
   // ---- Users ----
 
@@ -119,23 +121,23 @@ class SqliteAccountStore final : public AccountStore {
                             const std::string& actor) override {
     GONGKAI_RETURN_IF_ERROR(CheckLoginName(user.login));
     GONGKAI_RETURN_IF_ERROR(CheckPasswordStrength(user.login, password));
-    GONGKAI_RETURN_IF_ERROR(CheckAgencyExists(ctx_->db(), user.agency_id));
+    GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, user.agency_id));
     GONGKAI_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
     int64_t id = 0;
     Status s = ctx_->RunInTransaction([&]() -> Status {
       Statement& q = Stmt(insert_user_,
                           "INSERT INTO staff_user(login, password_hash, role, agency_id) "
-                          "VALUES (?1, ?2, ?3, ?4)");
+                          "VALUES (?1, ?2, ?3, ?4) RETURNING id");
       q.Bind(1, user.login).Bind(2, hash).Bind(3, RoleId(user.role)).Bind(4, user.agency_id);
-      Status ins = q.Run();
-      if (!ins.ok()) {
-        if (ins.code() == StatusCode::kFailedPrecondition) {
+      StatusOr<int64_t> inserted = ReturnedId(q);
+      if (!inserted.ok()) {
+        if (inserted.status().code() == StatusCode::kFailedPrecondition) {
           return FailedPreconditionError("登录名 " + user.login +
                                          " 已被使用 (login already taken)");
         }
-        return ins;
+        return inserted.status();
       }
-      id = sqlite3_last_insert_rowid(ctx_->db());
+      id = *inserted;
       User stored{id, user.login, user.role, user.agency_id, false, ""};
       return ctx_->AppendAudit(actor, "insert", "user", id, "", Dump(UserJson(stored)));
     });
@@ -227,7 +229,7 @@ class SqliteAccountStore final : public AccountStore {
 
   StatusOr<LoginSession> Login(const std::string& login, const std::string& password,
                                const std::string& client) override {
-    const std::string attempt = login.substr(0, kMaxLoginAttemptBytes);
+    const std::string attempt = LoginAttempt(login);
     const int64_t now = Now();
     GONGKAI_ASSIGN_OR_RETURN(int64_t failures, RecentFailures(attempt, now));
     StatusOr<User> user = GetUserByLogin(attempt);
@@ -268,9 +270,9 @@ class SqliteAccountStore final : public AccountStore {
       GONGKAI_RETURN_IF_ERROR(clear.Bind(1, user->login).Run());
       Statement& q = Stmt(insert_session_,
                           "INSERT INTO staff_session(token_sha256, user_id, created, last_seen) "
-                          "VALUES (?1, ?2, ?3, ?3)");
-      GONGKAI_RETURN_IF_ERROR(q.Bind(1, Sha256Hex(out.token)).Bind(2, user->id).Bind(3, now).Run());
-      int64_t session_id = sqlite3_last_insert_rowid(ctx_->db());
+                          "VALUES (?1, ?2, ?3, ?3) RETURNING id");
+      q.Bind(1, Sha256Hex(out.token)).Bind(2, user->id).Bind(3, now);
+      GONGKAI_ASSIGN_OR_RETURN(int64_t session_id, ReturnedId(q));
       return ctx_->AppendAudit(
           out.actor.AuditName(), "login", "session", session_id, "",
           Dump(Json{{"user_id", user->id}, {"login", user->login}, {"client", client}}));
@@ -347,7 +349,7 @@ class SqliteAccountStore final : public AccountStore {
 
  private:
   Statement& Stmt(Statement& s, const char* sql) {
-    (void)s.Prepare(ctx_->db(), sql);
+    (void)Backend::Prepare(ctx_, s, sql);
     return s;
   }
 
@@ -452,7 +454,7 @@ class SqliteAccountStore final : public AccountStore {
     return f.Bind(1, now - options_.failure_window_seconds).Run();
   }
 
-  SqliteContext* ctx_;
+  Context* ctx_;
   AccountOptions options_;
   Statement insert_user_, list_users_, get_user_login_, get_user_scoped_, disable_, set_hash_;
   Statement get_hash_, insert_session_, find_session_, find_session_user_, delete_session_;
@@ -464,9 +466,15 @@ class SqliteAccountStore final : public AccountStore {
 
 StatusOr<std::unique_ptr<AccountStore>> OpenAccountStore(CaseStore& store, AccountOptions options) {
   if (sodium_init() < 0) return IoError("libsodium 初始化失败 (sodium_init failed)");
-  SqliteContext* ctx = store_internal::SqliteContextOf(store);
-  if (!ctx) return UnimplementedError("账号只支持 SQLite 台账 (accounts need the SQLite store)");
-  return std::unique_ptr<AccountStore>(new SqliteAccountStore(ctx, std::move(options)));
+  if (auto* ctx = store_internal::SqliteContextOf(store)) {
+    return std::unique_ptr<AccountStore>(
+        new AccountStoreOn<store_internal::SqliteBackend>(ctx, std::move(options)));
+  }
+  if (auto* ctx = store_internal::PgContextOf(store)) {
+    return std::unique_ptr<AccountStore>(
+        new AccountStoreOn<store_internal::PgBackend>(ctx, std::move(options)));
+  }
+  return UnimplementedError("账号需要 SQLite 或 PostgreSQL 台账 (accounts need a ledger store)");
 }
 
 }  // namespace gongkai
