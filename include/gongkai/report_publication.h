@@ -50,7 +50,7 @@ struct PublishedReport {
   std::string actor;
 };
 
-// The storage (SQLite, on the CaseStore's connection).
+// The storage (SQLite or PostgreSQL, on the CaseStore's connection).
 class ReportPublications {
  public:
   virtual ~ReportPublications() = default;
@@ -71,7 +71,8 @@ class ReportPublications {
   virtual StatusOr<std::vector<int>> PublishedYears(int64_t agency_id) = 0;
 };
 
-// kUnimplemented for a store not made by OpenSqliteStore. `store` must outlive the result.
+// kUnimplemented for a store not made by OpenSqliteStore or OpenPostgresStore. `store` must
+// outlive the result.
 StatusOr<std::unique_ptr<ReportPublications>> OpenReportPublications(CaseStore& store);
 
 // A numeric cell of the report: table 2, 3 or 4 (0: none), its row and column. Table 3 and 4 use

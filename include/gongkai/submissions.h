@@ -3,8 +3,8 @@
 //
 // Contracts (as for CaseStore, store.h): every change is one transaction and appends an audit
 // entry (before → after); a submission's content (bytes' hash, extracted model, findings) never
-// changes once stored — only its assignment to an agency and year does (Assign), and the SQLite
-// backend enforces that with triggers; nothing is ever deleted. Shares the CaseStore's
+// changes once stored — only its assignment to an agency and year does (Assign), and both
+// backends enforce that with triggers; nothing is ever deleted. Shares the CaseStore's
 // connection, must not outlive it and is not thread-safe. The rules (matching, status, scope)
 // live in supervision.h; this is storage only.
 #pragma once
@@ -79,7 +79,7 @@ class SubmissionStore {
 };
 
 // The submissions over `store`'s database (kUnimplemented for a store not made by
-// OpenSqliteStore).
+// OpenSqliteStore or OpenPostgresStore).
 StatusOr<std::unique_ptr<SubmissionStore>> OpenSubmissionStore(CaseStore& store);
 
 }  // namespace gongkai

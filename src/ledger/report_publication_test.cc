@@ -1,12 +1,15 @@
 // The annual report an office publishes: its own text in the placeholders only, publication
-// refused while a section waits or a rule fails or the year runs, versions stored and audited.
+// refused while a section waits or a rule fails or the year runs, versions stored and audited —
+// on each backend (store_test_backend.h).
 #include "gongkai/report_publication.h"
 
 #include <gtest/gtest.h>
 
 #include "gongkai/registry.h"
 #include "gongkai/report_json.h"
+#include "gongkai/stores.h"
 #include "ledger_test_util.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
@@ -14,10 +17,12 @@ namespace {
 using ledger_test::D;
 using ledger_test::TestCalendar;
 
-class ReportPublicationTest : public ::testing::Test {
+class ReportPublicationTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    auto s = OpenSqliteStore(dir_.File("ledger.db"), {.durable = false});
+    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
+    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
+    auto s = OpenCaseStore(db_->url(), {.durable = false});
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s).value();
     agency_ = *store_->AddAgency({0, "科左中旗人民政府", 0, AgencyKind::kCounty}, "admin");
@@ -50,12 +55,17 @@ class ReportPublicationTest : public ::testing::Test {
     return t;
   }
 
-  ledger_test::TempDir dir_;
+  void TearDown() override {
+    store_.reset();
+    db_.reset();
+  }
+
+  std::unique_ptr<store_testing::TestDatabase> db_;
   std::unique_ptr<CaseStore> store_;
   int64_t agency_ = 0;
 };
 
-TEST_F(ReportPublicationTest, DraftMarksTheSectionsTheOfficeWrites) {
+TEST_P(ReportPublicationTest, DraftMarksTheSectionsTheOfficeWrites) {
   auto d = DraftAnnualReport(*store_, agency_, 2025);
   ASSERT_TRUE(d.ok()) << d.status().message();
   // 一、总体情况, 五、问题及改进 and 六、其他事项 hold placeholders; 二–四 come from the records.
@@ -64,7 +74,7 @@ TEST_F(ReportPublicationTest, DraftMarksTheSectionsTheOfficeWrites) {
   EXPECT_EQ(d->findings.size(), d->finding_cells.size());
 }
 
-TEST_F(ReportPublicationTest, OfficeTextReplacesOnlyThePlaceholder) {
+TEST_P(ReportPublicationTest, OfficeTextReplacesOnlyThePlaceholder) {
   SectionTexts t = Complete();
   ASSERT_TRUE(SaveReportText(*store_, agency_, 2025, t, "user:wang").ok());
   auto d = DraftAnnualReport(*store_, agency_, 2025);
@@ -84,7 +94,7 @@ TEST_F(ReportPublicationTest, OfficeTextReplacesOnlyThePlaceholder) {
   EXPECT_NE((*audit)[0].after_json.find("本机关撰写的第5部分"), std::string::npos);
 }
 
-TEST_F(ReportPublicationTest, RefusesTextForGeneratedSectionsAndBadText) {
+TEST_P(ReportPublicationTest, RefusesTextForGeneratedSectionsAndBadText) {
   SectionTexts t;
   t[2] = "改写表三。";
   Status s = SaveReportText(*store_, agency_, 2025, t, "u");
@@ -100,7 +110,7 @@ TEST_F(ReportPublicationTest, RefusesTextForGeneratedSectionsAndBadText) {
   EXPECT_EQ(SaveReportText(*store_, 999, 2025, Complete(), "u").code(), StatusCode::kNotFound);
 }
 
-TEST_F(ReportPublicationTest, PublishRefusesUnfinishedYearsAndMissingText) {
+TEST_P(ReportPublicationTest, PublishRefusesUnfinishedYearsAndMissingText) {
   Status s = PublishAnnualReport(*store_, agency_, 2025, D("2025-12-31"), "u").status();
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(s.message().find("年度尚未结束"), std::string::npos);
@@ -112,7 +122,7 @@ TEST_F(ReportPublicationTest, PublishRefusesUnfinishedYearsAndMissingText) {
   EXPECT_EQ(*(*pubs)->PublishedId(agency_, 2025), 0);
 }
 
-TEST_F(ReportPublicationTest, PublishStoresReadableVersionsAndAudits) {
+TEST_P(ReportPublicationTest, PublishStoresReadableVersionsAndAudits) {
   ASSERT_TRUE(SaveReportText(*store_, agency_, 2025, Complete(), "user:wang").ok());
   auto p = PublishAnnualReport(*store_, agency_, 2025, D("2026-01-20"), "user:li");
   ASSERT_TRUE(p.ok()) << p.status().message();
@@ -141,7 +151,18 @@ TEST_F(ReportPublicationTest, PublishStoresReadableVersionsAndAudits) {
   ASSERT_TRUE(audit.ok());
   ASSERT_EQ(audit->size(), 1u);
   EXPECT_EQ((*audit)[0].actor, "user:li");
+  // Published versions cannot be rewritten or removed behind the application's back.
+  EXPECT_FALSE(db_->RawExec("UPDATE published_report SET text = 'x'"));
+  EXPECT_FALSE(db_->RawExec("DELETE FROM published_report"));
+  EXPECT_EQ(db_->CountRows("published_report"), 2);
+  auto verified = store_->VerifyAuditLog();
+  ASSERT_TRUE(verified.ok());
+  EXPECT_TRUE(verified->intact) << verified->problem;
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReportPublicationTest,
+                         ::testing::ValuesIn(store_testing::AllBackends()),
+                         store_testing::BackendName);
 
 TEST(ReportPublicationUnitTest, FindingsNameTheirCells) {
   AnnualReport r;

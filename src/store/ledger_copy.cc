@@ -24,7 +24,10 @@ struct TableCopy {
 
 // Parents before children (every foreign key points at a table above it, and within a table at
 // a smaller id); the audit log last, in id order, so that each row links to the one before.
-constexpr std::array<TableCopy, 13> kTables = {{
+// Staff sessions and failed logins are not copied: both live minutes (accounts.h), a copy is
+// made while no server runs, and staff log in again on the new database (their users and
+// password hashes are copied).
+constexpr std::array<TableCopy, 19> kTables = {{
     {"agency", "id, name, parent_id, kind", true},
     {"applicant", "id, kind, name", true},
     {"applicant_private", "applicant_id, id_number, phone, address", false},
@@ -43,6 +46,16 @@ constexpr std::array<TableCopy, 13> kTables = {{
     {"year_counts", "agency_id, year, licensing, penalty, coercion, fees_10k_yuan, source", false},
     {"published_document", store_internal::kDocumentColumns, true},
     {"query_code", "code_sha256, request_id", false},
+    {"staff_user", "id, login, password_hash, role, agency_id, disabled, created_at", true},
+    {"extension_proposal",
+     "id, request_id, days, reason, proposed_by, proposed_on, state, decided_by, decided_on", true},
+    {"report_text", "agency_id, year, section, text", false},
+    {"published_report", "id, agency_id, year, model_json, text, published_at, actor", true},
+    {"supervision_submission",
+     "id, supervisor_id, agency_id, year, match, file_name, sha256, format, report_agency, "
+     "errors, warnings, filed, uploaded_by, uploaded_at",
+     true},
+    {"supervision_model", "submission_id, model_json, tables_json", false},
     {"audit_log",
      "id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, row_hash",
      false},

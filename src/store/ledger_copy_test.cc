@@ -3,7 +3,11 @@
 
 #include <tuple>
 
+#include "gongkai/accounts.h"
+#include "gongkai/case_files.h"
+#include "gongkai/report_publication.h"
 #include "gongkai/stores.h"
+#include "gongkai/submissions.h"
 #include "store_test_backend.h"
 
 namespace gongkai {
@@ -48,7 +52,46 @@ class LedgerCopyTest : public ::testing::Test {
     p.created = *Date::Parse("2025-02-01");
     p.review = {"王", "李", "赵", p.created, true};  // 三审 and 保密审查: it is public
     ASSERT_TRUE(s.documents->Add(p, "王").ok());
+    // The staff's stores: a user, an extension proposal, the office's text and a published
+    // report.
+    auto accounts = OpenAccountStore(*s.cases);
+    ASSERT_TRUE(accounts.ok()) << accounts.status().message();
+    ASSERT_TRUE((*accounts)->AddUser({"clerk-1", Role::kClerk, agency_}, kPassword, "cli").ok());
+    auto files = OpenCaseFiles(*s.cases);
+    ASSERT_TRUE(files.ok()) << files.status().message();
+    ExtensionProposal proposal;
+    proposal.request_id = request_;
+    proposal.days = 15;
+    proposal.reason = "需要调取档案";
+    proposal.proposed_by = "user:clerk-1";
+    proposal.proposed_on = *Date::Parse("2025-03-05");
+    ASSERT_TRUE((*files)->ProposeExtension(proposal).ok());
+    auto pubs = OpenReportPublications(*s.cases);
+    ASSERT_TRUE(pubs.ok()) << pubs.status().message();
+    SectionTexts texts;
+    texts[0] = "本机关撰写的总体情况。";
+    ASSERT_TRUE((*pubs)->SetText(agency_, 2025, texts, "user:clerk-1").ok());
+    ASSERT_TRUE((*pubs)->AddPublished({0, agency_, 2025, "{}", "某旗2025年报告", "", ""}, "user:li")
+                    .ok());
+    auto subs = OpenSubmissionStore(*s.cases);
+    ASSERT_TRUE(subs.ok()) << subs.status().message();
+    Submission sub;
+    sub.supervisor_id = agency_;
+    sub.agency_id = agency_;
+    sub.match = SubmissionMatch::kExact;
+    sub.year = 2024;
+    sub.file_name = "r.txt";
+    sub.sha256 = std::string(64, 'b');
+    sub.format = "text";
+    sub.report_agency = "某旗人民政府";
+    sub.model_json = "{\"agency\":\"某旗\"}";
+    sub.tables_json = "{}";
+    sub.filed = *Date::Parse("2025-01-20");
+    sub.uploaded_by = "user:sup";
+    ASSERT_TRUE((*subs)->Add({sub}, "user:sup").ok());
   }
+
+  static constexpr const char* kPassword = "Grassland-2026";
 
   store_testing::TestDatabase from_{Backend::kSqlite};
   store_testing::TestDatabase to_{Backend::kPostgres};
@@ -62,6 +105,11 @@ TEST_F(LedgerCopyTest, CopiesEveryRowWithTheAuditChainIntact) {
   EXPECT_EQ(report->target.rows, report->source.rows);
   EXPECT_EQ(report->rows.at("attachment"), 1);
   EXPECT_EQ(report->rows.at("query_code"), 1);
+  for (const char* table : {"staff_user", "extension_proposal", "published_report",
+                            "supervision_submission", "supervision_model"}) {
+    EXPECT_EQ(report->rows.at(table), 1) << table;
+  }
+  EXPECT_EQ(report->rows.at("report_text"), kSectionCount);
   auto src = OpenCaseStore(from_.url());
   auto dst = OpenCaseStore(to_.url());
   ASSERT_TRUE(dst.ok()) << dst.status().message();
@@ -77,6 +125,29 @@ TEST_F(LedgerCopyTest, CopiesEveryRowWithTheAuditChainIntact) {
   EXPECT_EQ((*coded)->request.outcome, "granted");
   EXPECT_EQ((*coded)->events.size(), 2u);
   EXPECT_EQ((*dst)->TallyYear(2025, 0)->at(agency_).t3, (*src)->TallyYear(2025, 0)->at(agency_).t3);
+  // The staff's stores read back on PostgreSQL: the user logs in with the copied hash.
+  auto accounts = OpenAccountStore(**dst);
+  ASSERT_TRUE(accounts.ok()) << accounts.status().message();
+  EXPECT_TRUE((*accounts)->Login("clerk-1", kPassword, "127.0.0.1").ok());
+  auto files = OpenCaseFiles(**dst);
+  ASSERT_TRUE(files.ok());
+  auto pending = (*files)->PendingExtension(request_);
+  ASSERT_TRUE(pending.ok() && pending->has_value());
+  EXPECT_EQ((*pending)->days, 15);
+  EXPECT_EQ((*pending)->proposed_on.ToString(), "2025-03-05");
+  auto pubs = OpenReportPublications(**dst);
+  ASSERT_TRUE(pubs.ok());
+  EXPECT_EQ((*(*pubs)->GetText(agency_, 2025))[0], "本机关撰写的总体情况。");
+  auto published = (*pubs)->GetPublished(agency_, 2025);
+  ASSERT_TRUE(published.ok() && published->has_value());
+  EXPECT_EQ((*published)->text, "某旗2025年报告");
+  EXPECT_EQ((*published)->actor, "user:li");
+  auto subs = OpenSubmissionStore(**dst);
+  ASSERT_TRUE(subs.ok());
+  auto latest = (*subs)->Latest(2024);
+  ASSERT_TRUE(latest.ok() && latest->count(agency_)) << latest.status().message();
+  EXPECT_EQ(latest->at(agency_).filed.ToString(), "2025-01-20");
+  EXPECT_EQ((*subs)->Get(latest->at(agency_).id)->model_json, "{\"agency\":\"某旗\"}");
   // The ids continue after the copied rows, and the chain after the copied log.
   auto next = (*dst)->AddAgency({0, "又一局", agency_, AgencyKind::kDepartment}, "admin");
   ASSERT_TRUE(next.ok()) << next.status().message();

@@ -1,15 +1,16 @@
-// The SQLite ReportPublications (report_publication.h), on the connection of a SqliteStore.
+// ReportPublications (report_publication.h) on the connection and audit log of the CaseStore it
+// is opened on, SQLite or PostgreSQL: one template over the backend (store_backend.h).
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "gongkai/report_publication.h"
-#include "sqlite_context.h"
-#include "sqlite_db.h"
+#include "store_backend.h"
 
 namespace gongkai {
 namespace {
 
-using store_internal::SqliteContext;
-using store_internal::Statement;
+using store_internal::AllRows;
+using store_internal::ReturnedId;
 using Json = nlohmann::ordered_json;
 
 // One audit trail per agency's year, as for year_counts.
@@ -28,9 +29,13 @@ Status CheckYear(int year) {
   return Status::Ok();
 }
 
-class SqliteReportPublications final : public ReportPublications {
+template <class Backend>
+class ReportPublicationsOn final : public ReportPublications {
+  using Context = typename Backend::Context;
+  using Statement = typename Backend::Stmt;
+
  public:
-  explicit SqliteReportPublications(SqliteContext* ctx) : ctx_(ctx) {}
+  explicit ReportPublicationsOn(Context* ctx) : ctx_(ctx) {}
 
   StatusOr<SectionTexts> GetText(int64_t agency_id, int year) override {
     Statement& q =
@@ -60,7 +65,7 @@ class SqliteReportPublications final : public ReportPublications {
                                     " KB (section text too long)");
       }
     }
-    GONGKAI_RETURN_IF_ERROR(store_internal::CheckAgencyExists(ctx_->db(), agency_id));
+    GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, agency_id));
     return ctx_->RunInTransaction([&]() -> Status {
       GONGKAI_ASSIGN_OR_RETURN(SectionTexts before, GetText(agency_id, year));
       if (before == texts) return Status::Ok();
@@ -72,7 +77,8 @@ class SqliteReportPublications final : public ReportPublications {
         q.Bind(1, agency_id).Bind(2, year).Bind(3, s).Bind(4, texts[static_cast<size_t>(s)]);
         GONGKAI_RETURN_IF_ERROR(q.Run().WithContext("保存年报文字 (save report text)"));
       }
-      const bool had = before != SectionTexts{};
+      const bool had = std::any_of(before.begin(), before.end(),
+                                   [](const std::string& t) { return !t.empty(); });
       return ctx_->AppendAudit(actor, had ? "update" : "insert", "report_text",
                                YearEntityId(agency_id, year),
                                had ? TextsJson(agency_id, year, before).dump() : "",
@@ -82,15 +88,16 @@ class SqliteReportPublications final : public ReportPublications {
 
   StatusOr<int64_t> AddPublished(const PublishedReport& p, const std::string& actor) override {
     GONGKAI_RETURN_IF_ERROR(CheckYear(p.year));
-    GONGKAI_RETURN_IF_ERROR(store_internal::CheckAgencyExists(ctx_->db(), p.agency_id));
+    GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, p.agency_id));
     int64_t id = 0;
     Status s = ctx_->RunInTransaction([&]() -> Status {
       Statement& q = Stmt(add_published_,
                           "INSERT INTO published_report(agency_id, year, model_json, text, actor) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5)");
+                          "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
       q.Bind(1, p.agency_id).Bind(2, p.year).Bind(3, p.model_json).Bind(4, p.text).Bind(5, actor);
-      GONGKAI_RETURN_IF_ERROR(q.Run().WithContext("发布年度报告 (publish report)"));
-      id = sqlite3_last_insert_rowid(ctx_->db());
+      StatusOr<int64_t> inserted = ReturnedId(q);
+      if (!inserted.ok()) return inserted.status().WithContext("发布年度报告 (publish report)");
+      id = *inserted;
       // The audit entry names the version; its content is the row itself (append-only).
       Json after{{"id", id},
                  {"agency_id", p.agency_id},
@@ -132,35 +139,32 @@ class SqliteReportPublications final : public ReportPublications {
                         "SELECT DISTINCT year FROM published_report WHERE agency_id = ?1 "
                         "ORDER BY year DESC");
     q.Bind(1, agency_id);
-    std::vector<int> out;
-    for (;;) {
-      GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
-      if (!row) break;
-      out.push_back(static_cast<int>(q.Int(0)));
-    }
-    q.Reset();
-    return out;
+    return AllRows<int>(q, [](const Statement& row) { return static_cast<int>(row.Int(0)); });
   }
 
  private:
   Statement& Stmt(Statement& s, const char* sql) {
-    (void)s.Prepare(ctx_->db(), sql);
+    (void)Backend::Prepare(ctx_, s, sql);
     return s;
   }
 
-  SqliteContext* ctx_;
+  Context* ctx_;
   Statement get_text_, set_text_, add_published_, get_published_, published_id_, years_;
 };
 
 }  // namespace
 
 StatusOr<std::unique_ptr<ReportPublications>> OpenReportPublications(CaseStore& store) {
-  SqliteContext* ctx = store_internal::SqliteContextOf(store);
-  if (!ctx) {
-    return UnimplementedError(
-        "年度报告发布只支持 SQLite 台账 (publication needs the SQLite store)");
+  if (auto* ctx = store_internal::SqliteContextOf(store)) {
+    return std::unique_ptr<ReportPublications>(
+        new ReportPublicationsOn<store_internal::SqliteBackend>(ctx));
   }
-  return std::unique_ptr<ReportPublications>(new SqliteReportPublications(ctx));
+  if (auto* ctx = store_internal::PgContextOf(store)) {
+    return std::unique_ptr<ReportPublications>(
+        new ReportPublicationsOn<store_internal::PgBackend>(ctx));
+  }
+  return UnimplementedError(
+      "年度报告发布需要 SQLite 或 PostgreSQL 台账 (publication needs a ledger store)");
 }
 
 }  // namespace gongkai

@@ -1,19 +1,19 @@
-// The SQLite SubmissionStore (submissions.h), on the connection of a SqliteStore.
+// The SubmissionStore (submissions.h) on the connection and audit log of the CaseStore it is
+// opened on, SQLite or PostgreSQL: one template over the backend (store_backend.h).
 #include <array>
 #include <nlohmann/json.hpp>
 #include <utility>
 
 #include "gongkai/submissions.h"
-#include "sqlite_context.h"
-#include "sqlite_db.h"
+#include "record_codec.h"
+#include "store_backend.h"
 
 namespace gongkai {
 namespace {
 
-using store_internal::CheckAgencyExists;
+using store_internal::AllRows;
 using store_internal::CheckTextFields;
-using store_internal::SqliteContext;
-using store_internal::Statement;
+using store_internal::ReturnedId;
 using Json = nlohmann::ordered_json;
 
 constexpr std::array<std::string_view, 4> kMatchIds = {"none", "exact", "partial", "assigned"};
@@ -49,7 +49,8 @@ constexpr const char* kColumns =
     "s.id, s.supervisor_id, coalesce(s.agency_id, 0), s.year, s.match, s.file_name, s.sha256, "
     "s.format, s.report_agency, s.errors, s.warnings, s.filed, s.uploaded_by, s.uploaded_at";
 
-Submission ReadSubmission(const Statement& q) {
+template <class Row>
+Submission ReadSubmission(const Row& q) {
   Submission s;
   s.id = q.Int(0);
   s.supervisor_id = q.Int(1);
@@ -63,22 +64,30 @@ Submission ReadSubmission(const Statement& q) {
   s.report_agency = q.Text(8);
   s.errors = static_cast<int>(q.Int(9));
   s.warnings = static_cast<int>(q.Int(10));
-  StatusOr<Date> filed = Date::Parse(q.Text(11));
-  if (filed.ok()) s.filed = *filed;
+  s.filed = store_internal::ColDate(q, 11).value_or(Date());
   s.uploaded_by = q.Text(12);
   s.uploaded_at = q.Text(13);
   s.version = static_cast<int>(q.Int(14));
   return s;
 }
 
+// The ids of the newest submission of every agency for the year ?1.
+constexpr const char* kNewestIds =
+    "(SELECT max(id) FROM supervision_submission WHERE year = ?1 AND agency_id IS NOT NULL "
+    "GROUP BY agency_id)";
+
 // The version of row `s` among its agency's rows for its year (0 while unassigned).
 constexpr const char* kVersionExpr =
     "CASE WHEN s.agency_id IS NULL THEN 0 ELSE (SELECT count(*) FROM supervision_submission v "
     "WHERE v.year = s.year AND v.agency_id = s.agency_id AND v.id <= s.id) END";
 
-class SqliteSubmissionStore final : public SubmissionStore {
+template <class Backend>
+class SubmissionStoreOn final : public SubmissionStore {
+  using Context = typename Backend::Context;
+  using Statement = typename Backend::Stmt;
+
  public:
-  explicit SqliteSubmissionStore(SqliteContext* ctx) : ctx_(ctx) {}
+  explicit SubmissionStoreOn(Context* ctx) : ctx_(ctx) {}
 
   StatusOr<std::vector<int64_t>> Add(const std::vector<Submission>& all,
                                      const std::string& actor) override {
@@ -99,7 +108,7 @@ class SqliteSubmissionStore final : public SubmissionStore {
     if (year < 2008 || year > 2200) {
       return InvalidArgumentError("年度应为 2008 年以后的四位年份 (year out of range)");
     }
-    GONGKAI_RETURN_IF_ERROR(CheckAgencyExists(ctx_->db(), agency_id));
+    GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, agency_id));
     return ctx_->RunInTransaction([&]() -> Status {
       GONGKAI_ASSIGN_OR_RETURN(Submission before, Get(id));
       Statement& q = Stmt(assign_,
@@ -139,31 +148,27 @@ class SqliteSubmissionStore final : public SubmissionStore {
   }
 
   StatusOr<std::map<int64_t, Submission>> Latest(int year) override {
-    // SQLite's bare columns with max(): the other columns come from the row with the largest id.
-    Statement& q = Stmt(latest_,
-                        "SELECT max(s.id), s.supervisor_id, s.agency_id, s.year, s.match, "
-                        "s.file_name, s.sha256, s.format, s.report_agency, s.errors, s.warnings, "
-                        "s.filed, s.uploaded_by, s.uploaded_at, count(*) "
-                        "FROM supervision_submission s WHERE s.year = ?1 AND s.agency_id IS NOT "
-                        "NULL GROUP BY s.agency_id");
+    Statement& q = Stmt(latest_, (std::string("SELECT ") + kColumns + ", " + kVersionExpr +
+                                  " FROM supervision_submission s WHERE s.id IN " + kNewestIds)
+                                     .c_str());
     q.Bind(1, year);
+    GONGKAI_ASSIGN_OR_RETURN(std::vector<Submission> rows,
+                             AllRows<Submission>(q, ReadSubmission<Statement>));
     std::map<int64_t, Submission> out;
-    for (;;) {
-      GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
-      if (!row) break;
-      Submission s = ReadSubmission(q);
-      out[s.agency_id] = std::move(s);
+    for (Submission& s : rows) {
+      const int64_t agency = s.agency_id;
+      out[agency] = std::move(s);
     }
-    q.Reset();
     return out;
   }
 
   StatusOr<std::map<int64_t, std::string>> LatestTables(int year) override {
     Statement& q = Stmt(latest_tables_,
-                        "SELECT s.agency_id, m.tables_json FROM supervision_submission s JOIN "
-                        "supervision_model m ON m.submission_id = s.id WHERE s.id IN (SELECT "
-                        "max(id) FROM supervision_submission WHERE year = ?1 "
-                        "AND agency_id IS NOT NULL GROUP BY agency_id)");
+                        (std::string("SELECT s.agency_id, m.tables_json FROM supervision_submission s "
+                                     "JOIN supervision_model m ON m.submission_id = s.id WHERE "
+                                     "s.id IN ") +
+                         kNewestIds)
+                            .c_str());
     q.Bind(1, year);
     std::map<int64_t, std::string> out;
     for (;;) {
@@ -212,8 +217,8 @@ class SqliteSubmissionStore final : public SubmissionStore {
           in.file_name +
           ": 未指定机关的报告匹配方式应为 none (match must be none exactly when unassigned)");
     }
-    GONGKAI_RETURN_IF_ERROR(CheckAgencyExists(ctx_->db(), in.supervisor_id));
-    if (in.agency_id != 0) GONGKAI_RETURN_IF_ERROR(CheckAgencyExists(ctx_->db(), in.agency_id));
+    GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, in.supervisor_id));
+    if (in.agency_id != 0) GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, in.agency_id));
     return Status::Ok();
   }
 
@@ -222,7 +227,8 @@ class SqliteSubmissionStore final : public SubmissionStore {
     Statement& q = Stmt(insert_,
                         "INSERT INTO supervision_submission(supervisor_id, agency_id, year, "
                         "match, file_name, sha256, format, report_agency, errors, warnings, filed, "
-                        "uploaded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+                        "uploaded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                        "RETURNING id");
     q.Bind(1, in.supervisor_id);
     if (in.agency_id != 0) {
       q.Bind(2, in.agency_id);
@@ -232,8 +238,11 @@ class SqliteSubmissionStore final : public SubmissionStore {
     q.Bind(3, in.year).Bind(4, static_cast<int>(in.match)).Bind(5, in.file_name);
     q.Bind(6, in.sha256).Bind(7, in.format).Bind(8, in.report_agency).Bind(9, in.errors);
     q.Bind(10, in.warnings).Bind(11, in.filed.ToString()).Bind(12, in.uploaded_by);
-    GONGKAI_RETURN_IF_ERROR(q.Run().WithContext(in.file_name + ": 保存报告 (store submission)"));
-    int64_t id = sqlite3_last_insert_rowid(ctx_->db());
+    StatusOr<int64_t> inserted = ReturnedId(q);
+    if (!inserted.ok()) {
+      return inserted.status().WithContext(in.file_name + ": 保存报告 (store submission)");
+    }
+    const int64_t id = *inserted;
     Statement& m = Stmt(insert_model_,
                         "INSERT INTO supervision_model(submission_id, model_json, tables_json) "
                         "VALUES (?1, ?2, ?3)");
@@ -247,26 +256,15 @@ class SqliteSubmissionStore final : public SubmissionStore {
   }
 
   Statement& Stmt(Statement& s, const char* sql) {
-    (void)s.Prepare(ctx_->db(), sql);
+    (void)Backend::Prepare(ctx_, s, sql);
     return s;
   }
 
   static StatusOr<std::vector<Submission>> Collect(Statement& q) {
-    std::vector<Submission> out;
-    for (;;) {
-      StatusOr<bool> row = q.Step();
-      if (!row.ok()) {
-        q.Reset();
-        return row.status();
-      }
-      if (!*row) break;
-      out.push_back(ReadSubmission(q));
-    }
-    q.Reset();
-    return out;
+    return AllRows<Submission>(q, ReadSubmission<Statement>);
   }
 
-  SqliteContext* ctx_;
+  Context* ctx_;
   Statement insert_, insert_model_, assign_, get_, latest_, latest_tables_, versions_, unassigned_;
 };
 
@@ -278,11 +276,15 @@ std::string_view SubmissionMatchId(SubmissionMatch m) {
 }
 
 StatusOr<std::unique_ptr<SubmissionStore>> OpenSubmissionStore(CaseStore& store) {
-  SqliteContext* ctx = store_internal::SqliteContextOf(store);
-  if (!ctx) {
-    return UnimplementedError("报告收集只支持 SQLite 台账 (submissions need the SQLite store)");
+  if (auto* ctx = store_internal::SqliteContextOf(store)) {
+    return std::unique_ptr<SubmissionStore>(
+        new SubmissionStoreOn<store_internal::SqliteBackend>(ctx));
   }
-  return std::unique_ptr<SubmissionStore>(new SqliteSubmissionStore(ctx));
+  if (auto* ctx = store_internal::PgContextOf(store)) {
+    return std::unique_ptr<SubmissionStore>(new SubmissionStoreOn<store_internal::PgBackend>(ctx));
+  }
+  return UnimplementedError(
+      "报告收集需要 SQLite 或 PostgreSQL 台账 (submissions need a ledger store)");
 }
 
 }  // namespace gongkai

@@ -1,28 +1,24 @@
+// The SubmissionStore on each backend (store_test_backend.h): versions kept, the newest counts,
+// all or nothing, content fixed even against SQL.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
-#include <unistd.h>
 
-#include <filesystem>
-
+#include "gongkai/stores.h"
 #include "gongkai/submissions.h"
+#include "store_test_backend.h"
 
 namespace gongkai {
 namespace {
 
-class SubmissionStoreTest : public ::testing::Test {
+class SubmissionStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gongkai_submissions_test_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    path_ = (dir_ / "g.db").string();
-    auto s = OpenSqliteStore(path_, {OpenMode::kCreate, false});
+    db_ = std::make_unique<store_testing::TestDatabase>(GetParam());
+    GONGKAI_REQUIRE_TEST_DATABASE(*db_);
+    auto s = OpenCaseStore(db_->url(), {.durable = false});
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s).value();
     auto sub = OpenSubmissionStore(*store_);
-    ASSERT_TRUE(sub.ok());
+    ASSERT_TRUE(sub.ok()) << sub.status().message();
     subs_ = std::move(sub).value();
     region_ = *store_->AddAgency({0, "某自治区", 0, AgencyKind::kRegion}, "t");
     office_ = *store_->AddAgency({0, "某局", region_, AgencyKind::kDepartment}, "t");
@@ -30,14 +26,7 @@ class SubmissionStoreTest : public ::testing::Test {
   void TearDown() override {
     subs_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  int RawExec(const std::string& sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path_.c_str(), &db);
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc;
+    db_.reset();
   }
   Submission Make(int64_t agency, int year, char hash) {
     Submission s;
@@ -57,14 +46,13 @@ class SubmissionStoreTest : public ::testing::Test {
     return s;
   }
 
-  std::filesystem::path dir_;
-  std::string path_;
+  std::unique_ptr<store_testing::TestDatabase> db_;
   std::unique_ptr<CaseStore> store_;
   std::unique_ptr<SubmissionStore> subs_;
   int64_t region_ = 0, office_ = 0;
 };
 
-TEST_F(SubmissionStoreTest, VersionsAreKeptAndTheNewestIsLatest) {
+TEST_P(SubmissionStoreTest, VersionsAreKeptAndTheNewestIsLatest) {
   auto ids = subs_->Add({Make(office_, 2023, 'a'), Make(office_, 2023, 'b'), Make(0, 2023, 'c')},
                         "user:wang");
   ASSERT_TRUE(ids.ok()) << ids.status().message();
@@ -99,7 +87,7 @@ TEST_F(SubmissionStoreTest, VersionsAreKeptAndTheNewestIsLatest) {
   EXPECT_TRUE(store_->VerifyAuditLog()->intact);
 }
 
-TEST_F(SubmissionStoreTest, BadInputIsRefusedAndNothingIsStored) {
+TEST_P(SubmissionStoreTest, BadInputIsRefusedAndNothingIsStored) {
   Submission bad_hash = Make(office_, 2023, 'a');
   bad_hash.sha256 = "xyz";
   auto r = subs_->Add({Make(office_, 2023, 'a'), bad_hash}, "t");
@@ -115,18 +103,27 @@ TEST_F(SubmissionStoreTest, BadInputIsRefusedAndNothingIsStored) {
 }
 
 // A filed report is evidence: its content cannot be rewritten or removed, even through SQL.
-TEST_F(SubmissionStoreTest, ContentCannotBeChangedOrDeletedThroughSql) {
+TEST_P(SubmissionStoreTest, ContentCannotBeChangedOrDeletedThroughSql) {
   auto ids = subs_->Add({Make(office_, 2023, 'a')}, "t");
   ASSERT_TRUE(ids.ok());
-  EXPECT_NE(RawExec("UPDATE supervision_submission SET errors = 0"), SQLITE_OK);
-  EXPECT_NE(RawExec("UPDATE supervision_model SET model_json = '{}'"), SQLITE_OK);
-  EXPECT_NE(RawExec("DELETE FROM supervision_model"), SQLITE_OK);
-  EXPECT_NE(RawExec("DELETE FROM supervision_submission"), SQLITE_OK);
-  EXPECT_NE(RawExec("INSERT OR REPLACE INTO supervision_submission SELECT * FROM "
-                    "supervision_submission"),
-            SQLITE_OK);
+  EXPECT_FALSE(db_->RawExec("UPDATE supervision_submission SET errors = 0"));
+  EXPECT_FALSE(db_->RawExec("UPDATE supervision_model SET model_json = '{}'"));
+  EXPECT_FALSE(db_->RawExec("DELETE FROM supervision_model"));
+  EXPECT_FALSE(db_->RawExec("DELETE FROM supervision_submission"));
+  // Replacing a row (SQLite's REPLACE, PostgreSQL's upsert) is refused as well.
+  EXPECT_FALSE(db_->RawExec(GetParam() == Backend::kSqlite
+                                ? "INSERT OR REPLACE INTO supervision_submission SELECT * FROM "
+                                  "supervision_submission"
+                                : "INSERT INTO supervision_submission SELECT * FROM "
+                                  "supervision_submission ON CONFLICT (id) DO UPDATE SET "
+                                  "errors = 0"));
+  EXPECT_EQ(db_->CountRows("supervision_submission"), 1);
   EXPECT_EQ(subs_->Get((*ids)[0])->errors, 2);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SubmissionStoreTest,
+                         ::testing::ValuesIn(store_testing::AllBackends()),
+                         store_testing::BackendName);
 
 }  // namespace
 }  // namespace gongkai
