@@ -2,9 +2,11 @@
 // PostgreSQL 15, each figure of PostgreSQL as a ratio against SQLite's in the same run.
 //
 // Workload: 4,589 agencies (1 region, 12 cities, 103 counties, 4,473 departments) and
-// GONGKAI_BACKEND_BENCH_REQUESTS requests (default 200,000) received over 2025 with their final
-// state, stored durably (SQLite synchronous=FULL; PostgreSQL fsync and synchronous_commit on):
-//   bulk     CaseStore::AddRequests in transactions of 10,000 (each row with its event and audit)
+// GONGKAI_BACKEND_BENCH_REQUESTS requests (default 1,000,000; 200000 for a quick run) received
+// over 2025 with their final state, stored durably (SQLite synchronous=FULL; PostgreSQL fsync and
+// synchronous_commit on):
+//   bulk     CaseStore::AddRequests in transactions of 10,000 (each row with its event and audit;
+//            PostgreSQL loads the three tables with COPY)
 //   single   2,000 requests registered one transaction each (a clerk's AddRequest)
 //   8 clients  8 threads, each with its own store, registering 250 requests each at once
 //   reports  every agency's 2025 report and the roll-ups from one tally (GenerateAllAnnualReports)
@@ -176,7 +178,7 @@ std::string StartPostgres(const std::filesystem::path& state) {
 }  // namespace
 
 int main() {
-  int64_t n = 200000;
+  int64_t n = 1000000;
   if (const char* env = std::getenv("GONGKAI_BACKEND_BENCH_REQUESTS")) n = std::atoll(env);
   if (n <= 0) Die("GONGKAI_BACKEND_BENCH_REQUESTS must be positive");
   const std::filesystem::path dir = std::filesystem::temp_directory_path() /
