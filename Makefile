@@ -82,6 +82,8 @@ bench: build
 	@bench/web_bench.sh build/gongkai
 	@echo "== supervise_web_bench (the supervisor's tree of 4,589 agencies) =="
 	@bench/supervise_web_bench.sh build/gongkai build/bench/supervise_bench $(SHARED)
+	@echo "== cluster_web_bench (wrk through nginx: two gongkai serve on one PostgreSQL vs one) =="
+	@bench/cluster_web_bench.sh build/gongkai
 
 fuzz: build-fuzz
 	@scripts/run-fuzzers build-fuzz $(FUZZ_SECONDS) $(SHARED)

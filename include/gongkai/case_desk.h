@@ -70,6 +70,8 @@ struct CaseActionInput {
   std::string outcome;                  // kReply: one table-3 outcome row id
   std::string basis;                    // kReply: the legal basis
   std::string letter;                   // kReply: the reply letter's text
+  // The request's version shown on the page the action came from (ledger.h CheckSeenVersion).
+  std::optional<int> seen_version = std::nullopt;
 };
 
 // OK if `action` may be taken now on `r` by a user who `may_approve` (or not), else

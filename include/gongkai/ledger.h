@@ -107,6 +107,9 @@ struct StepInput {
   Date date;
   std::string actor;   // who; required
   std::string reason;  // why
+  // The request's version the user decided on (a form of the case page); set, a request
+  // changed since then (another clerk, another server) is refused: CheckSeenVersion.
+  std::optional<int> seen_version = std::nullopt;
 };
 
 struct ReplyInput {
@@ -115,7 +118,14 @@ struct ReplyInput {
   std::vector<std::string> outcomes;  // exactly one table-3 outcome row id
   std::string basis;   // legal basis, e.g. "《条例》第三十六条第（二）项"
   std::string letter;  // the reply letter's text
+  std::optional<int> seen_version = std::nullopt;  // as StepInput's
 };
+
+// OK unless `seen` is set and `r` has changed since (r.version differs): then
+// kFailedPrecondition with the Chinese message that someone else has handled the request and
+// the page must be reloaded. Optimistic concurrency of the case page: the store's versioned
+// UPDATE closes the window between this check and the write.
+Status CheckSeenVersion(const Request& r, std::optional<int> seen);
 
 // A request as seen on a given day.
 struct RequestStatus {

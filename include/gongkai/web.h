@@ -39,6 +39,12 @@ struct WebOptions {
   int session_absolute_hours = 8;
   // How often documents and reports added meanwhile are taken into the search index.
   int search_refresh_seconds = 60;
+  // The CSRF key file shared by every server of one database (created if missing; see
+  // src/web/csrf.h); empty: a random key of this process, for a single server.
+  std::string secret_file;
+  // The address of a reverse proxy (nginx) whose X-Real-IP header names the client; empty: the
+  // peer is the client.
+  std::string trusted_proxy;
   bool access_log = true;           // one JSON line per request on stderr
   std::string soffice = "soffice";  // LibreOffice, for PDF downloads
   // Called once the server listens, with the port (tests use port 0).

@@ -24,13 +24,17 @@ int RunServe(const Args& args) {
       "N，默认 30]\n"
       "                            [--logins-per-minute N，默认 10] [--session-idle-minutes "
       "N，默认 30]\n"
-      "                            [--session-hours N，默认 8]\n\n"
+      "                            [--session-hours N，默认 8] [--secret-file PATH]\n"
+      "                            [--trusted-proxy 127.0.0.1]\n\n"
       "提供各机关的政府信息公开专栏、在线申请、凭查询码查询办理进度、检索和 /api/v1/ 接口；\n"
       "收到 SIGINT 或 SIGTERM 后停止接收新请求，处理完进行中的请求后退出。访问日志每个请求一行\n"
-      "JSON，写到标准错误。\n"
+      "JSON，写到标准错误。同一数据库的多个服务器（负载均衡之后）须用同一个 --secret-file（表单\n"
+      "防伪密钥，64 位十六进制；文件不存在时自动生成，权限 0600）。\n"
       "Serves the public disclosure columns, online applications, status by query code, search\n"
       "and the JSON API; stops gracefully on SIGINT/SIGTERM. Access log: one JSON line per\n"
-      "request on stderr.\n";
+      "request on stderr. Several servers of one database behind a load balancer share one\n"
+      "--secret-file (the form-signing key, 64 hex digits; created 0600 if missing);\n"
+      "--trusted-proxy: the reverse proxy whose X-Real-IP names the client (for rate limits).\n";
   CliOptions o;
   if (!o.Parse(args, 0, {"no-access-log"})) return UsageError("serve", o.error());
   if (o.help()) {
@@ -39,7 +43,8 @@ int RunServe(const Args& args) {
   }
   if (Status s = o.OnlyAllowed({"listen", "threads", "today", "no-access-log", "data-dir",
                                 "submissions-per-hour", "lookups-per-minute", "logins-per-minute",
-                                "session-idle-minutes", "session-hours"});
+                                "session-idle-minutes", "session-hours", "secret-file",
+                                "trusted-proxy"});
       !s.ok()) {
     return UsageError("serve", s.message());
   }
@@ -89,6 +94,8 @@ int RunServe(const Args& args) {
     w.today = *d;
   }
   w.data_dir = o.Get("data-dir");
+  w.secret_file = o.Get("secret-file");
+  w.trusted_proxy = o.Get("trusted-proxy");
   w.access_log = !o.Has("no-access-log");
   w.on_listening = PrintListening;
   w.on_listening_arg = &w.address;

@@ -229,7 +229,7 @@ Status CaseDesk::Approve(const Actor& actor, const Request& r, const ExtensionPr
   // pending and can be rejected.
   // The step's reason is the proposal's (the public status page shows it); the proposer stays
   // on the proposal, never in the public text.
-  GONGKAI_RETURN_IF_ERROR(ledger_->Extend(r.id, {in.date, actor.AuditName(), p.reason}, p.days,
+  GONGKAI_RETURN_IF_ERROR(ledger_->Extend(r.id, {in.date, actor.AuditName(), p.reason, in.seen_version}, p.days,
                                           actor.AuditName()));
   return files_->DecideExtension(p.id, ProposalState::kApproved, actor.AuditName(), in.date);
 }
@@ -240,9 +240,12 @@ Status CaseDesk::Act(const Actor& actor, int64_t id, CaseAction action, const Ca
     return FailedPreconditionError(
         "只有受理机关的工作人员可以办理该申请，监督人员只能查阅 (read only)");
   }
+  // Before the rules: a step taken meanwhile may have made this one impossible too, and the
+  // clerk must learn that the page was stale.
+  GONGKAI_RETURN_IF_ERROR(CheckSeenVersion(r, in.seen_version));
   GONGKAI_ASSIGN_OR_RETURN(std::optional<ExtensionProposal> pending, files_->PendingExtension(id));
   GONGKAI_RETURN_IF_ERROR(CheckAction(r, pending, action, MayApprove(actor)));
-  const StepInput step{in.date, actor.AuditName(), in.reason};
+  const StepInput step{in.date, actor.AuditName(), in.reason, in.seen_version};
   switch (action) {
     case CaseAction::kCorrection:
       if (!in.deadline) return InvalidArgumentError("请填写补正期限 (deadline required)");
@@ -278,7 +281,8 @@ Status CaseDesk::Act(const Actor& actor, int64_t id, CaseAction action, const Ca
     case CaseAction::kWithdraw:
       return ledger_->Withdraw(id, step);
     case CaseAction::kReply:
-      return ledger_->Reply(id, {in.date, actor.AuditName(), {in.outcome}, in.basis, in.letter});
+      return ledger_->Reply(
+          id, {in.date, actor.AuditName(), {in.outcome}, in.basis, in.letter, in.seen_version});
   }
   return InvalidArgumentError("未知办理步骤 (unknown action)");
 }

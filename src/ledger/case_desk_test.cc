@@ -105,6 +105,33 @@ TEST_F(CaseDeskTest, AnotherAgencysIdIsNotFoundLikeAnUnknownOne) {
             StatusCode::kNotFound);
 }
 
+// Two clerks open the same case page (version v); the first step wins, the second, decided on
+// the stale page, is refused with the conflict message and changes nothing.
+TEST_F(CaseDeskTest, AStepDecidedOnAStalePageIsRefusedNotLost) {
+  int64_t id = Register(mine_, "2026-03-02");
+  const int seen = store_->GetRequest(id)->version;
+  CaseActionInput consult = On("2026-03-03");
+  consult.party = "third_party";
+  consult.seen_version = seen;
+  ASSERT_TRUE(desk_->Act(clerk_, id, CaseAction::kConsult, consult).ok());
+  const size_t audit_before = AuditRows();
+  CaseActionInput reply = On("2026-03-04");
+  reply.outcome = "5.1";  // any: the version check comes first
+  reply.seen_version = seen;
+  Status stale = desk_->Act(approver_, id, CaseAction::kReply, reply);
+  EXPECT_EQ(stale.code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(stale.message().find("已被他人办理"), std::string::npos) << stale.message();
+  EXPECT_EQ(store_->GetRequest(id)->version, seen + 1);
+  EXPECT_EQ(AuditRows(), audit_before);
+  // The ledger checks it too (the window between the desk's look and the write).
+  EXPECT_EQ(ledger_->EndConsultation(id, {D("2026-03-04"), "clerk", "", seen}).code(),
+            StatusCode::kFailedPrecondition);
+  // With the page's current version the step goes through.
+  CaseActionInput end = On("2026-03-04");
+  end.seen_version = seen + 1;
+  EXPECT_TRUE(desk_->Act(clerk_, id, CaseAction::kConsultEnd, end).ok());
+}
+
 TEST_F(CaseDeskTest, WorkListOfTheScopeOnlySortedAndFiltered) {
   int64_t late = Register(mine_, "2026-01-05", "2025年决算");
   int64_t soon = Register(mine_, "2026-02-09", "2025年预算");

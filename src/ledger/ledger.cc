@@ -133,11 +133,20 @@ Status Ledger::CheckNotFuture(Date date, const char* what) const {
   return Status::Ok();
 }
 
+Status CheckSeenVersion(const Request& r, std::optional<int> seen) {
+  if (!seen || *seen == r.version) return Status::Ok();
+  return FailedPreconditionError(
+      "申请 " + std::to_string(r.id) +
+      " 已被他人办理（您打开页面后又有新的办理记录），本次操作未保存，请刷新页面查看后再办理 "
+      "(the request changed after you opened the page; nothing was saved, reload and retry)");
+}
+
 StatusOr<Request> Ledger::LoadForStep(int64_t id, const StepInput& step, const char* what) {
   if (step.actor.empty()) return InvalidArgumentError("需要经办人 (actor is required)");
   GONGKAI_RETURN_IF_ERROR(
       CheckTextFields({{"经办人 (actor)", step.actor}, {"理由 (reason)", step.reason}}));
   GONGKAI_ASSIGN_OR_RETURN(Request r, store_->GetRequest(id));
+  GONGKAI_RETURN_IF_ERROR(CheckSeenVersion(r, step.seen_version));
   if (r.state == RequestState::kConcluded) {
     return Refuse("申请 " + std::to_string(id) + " 已于 " + r.concluded_on->ToString() +
                       " 办结，不能再" + what,
@@ -417,7 +426,7 @@ Status Ledger::Reply(int64_t id, const ReplyInput& in) {
   for (const std::string& o : in.outcomes) {
     GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"办理结果 (outcome)", o}}));
   }
-  GONGKAI_ASSIGN_OR_RETURN(Request r, LoadForStep(id, {in.date, in.actor, ""}, "答复"));
+  GONGKAI_ASSIGN_OR_RETURN(Request r, LoadForStep(id, {in.date, in.actor, "", in.seen_version}, "答复"));
   if (in.outcomes.size() != 1) {
     return Refuse(
         "答复须有且只有一个办理结果（表三每件申请只计入一行；区分处理的只计“部分公开”），"

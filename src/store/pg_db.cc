@@ -1,5 +1,6 @@
 #include "pg_db.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -193,6 +194,85 @@ std::string PgStatement::Blob(int col) const {
   std::string out(reinterpret_cast<const char*>(bytes), n);
   PQfreemem(bytes);
   return out;
+}
+
+StatusOr<PgCopyIn> PgCopyIn::Begin(PgConnection* conn, const std::string& copy_sql,
+                                   int columns) {
+  PGresult* r = PQexec(conn->raw(), copy_sql.c_str());
+  Status s = PQresultStatus(r) == PGRES_COPY_IN
+                 ? Status::Ok()
+                 : PgError(r, conn->raw(), "批量写入 (copy) " + copy_sql.substr(0, 60));
+  PQclear(r);
+  if (!s.ok()) return s;
+  return PgCopyIn(conn, columns);
+}
+
+PgCopyIn& PgCopyIn::Bind(int i, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", v);  // as PgStatement::Bind
+  return Set(i, buf);
+}
+
+PgCopyIn& PgCopyIn::BindNull(int i) {
+  row_[static_cast<size_t>(i - 1)].reset();
+  return *this;
+}
+
+// COPY's text format: backslash, tab, newline and carriage return escaped; NULL is \N.
+PgCopyIn& PgCopyIn::Set(int i, std::string_view v) {
+  std::string out;
+  out.reserve(v.size());
+  for (char c : v) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+  row_[static_cast<size_t>(i - 1)] = std::move(out);
+  return *this;
+}
+
+Status PgCopyIn::EndRow() {
+  for (size_t i = 0; i < row_.size(); ++i) {
+    if (i) buffer_ += '\t';
+    buffer_ += row_[i] ? *row_[i] : "\\N";
+    row_[i].reset();
+  }
+  buffer_ += '\n';
+  return buffer_.size() >= (1 << 20) ? Flush() : Status::Ok();
+}
+
+Status PgCopyIn::Flush() {
+  if (!buffer_.empty() &&
+      PQputCopyData(conn_->raw(), buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+    return IoError("批量写入失败 (copy failed): " + Trimmed(PQerrorMessage(conn_->raw())));
+  }
+  buffer_.clear();
+  return Status::Ok();
+}
+
+Status PgCopyIn::Finish(const std::string& what) {
+  Status s = Flush();
+  if (PQputCopyEnd(conn_->raw(), s.ok() ? nullptr : "aborted") != 1 && s.ok()) {
+    s = IoError(what + ": " + Trimmed(PQerrorMessage(conn_->raw())));
+  }
+  while (PGresult* r = PQgetResult(conn_->raw())) {
+    if (s.ok() && PQresultStatus(r) != PGRES_COMMAND_OK) s = PgError(r, conn_->raw(), what);
+    PQclear(r);
+  }
+  return s;
 }
 
 }  // namespace gongkai::store_internal

@@ -241,6 +241,45 @@ TEST_P(SqliteStoreTest, ConcurrentWritersGetACleanConflictNeverALostUpdate) {
   EXPECT_TRUE(v->intact) << v->problem;
 }
 
+// AddRequests (COPY on PostgreSQL): every row as AddRequest would store it — the text with
+// tabs, newlines, backslashes and "\\N" unchanged, an event and an audit entry each, the chain
+// intact — and after it a single AddRequest continues the chain and the ids.
+TEST_P(SqliteStoreTest, BulkRegistrationStoresEveryRowAsSingleOnesWould) {
+  int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
+  int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
+  std::vector<Request> rs;
+  for (int i = 0; i < 300; ++i) rs.push_back(NewRequest(ag, ap, "2024-03-01"));
+  rs[7].content = "制表\t换行\n回车\r反斜杠\\ 与 \\N 和 \\.";
+  rs[8].reply_basis = "\\N";
+  rs[9].state = RequestState::kConcluded;
+  rs[9].outcome = "partial";
+  rs[9].concluded_on = *Date::Parse("2024-03-05");
+  Status added = store_->AddRequests(&rs, "批量");
+  ASSERT_TRUE(added.ok()) << added.message();
+  for (size_t i = 1; i < rs.size(); ++i) ASSERT_GT(rs[i].id, rs[i - 1].id);
+  StatusOr<Request> odd = store_->GetRequest(rs[7].id);
+  ASSERT_TRUE(odd.ok());
+  EXPECT_EQ(odd->content, rs[7].content);
+  EXPECT_EQ(odd->version, 1);
+  EXPECT_EQ(store_->GetRequest(rs[8].id)->reply_basis, "\\N");
+  EXPECT_EQ(store_->GetRequest(rs[9].id)->outcome, "partial");
+  StatusOr<std::vector<Event>> events = store_->ListEvents(rs[7].id);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].kind, "register");
+  EXPECT_EQ((*events)[0].actor, "批量");
+  EXPECT_EQ(store_->ListAudit("request", rs[299].id)->size(), 1u);
+  StatusOr<int64_t> after = store_->AddRequest(NewRequest(ag, ap, "2024-03-02"), {},
+                                               {0, 0, "register", *Date::Parse("2024-03-02"),
+                                                "clerk", "", "{}", ""},
+                                               "");
+  ASSERT_TRUE(after.ok()) << after.status().message();
+  EXPECT_GT(*after, rs[299].id);
+  auto v = store_->VerifyAuditLog();
+  ASSERT_TRUE(v.ok()) << v.status().message();
+  EXPECT_TRUE(v->intact) << v->problem;
+}
+
 TEST_P(SqliteStoreTest, TalliesTheYear) {
   int64_t ag = *store_->AddAgency({0, "某局", 0, AgencyKind::kDepartment}, "admin");
   int64_t ap = *store_->AddApplicant({0, ApplicantKind::kNatural, "张三"}, {}, "clerk");
@@ -249,7 +288,8 @@ TEST_P(SqliteStoreTest, TalliesTheYear) {
   rs[0].state = RequestState::kConcluded;
   rs[0].outcome = "partial";
   rs[0].concluded_on = *Date::Parse("2024-01-10");
-  ASSERT_TRUE(store_->AddRequests(&rs, "bulk").ok());
+  Status added = store_->AddRequests(&rs, "bulk");
+  ASSERT_TRUE(added.ok()) << added.message();
   EXPECT_GT(rs[2].id, rs[0].id);
   ASSERT_TRUE(store_
                   ->AddReviewCase({0, ag, kReview, *Date::Parse("2024-05-01"),

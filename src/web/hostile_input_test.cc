@@ -223,5 +223,35 @@ TEST(RateLimitTest, SubmissionsAndLookupsAreRateLimited) {
   EXPECT_EQ(statuses, (std::vector<int>{404, 404, 404, 429}));
 }
 
+// Behind nginx (--trusted-proxy) the limits count each visitor by the X-Real-IP the proxy sets;
+// an address that is not an IP falls back to the peer.
+TEST(RateLimitTest, BehindTheTrustedProxyEachVisitorHasItsOwnLimit) {
+  WebOptions o;
+  o.lookups_per_minute = 1;
+  o.trusted_proxy = "127.0.0.1";
+  TestServer proxied("hostile_trusted_proxy", o);
+  auto lookup = [&](const char* ip) {
+    return Send(proxied.port(), "GET", "/api/v1/applications/x", "", {{"X-Real-IP", ip}}).status;
+  };
+  EXPECT_EQ(lookup("203.0.113.1"), 404);
+  EXPECT_EQ(lookup("2001:db8::2"), 404);  // another visitor
+  EXPECT_EQ(lookup("203.0.113.1"), 429);
+  EXPECT_EQ(lookup("203.0.113.1, 10.0.0.1"), 404);  // not an address: the peer, 127.0.0.1
+  EXPECT_EQ(lookup("127.0.0.1"), 429);
+}
+
+// From any other peer the header is ignored: a client cannot choose its own bucket.
+TEST(RateLimitTest, XRealIpOfAnUntrustedPeerIsIgnored) {
+  WebOptions o;
+  o.lookups_per_minute = 1;
+  o.trusted_proxy = "192.0.2.9";
+  TestServer direct("hostile_untrusted_proxy", o);
+  auto lookup = [&](const char* ip) {
+    return Send(direct.port(), "GET", "/api/v1/applications/x", "", {{"X-Real-IP", ip}}).status;
+  };
+  EXPECT_EQ(lookup("203.0.113.1"), 404);
+  EXPECT_EQ(lookup("203.0.113.2"), 429);
+}
+
 }  // namespace
 }  // namespace gongkai::web::testing

@@ -73,8 +73,11 @@ const char* ReasonPhrase(int status) {
   }
 }
 
-// Converts the RESTinio request. False if the target is malformed.
-bool ConvertRequest(const restinio::request_handle_t& in, HttpRequest* out) {
+// Converts the RESTinio request. False if the target is malformed. The client is the peer's
+// address, or the X-Real-IP that `trusted_proxy` (nginx in front: it sets the header itself, so
+// a client cannot) reports, so that rate limits count each visitor, not the proxy.
+bool ConvertRequest(const restinio::request_handle_t& in, const std::string& trusted_proxy,
+                    HttpRequest* out) {
   const auto& h = in->header();
   out->method = std::string(h.method().c_str());
   auto path = h.path();
@@ -89,6 +92,11 @@ bool ConvertRequest(const restinio::request_handle_t& in, HttpRequest* out) {
   out->cookies = ParseCookies(out->Header("cookie"));
   out->body = in->body();
   out->client = in->remote_endpoint().address().to_string();
+  if (!trusted_proxy.empty() && out->client == trusted_proxy) {
+    std::error_code bad;
+    asio::ip::address real = asio::ip::make_address(out->Header("x-real-ip"), bad);
+    if (!bad) out->client = real.to_string();
+  }
   return true;
 }
 
@@ -186,7 +194,7 @@ Status ServeWeb(const WebOptions& options) {
           .request_handler([&](const restinio::request_handle_t& in) {
             auto start = std::chrono::steady_clock::now();
             HttpRequest req;
-            HttpResponse r = ConvertRequest(in, &req)
+            HttpResponse r = ConvertRequest(in, options.trusted_proxy, &req)
                                  ? Dispatch(router, *site, cache, req)
                                  : TextResponse(400, "请求地址格式错误 (malformed request target)");
             Send(in, req, std::move(r), options.access_log, start);

@@ -44,6 +44,9 @@ StatusOr<std::unique_ptr<Site>> Site::Open(const WebOptions& options) {
     GONGKAI_ASSIGN_OR_RETURN(std::string cal, WorkCalendar::DefaultDir());
     site->data_dir_ = std::filesystem::path(cal).parent_path().string();
   }
+  if (!options.secret_file.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(site->csrf_, CsrfGuard::FromKeyFile(options.secret_file));
+  }
   const std::string& d = site->data_dir_;
   GONGKAI_ASSIGN_OR_RETURN(site->calendar_, WorkCalendar::LoadDir(d + "/calendar"));
   GONGKAI_ASSIGN_OR_RETURN(site->assets_, StaticAssets::LoadDir(d + "/web/static"));

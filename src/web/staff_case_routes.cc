@@ -119,6 +119,7 @@ struct CaseExtras {
 void FillCase(const CaseView& v, const CaseExtras& x, Date today, Dict* d) {
   const Request& r = v.status.request;
   d->SetIntValue("ID", r.id);
+  d->SetIntValue("VERSION", r.version);  // the actions' forms: CheckSeenVersion
   d->SetValue("TODAY", today.ToString());
   if (!x.refused.empty()) d->SetValueAndShowSection("MESSAGE", x.refused, "REFUSED");
   if (StatusOr<CaseAction> a = CaseActionFromId(x.done); a.ok()) {
@@ -253,6 +254,15 @@ StatusOr<CaseActionInput> InputFromForm(const std::multimap<std::string, std::st
   GONGKAI_RETURN_IF_ERROR(number("days", &days));
   in.days = static_cast<int>(std::clamp<int64_t>(days, -1, 1000));
   GONGKAI_RETURN_IF_ERROR(number("pages", &in.pages));
+  if (form.count("version")) {  // absent: a client of its own, without optimistic check
+    int64_t version = 0;
+    std::string v = FormValue(form, "version");
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
+    if (ec != std::errc() || end != v.data() + v.size() || version < 0 || version > INT32_MAX) {
+      return InvalidArgumentError("页面版本号无效，请刷新页面 (bad version)");
+    }
+    in.seen_version = static_cast<int>(version);
+  }
   std::string method = FormValue(form, "method");
   in.method = method == "per_request" ? FeeMethod::kPerRequest
               : method == "per_page"  ? FeeMethod::kPerPage

@@ -2,6 +2,10 @@
 // log, static assets, templates escaping, report HTML extraction, query-code-free logs.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "access_log.h"
@@ -73,6 +77,37 @@ TEST(CsrfTest, OnlyTokensOfThisGuardMatchingTheCookieVerify) {
   std::string tampered = t;
   tampered[0] = tampered[0] == 'a' ? 'b' : 'a';
   EXPECT_FALSE(guard.Verify(tampered, tampered));
+}
+
+// Two servers given one key file (one creating it, racing) sign and accept each other's tokens.
+TEST(CsrfTest, ServersSharingAKeyFileAcceptEachOthersTokens) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("gongkai_csrf_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "secret").string();
+  StatusOr<CsrfGuard> a = CsrfGuard::FromKeyFile(path), b = CsrfGuard::FromKeyFile(path);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  ASSERT_TRUE(b.ok()) << b.status().message();
+  EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  std::string t = a->NewToken();
+  EXPECT_TRUE(b->Verify(t, t));
+  std::string own = CsrfGuard().NewToken();
+  EXPECT_FALSE(b->Verify(own, own));
+
+  chmod(path.c_str(), 0644);  // a key others can read is refused, naming the file
+  StatusOr<CsrfGuard> open_key = CsrfGuard::FromKeyFile(path);
+  ASSERT_FALSE(open_key.ok());
+  EXPECT_NE(open_key.status().message().find(path), std::string::npos);
+  EXPECT_NE(open_key.status().message().find("chmod 600"), std::string::npos);
+
+  const std::string bad = (dir / "bad").string();
+  std::ofstream(bad) << "not a key\n";
+  chmod(bad.c_str(), 0600);
+  StatusOr<CsrfGuard> wrong = CsrfGuard::FromKeyFile(bad);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.status().message().find("64"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(PageCacheTest, ServesEachClientItsOwnToken) {
