@@ -243,6 +243,8 @@ TEST_P(AuditChainTest, MigrationChainsRowsWrittenBeforeTheChain) {
               // did not exist either.
               "DROP TABLE supervision_model; DROP TABLE supervision_submission; "
               "DROP TABLE login_failure; DROP TABLE staff_session; DROP TABLE staff_user; "
+              "DROP INDEX request_tally; "
+              "CREATE INDEX request_agency_received ON request(agency_id, received); "
               "DELETE FROM schema_version WHERE version > 3"));
   Reopen();
   AuditVerification v = Verify();

@@ -377,6 +377,14 @@ CREATE TRIGGER supervision_model_no_replace BEFORE INSERT ON supervision_model
   WHEN EXISTS (SELECT 1 FROM supervision_model WHERE submission_id = NEW.submission_id)
   BEGIN SELECT RAISE(ABORT, 'submissions are never replaced'); END;
 )sql",
+    // 10: the year's tallies (TallyYear, TallyFacts) read every column they need from one
+    // covering index instead of the table: a scan of ~50 bytes a request instead of the whole row,
+    // in agency order. It replaces request_agency_received, whose columns it begins with.
+    R"sql(
+CREATE INDEX request_tally ON request(agency_id, received, concluded_on, due, applicant_kind,
+                                      outcome);
+DROP INDEX request_agency_received;
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
