@@ -156,6 +156,15 @@ TEST_P(DocumentRegistryTest, DraftsStayOutOfThePublicUntilPublishedWithTheirRevi
   EXPECT_EQ(registry_->List(staff)->total, 1);
   EXPECT_TRUE(registry_->CountByCategory(agency_, 2025)->empty());
   EXPECT_FALSE(registry_->Get(*id)->IsPublic());
+  // The annual report's tally (Registry::TallyFacts) leaves the draft out as well, for all
+  // agencies and for the one.
+  auto tally = OpenRegistry(*store_);
+  ASSERT_TRUE(tally.ok());
+  for (int64_t scope : {int64_t{0}, agency_}) {
+    auto facts = (*tally)->TallyFacts(2025, scope);
+    ASSERT_TRUE(facts.ok()) << facts.status().message();
+    EXPECT_TRUE((*facts)[agency_].documents.empty()) << "scope " << scope;
+  }
 
   const Date day = *Date::Parse("2025-03-06");
   Status s = registry_->Publish(*id, d.review, day, "admin");
@@ -173,6 +182,10 @@ TEST_P(DocumentRegistryTest, DraftsStayOutOfThePublicUntilPublishedWithTheirRevi
   EXPECT_EQ(got->review.date->ToString(), "2025-03-05");
   EXPECT_TRUE(got->review.secrecy_checked);
   EXPECT_EQ(registry_->List({agency_, 0, 10})->total, 1);
+  auto published_facts = (*tally)->TallyFacts(2025, 0);
+  ASSERT_TRUE(published_facts.ok());
+  ASSERT_EQ((*published_facts)[agency_].documents.size(), 1u);
+  EXPECT_EQ((*published_facts)[agency_].documents[0].count, 1);
   EXPECT_EQ(registry_->Publish(*id, full, day, "admin").code(), StatusCode::kFailedPrecondition);
   auto audit = store_->ListAudit("published_document", *id);
   ASSERT_EQ(audit->size(), 2u);

@@ -14,10 +14,17 @@
 //                               backend-specific functions)
 //   Bytes(stmt, col)            a BLOB / BYTEA column's bytes
 //   AgencyExists(ctx, id)       CheckAgencyExists on the context's connection
+//   Changes(ctx, stmt)          rows changed by the statement's last Run (UPDATE/DELETE)
+//   Planner hints, for queries that must read a table in one linear pass at national scale
+//   (empty where the backend's planner needs none):
+//     kNotIndexed               after a table name: read the table in storage order
+//     kJoinInWrittenOrder       a join kept in the written order (outer table scanned first)
+//     IndexedBy(index)          after a table name: read it through `index` (a covering one)
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gongkai/status.h"
@@ -34,6 +41,10 @@ struct SqliteBackend {
   static Status Prepare(Context* ctx, Stmt& s, const char* sql) { return s.Prepare(ctx->db(), sql); }
   static std::string Bytes(const Stmt& s, int col) { return s.Text(col); }
   static Status AgencyExists(Context* ctx, int64_t id) { return CheckAgencyExists(ctx->db(), id); }
+  static int64_t Changes(Context* ctx, const Stmt&) { return sqlite3_changes64(ctx->db()); }
+  static constexpr const char* kNotIndexed = "NOT INDEXED";
+  static constexpr const char* kJoinInWrittenOrder = "CROSS JOIN";
+  static std::string IndexedBy(const char* index) { return std::string("INDEXED BY ") + index; }
 };
 
 struct PgBackend {
@@ -44,7 +55,16 @@ struct PgBackend {
   }
   static std::string Bytes(const Stmt& s, int col) { return s.Blob(col); }
   static Status AgencyExists(Context* ctx, int64_t id) { return CheckAgencyExists(ctx->conn(), id); }
+  static int64_t Changes(Context*, const Stmt& s) { return s.changes(); }
+  static constexpr const char* kNotIndexed = "";
+  static constexpr const char* kJoinInWrittenOrder = "JOIN";
+  static std::string IndexedBy(const char*) { return ""; }
 };
+
+// Replaces the first `marker` in `sql` (if any) by `text`.
+inline void ReplaceMarker(std::string* sql, std::string_view marker, const std::string& text) {
+  if (size_t at = sql->find(marker); at != std::string::npos) sql->replace(at, marker.size(), text);
+}
 
 // Steps an INSERT … RETURNING id (bound) and returns the id; the statement is reset.
 template <class Stmt>

@@ -1,23 +1,36 @@
-// The PostgreSQL Registry (registry.h), on the connection of a PgStore: the SQLite registry's
-// checks and audit entries (record_codec.h), in PostgreSQL's SQL.
+// The Registry (registry.h) on the connection and audit log of the CaseStore it is opened on,
+// SQLite or PostgreSQL: one template over the backend (store_backend.h), so that both backends
+// run the same checks, the same SQL and the same audit entries.
+#include <array>
 #include <cmath>
 #include <set>
 #include <utility>
+#include <nlohmann/json.hpp>
 
 #include "gongkai/registry.h"
-#include "pg_context.h"
-#include "pg_db.h"
 #include "record_codec.h"
-#include "sqlite_context.h"
+#include "store_backend.h"
 
 namespace gongkai {
 namespace {
 
-using namespace store_internal;  // record_codec.h, pg_db.h
+using store_internal::CheckTextFields;
+using store_internal::ReturnedId;
+using namespace store_internal;  // record_codec.h
 
-class PgRegistry final : public Registry {
+constexpr std::array<std::string_view, 4> kResultIds = {"upheld", "corrected", "other", "pending"};
+constexpr std::array<std::string_view, 4> kResultLabels = {"结果维持", "结果纠正", "其他结果",
+                                                           "尚未审结"};
+
+size_t ResultIndex(CaseResult r) { return r == CaseResult::kPending ? 3 : static_cast<size_t>(r); }
+
+template <class Backend>
+class RegistryOn final : public Registry {
+  using Context = typename Backend::Context;
+  using Statement = typename Backend::Stmt;
+
  public:
-  explicit PgRegistry(PgContext* ctx) : ctx_(ctx) {}
+  explicit RegistryOn(Context* ctx) : ctx_(ctx) {}
 
   // ---- 规章 and 行政规范性文件 ----
 
@@ -31,15 +44,17 @@ class PgRegistry final : public Registry {
     }
     GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"标题", &d.title}, {"文号", &d.number}}));
     if (d.title.empty()) return InvalidArgumentError("标题不能为空 (title is empty)");
-    GONGKAI_RETURN_IF_ERROR(CheckAgencyExists(ctx_->conn(), d.agency_id));
+    GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, d.agency_id));
     int64_t id = 0;
     Status s = ctx_->RunInTransaction([&]() -> Status {
-      PgStatement q(ctx_->conn(),
-                    "INSERT INTO normative_doc(agency_id, kind, title, number, made, "
-                    "abolished) VALUES ($1, $2, $3, $4, $5, NULL) RETURNING id");
+      Statement& q = Stmt(insert_doc_,
+                          "INSERT INTO normative_doc(agency_id, kind, title, number, made, "
+                          "abolished) VALUES (?1, ?2, ?3, ?4, ?5, NULL) RETURNING id");
       q.Bind(1, d.agency_id).Bind(2, d.kind).Bind(3, d.title).Bind(4, d.number);
       q.Bind(5, d.made.ToString());
-      GONGKAI_ASSIGN_OR_RETURN(id, InsertedId(q, "登记文件 (add)"));
+      StatusOr<int64_t> inserted = ReturnedId(q);
+      if (!inserted.ok()) return inserted.status().WithContext("登记文件 (add)");
+      id = *inserted;
       NormativeDoc stored = d;
       stored.id = id;
       return ctx_->AppendAudit(actor, "insert", "normative_doc", id, "",
@@ -61,11 +76,13 @@ class PgRegistry final : public Registry {
                                      " 废止，不能再修改 (already abolished)");
     }
     return ctx_->RunInTransaction([&]() -> Status {
-      PgStatement q(ctx_->conn(),
-                    "INSERT INTO normative_amendment(doc_id, date, number, note) "
-                    "VALUES ($1, $2, $3, $4) RETURNING id");
+      Statement& q = Stmt(insert_amend_,
+                          "INSERT INTO normative_amendment(doc_id, date, number, note) "
+                          "VALUES (?1, ?2, ?3, ?4) RETURNING id");
       q.Bind(1, id).Bind(2, a.date.ToString()).Bind(3, a.number).Bind(4, a.note);
-      GONGKAI_ASSIGN_OR_RETURN(int64_t aid, InsertedId(q, "登记修改 (record amendment)"));
+      StatusOr<int64_t> inserted = ReturnedId(q);
+      if (!inserted.ok()) return inserted.status().WithContext("登记修改 (record amendment)");
+      const int64_t aid = *inserted;
       Json j{{"id", aid},
              {"doc_id", id},
              {"date", a.date.ToString()},
@@ -91,11 +108,11 @@ class PgRegistry final : public Registry {
                                   " (abolished before its last amendment)");
     }
     return ctx_->RunInTransaction([&]() -> Status {
-      PgStatement q(ctx_->conn(),
-                    "UPDATE normative_doc SET abolished = $2 WHERE id = $1 AND "
-                    "abolished IS NULL");
+      Statement& q = Stmt(repeal_,
+                          "UPDATE normative_doc SET abolished = ?2 WHERE id = ?1 AND "
+                          "abolished IS NULL");
       GONGKAI_RETURN_IF_ERROR(q.Bind(1, id).Bind(2, date.ToString()).Run());
-      if (q.changes() != 1) {
+      if (Backend::Changes(ctx_, q) != 1) {
         return FailedPreconditionError("文件已被他人修改，请重试 (changed concurrently)");
       }
       NormativeDoc after = r.doc;
@@ -134,14 +151,14 @@ class PgRegistry final : public Registry {
     if (a.source.empty()) {
       return InvalidArgumentError("请注明数据来源 --source (the source of the counts is required)");
     }
-    GONGKAI_RETURN_IF_ERROR(CheckAgencyExists(ctx_->conn(), c.agency_id));
+    GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, c.agency_id));
     return ctx_->RunInTransaction([&]() -> Status {
       GONGKAI_ASSIGN_OR_RETURN(std::optional<ActionCounts> before, GetActions(c.agency_id, c.year));
-      PgStatement q(ctx_->conn(),
-                    "INSERT INTO year_counts(agency_id, year, licensing, penalty, coercion, "
-                    "fees_10k_yuan, source) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-                    "ON CONFLICT(agency_id, year) DO UPDATE SET licensing = $3, "
-                    "penalty = $4, coercion = $5, fees_10k_yuan = $6, source = $7");
+      Statement& q = Stmt(set_actions_,
+                          "INSERT INTO year_counts(agency_id, year, licensing, penalty, coercion, "
+                          "fees_10k_yuan, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                          "ON CONFLICT(agency_id, year) DO UPDATE SET licensing = ?3, "
+                          "penalty = ?4, coercion = ?5, fees_10k_yuan = ?6, source = ?7");
       q.Bind(1, c.agency_id).Bind(2, c.year).Bind(3, c.licensing).Bind(4, c.penalty);
       q.Bind(5, c.coercion).Bind(6, c.fees_10k_yuan).Bind(7, a.source);
       GONGKAI_RETURN_IF_ERROR(q.Run().WithContext("登记年度数量 (set year counts)"));
@@ -153,9 +170,9 @@ class PgRegistry final : public Registry {
   }
 
   StatusOr<std::optional<ActionCounts>> GetActions(int64_t agency_id, int year) override {
-    PgStatement q(ctx_->conn(),
-                  "SELECT licensing, penalty, coercion, fees_10k_yuan, source FROM "
-                  "year_counts WHERE agency_id = $1 AND year = $2");
+    Statement& q = Stmt(get_actions_,
+                        "SELECT licensing, penalty, coercion, fees_10k_yuan, source FROM "
+                        "year_counts WHERE agency_id = ?1 AND year = ?2");
     q.Bind(1, agency_id).Bind(2, year);
     GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
     std::optional<ActionCounts> out;
@@ -181,7 +198,7 @@ class PgRegistry final : public Registry {
       return InvalidArgumentError("审结日期早于立案日期 (decided before it was filed)");
     }
     GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"案号", &c.number}, {"案情", &c.note}}));
-    GONGKAI_RETURN_IF_ERROR(CheckAgencyExists(ctx_->conn(), c.c.agency_id));
+    GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, c.c.agency_id));
     if (c.review_id) {
       if (c.c.group != kSuitAfterReview) {
         return InvalidArgumentError(
@@ -198,9 +215,10 @@ class PgRegistry final : public Registry {
     }
     if (c.c.request_id) {
       // A linked request must exist; the store's foreign key says so, with a clearer message here.
-      PgStatement q(ctx_->conn(), "SELECT 1 FROM request WHERE id = $1");
+      Statement& q = Stmt(request_exists_, "SELECT 1 FROM request WHERE id = ?1");
       q.Bind(1, c.c.request_id);
       GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
+      q.Reset();
       if (!row) {
         return NotFoundError("没有编号为 " + std::to_string(c.c.request_id) +
                              " 的申请 (no such request)");
@@ -208,10 +226,10 @@ class PgRegistry final : public Registry {
     }
     int64_t id = 0;
     Status s = ctx_->RunInTransaction([&]() -> Status {
-      PgStatement q(ctx_->conn(),
-                    "INSERT INTO review_case(agency_id, grp, filed, decided, result, "
-                    "request_id, number, note, review_id) VALUES ($1, $2, $3, $4, $5, "
-                    "nullif($6::bigint, 0), $7, $8, nullif($9::bigint, 0)) RETURNING id");
+      Statement& q = Stmt(insert_case_,
+                          "INSERT INTO review_case(agency_id, grp, filed, decided, result, "
+                          "request_id, number, note, review_id) VALUES (?1, ?2, ?3, ?4, ?5, "
+                          "nullif(CAST(?6 AS BIGINT), 0), ?7, ?8, nullif(CAST(?9 AS BIGINT), 0)) RETURNING id");
       q.Bind(1, c.c.agency_id).Bind(2, c.c.group).Bind(3, c.c.filed.ToString());
       if (c.c.decided) {
         q.Bind(4, c.c.decided->ToString());
@@ -220,7 +238,9 @@ class PgRegistry final : public Registry {
       }
       q.Bind(5, static_cast<int>(c.c.result)).Bind(6, c.c.request_id).Bind(7, c.number);
       q.Bind(8, c.note).Bind(9, c.review_id);
-      GONGKAI_ASSIGN_OR_RETURN(id, InsertedId(q, "登记复议诉讼 (add case)"));
+      StatusOr<int64_t> inserted = ReturnedId(q);
+      if (!inserted.ok()) return inserted.status().WithContext("登记复议诉讼 (add case)");
+      id = *inserted;
       DisclosureCase stored = c;
       stored.c.id = id;
       return ctx_->AppendAudit(actor, "insert", "review_case", id, "", CaseJson(stored).dump());
@@ -244,12 +264,12 @@ class PgRegistry final : public Registry {
                                   before.c.filed.ToString() + " (decided before it was filed)");
     }
     return ctx_->RunInTransaction([&]() -> Status {
-      PgStatement q(ctx_->conn(),
-                    "UPDATE review_case SET decided = $2, result = $3 WHERE id = $1 AND "
-                    "decided IS NULL");
+      Statement& q = Stmt(decide_,
+                          "UPDATE review_case SET decided = ?2, result = ?3 WHERE id = ?1 AND "
+                          "decided IS NULL");
       GONGKAI_RETURN_IF_ERROR(
           q.Bind(1, id).Bind(2, date.ToString()).Bind(3, static_cast<int>(result)).Run());
-      if (q.changes() != 1) {
+      if (Backend::Changes(ctx_, q) != 1) {
         return FailedPreconditionError("案件已被他人修改，请重试 (changed concurrently)");
       }
       DisclosureCase after = before;
@@ -263,10 +283,10 @@ class PgRegistry final : public Registry {
   StatusOr<std::map<int64_t, YearFacts>> TallyFacts(int year, int64_t agency_id) override;
 
   StatusOr<std::vector<int64_t>> YearRequestIds(int64_t agency_id, int year) override {
-    PgStatement q(ctx_->conn(),
-                  "SELECT id FROM request WHERE ($1::bigint = 0 OR agency_id = $1) AND "
-                  "received <= $3 AND (received >= $2 OR concluded_on IS NULL OR "
-                  "concluded_on >= $2) ORDER BY id");
+    Statement& q = Stmt(year_requests_,
+                        "SELECT id FROM request WHERE (CAST(?1 AS BIGINT) = 0 OR agency_id = ?1) AND "
+                        "received <= ?3 AND (received >= ?2 OR concluded_on IS NULL OR "
+                        "concluded_on >= ?2) ORDER BY id");
     q.Bind(1, agency_id)
         .Bind(2, Date::FromYmd(year, 1, 1).ToString())
         .Bind(3, Date::FromYmd(year, 12, 31).ToString());
@@ -281,7 +301,7 @@ class PgRegistry final : public Registry {
   }
 
   StatusOr<std::vector<Applicant>> ListApplicants() override {
-    PgStatement q(ctx_->conn(), "SELECT id, kind, name FROM applicant ORDER BY id");
+    Statement& q = Stmt(applicants_, "SELECT id, kind, name FROM applicant ORDER BY id");
     std::vector<Applicant> out;
     for (;;) {
       GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -297,9 +317,9 @@ class PgRegistry final : public Registry {
   }
 
   StatusOr<DisclosureCase> GetCase(int64_t id) override {
-    PgStatement q(
-        ctx_->conn(),
-        (std::string("SELECT ") + kCaseColumns + " FROM review_case WHERE id = $1").c_str());
+    Statement& q =
+        Stmt(get_case_,
+             (std::string("SELECT ") + kCaseColumns + " FROM review_case WHERE id = ?1").c_str());
     q.Bind(1, id);
     GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) {
@@ -312,19 +332,18 @@ class PgRegistry final : public Registry {
   }
 
   StatusOr<std::vector<DisclosureCase>> ListCases(int64_t agency_id, int year) override {
-    PgStatement q(
-        ctx_->conn(),
-        (std::string("SELECT ") + kCaseColumns +
-         " FROM review_case WHERE ($1::bigint = 0 OR agency_id = $1) AND ($2::date IS NULL OR "
-         "(filed <= $3 AND (decided IS NULL OR decided >= $2))) ORDER BY id")
-            .c_str());
-    q.Bind(1, agency_id);
-    if (year) {
-      q.Bind(2, Date::FromYmd(year, 1, 1).ToString())
-          .Bind(3, Date::FromYmd(year, 12, 31).ToString());
-    } else {
-      q.BindNull(2).BindNull(3);
-    }
+    Statement& q =
+        Stmt(list_cases_, (std::string("SELECT ") + kCaseColumns +
+                           " FROM review_case WHERE (CAST(?1 AS BIGINT) = 0 OR agency_id = ?1) "
+                           "AND (CAST(?4 AS INTEGER) = 0 OR (filed <= ?3 AND (decided IS NULL OR "
+                           "decided >= ?2))) ORDER BY id")
+                              .c_str());
+    // ?4 = 0 lists every year; the dates stay bound (and typed) either way.
+    const int y = year ? year : 2000;
+    q.Bind(1, agency_id)
+        .Bind(2, Date::FromYmd(y, 1, 1).ToString())
+        .Bind(3, Date::FromYmd(y, 12, 31).ToString())
+        .Bind(4, year);
     std::vector<DisclosureCase> out;
     for (;;) {
       GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -336,20 +355,18 @@ class PgRegistry final : public Registry {
   }
 
  private:
-  // Runs an INSERT … RETURNING id and returns the id.
-  static StatusOr<int64_t> InsertedId(PgStatement& s, const std::string& what) {
-    StatusOr<bool> row = s.Step();
-    if (!row.ok()) return row.status().WithContext(what);
-    if (!*row) return IoError(what + ": no id returned");
-    return s.Int(0);
+  Statement& Stmt(Statement& s, const char* sql) {
+    (void)Backend::Prepare(ctx_, s, sql);
+    return s;
   }
 
   // Documents by id (id != 0), or of an agency (0 = all) and kind (-1 = both), with amendments.
   StatusOr<std::vector<NormativeRecord>> QueryNormative(int64_t id, int64_t agency_id, int kind) {
-    PgStatement q(ctx_->conn(),
-                  "SELECT id, agency_id, kind, title, number, made, abolished FROM "
-                  "normative_doc WHERE ($1::bigint = 0 OR id = $1) AND ($2::bigint = 0 OR "
-                  "agency_id = $2) AND ($3::integer < 0 OR kind = $3) ORDER BY id");
+    Statement& q = Stmt(list_docs_,
+                        "SELECT id, agency_id, kind, title, number, made, abolished FROM "
+                        "normative_doc WHERE (CAST(?1 AS BIGINT) = 0 OR id = ?1) AND "
+                        "(CAST(?2 AS BIGINT) = 0 OR agency_id = ?2) AND "
+                        "(CAST(?3 AS INTEGER) < 0 OR kind = ?3) ORDER BY id");
     q.Bind(1, id).Bind(2, agency_id).Bind(3, kind);
     std::vector<NormativeRecord> out;
     for (;;) {
@@ -366,9 +383,9 @@ class PgRegistry final : public Registry {
       out.push_back(std::move(r));
     }
     q.Reset();
-    PgStatement a(ctx_->conn(),
-                  "SELECT date, number, note FROM normative_amendment WHERE doc_id = $1 "
-                  "ORDER BY date, id");
+    Statement& a = Stmt(list_amend_,
+                        "SELECT date, number, note FROM normative_amendment WHERE doc_id = ?1 "
+                        "ORDER BY date, id");
     for (NormativeRecord& r : out) {
       a.Bind(1, r.doc.id);
       for (;;) {
@@ -381,38 +398,79 @@ class PgRegistry final : public Registry {
     return out;
   }
 
-  PgContext* ctx_;
+  Context* ctx_;
+  Statement insert_doc_, insert_amend_, repeal_, list_docs_, list_amend_, set_actions_,
+      get_actions_, request_exists_, insert_case_, decide_, get_case_, list_cases_,
+      year_requests_, applicants_;
+  std::array<Statement, 6> facts_;  // TallyFacts: [query][one agency]
 };
 
-StatusOr<std::map<int64_t, YearFacts>> PgRegistry::TallyFacts(int year, int64_t agency_id) {
-  // Each query binds $1 = first day, $2 = last day, $3 = agency or 0, and yields agency_id first.
-  // %A is the agency condition: "r.agency_id = $3" for one agency (so that the indexes on
-  // agency_id drive the query) or "$3 = 0" for all, as separate statements.
-  static const char* const kQueries[] = {
+template <class Backend>
+StatusOr<std::map<int64_t, YearFacts>> RegistryOn<Backend>::TallyFacts(int year,
+                                                                       int64_t agency_id) {
+  // Each query binds its own parameters (`binds`: f = first day, l = last day, a = agency or 0,
+  // in the order of ?1, ?2, …: a parameter PostgreSQL cannot type must not appear) and yields
+  // agency_id first. %A is the agency condition on the last parameter: "r.agency_id = ?N" for
+  // one agency (so that the indexes on agency_id drive the query) or "CAST(?N AS BIGINT) = 0"
+  // for all, as separate statements. The backend's planner hints (store_backend.h) apply to the
+  // all-agency form: on SQLite %J is a CROSS JOIN, kept in the written order, so that the events
+  // are read in one scan and only the matching ones look their request up; %N reads a table once
+  // in rowid order, never through an index with a random row lookup per entry; %T reads the
+  // request rows from the covering index request_tally in both forms.
+  struct Query {
+    const char* sql;
+    const char* binds;
+  };
+  static const Query kQueries[] = {
       // The year's steps that carry a breach or a fee, one row each: the breaches, the distinct
       // requests with a breach, the fee notices by method and the fees paid are summed below.
-      "SELECT r.agency_id, e.request_id, e.kind, e.breach, r.fee_method, r.fee_yuan FROM "
-      "event e JOIN request r ON r.id = e.request_id WHERE %A AND e.date BETWEEN $1 AND $2 AND "
-      "(e.breach <> '' OR e.kind IN ('fee_notice', 'fee_paid'))",
-      "SELECT r.agency_id, count(*) FROM request r WHERE %A AND $1::date <= $2 AND "
-      "r.received <= $2 AND (r.concluded_on IS NULL OR r.concluded_on > $2) AND r.due < $2 "
-      "GROUP BY 1",
-      "SELECT r.agency_id, r.category, count(*) FROM published_document r WHERE %A AND "
-      "r.mode = 0 AND coalesce(r.published, r.created) BETWEEN $1 AND $2 GROUP BY 1, 2 "
-      "ORDER BY 1, 2",
+      {"SELECT r.agency_id, e.request_id, e.kind, e.breach, r.fee_method, r.fee_yuan FROM "
+       "event e %N %J request r ON r.id = e.request_id WHERE %A AND e.date BETWEEN ?1 AND ?2 AND "
+       "(e.breach <> '' OR e.kind IN ('fee_notice', 'fee_paid'))",
+       "fla"},
+      // Requests still open after the last day whose due date had passed by then.
+      {"SELECT r.agency_id, count(*) FROM request r %T WHERE %A AND r.received <= ?1 AND "
+       "(r.concluded_on IS NULL OR r.concluded_on > ?1) AND r.due < ?1 GROUP BY 1",
+       "la"},
+      // Published (not draft) documents proactively disclosed this year, by category.
+      {"SELECT r.agency_id, r.category, count(*) FROM published_document r %N WHERE %A AND "
+       "r.mode = 0 AND r.draft = 0 AND coalesce(r.published, r.created) BETWEEN ?1 AND ?2 "
+       "GROUP BY 1, 2 ORDER BY 1, 2",
+       "fla"},
   };
   const std::string first = Date::FromYmd(year, 1, 1).ToString();
   const std::string last = Date::FromYmd(year, 12, 31).ToString();
   std::map<int64_t, YearFacts> out;
   std::set<std::pair<int64_t, int64_t>> breached;  // (agency, request) with a breach this year
   for (size_t qi = 0; qi < std::size(kQueries); ++qi) {
-    std::string sql = kQueries[qi];
-    sql.replace(sql.find("%A"), 2, agency_id ? "r.agency_id = $3" : "$3::bigint = 0");
-    PgStatement q(ctx_->conn(), sql.c_str());
-    q.Bind(1, first).Bind(2, last).Bind(3, agency_id);
+    const Query& query = kQueries[qi];
+    const std::string agency_param = "?" + std::to_string(std::strlen(query.binds));
+    std::string sql = query.sql;
+    ReplaceMarker(&sql, "%A",
+                  agency_id ? "r.agency_id = " + agency_param
+                            : "CAST(" + agency_param + " AS BIGINT) = 0");
+    ReplaceMarker(&sql, "%N", agency_id ? "" : Backend::kNotIndexed);
+    ReplaceMarker(&sql, "%J", agency_id ? "JOIN" : Backend::kJoinInWrittenOrder);
+    ReplaceMarker(&sql, "%T", Backend::IndexedBy("request_tally"));
+    Statement& q = Stmt(facts_[2 * qi + (agency_id ? 1 : 0)], sql.c_str());
+    for (int b = 0; query.binds[b]; ++b) {
+      switch (query.binds[b]) {
+        case 'f':
+          q.Bind(b + 1, first);
+          break;
+        case 'l':
+          q.Bind(b + 1, last);
+          break;
+        default:
+          q.Bind(b + 1, agency_id);
+      }
+    }
     for (;;) {
       StatusOr<bool> row = q.Step();
-      if (!row.ok()) return row.status().WithContext("统计年度台账情况 (tally the year's facts)");
+      if (!row.ok()) {
+        q.Reset();
+        return row.status().WithContext("统计年度台账情况 (tally the year's facts)");
+      }
       if (!*row) break;
       YearFacts& f = out[q.Int(0)];
       switch (qi) {
@@ -426,6 +484,7 @@ StatusOr<std::map<int64_t, YearFacts>> PgRegistry::TallyFacts(int year, int64_t 
           f.documents.push_back({q.Text(1), q.Int(2)});
       }
     }
+    q.Reset();
   }
   for (const auto& [agency, request] : breached) ++out[agency].requests_with_breaches;
   return out;
@@ -433,8 +492,44 @@ StatusOr<std::map<int64_t, YearFacts>> PgRegistry::TallyFacts(int year, int64_t 
 
 }  // namespace
 
+void YearFacts::Add(const YearFacts& o) {
+  for (const auto& [rule, n] : o.breaches) breaches[rule] += n;
+  requests_with_breaches += o.requests_with_breaches;
+  overdue_at_year_end += o.overdue_at_year_end;
+  for (size_t m = 0; m < fee_notices.size(); ++m) {
+    fee_notices[m] += o.fee_notices[m];
+    fee_notice_yuan[m] += o.fee_notice_yuan[m];
+  }
+  fees_paid += o.fees_paid;
+  fees_paid_yuan += o.fees_paid_yuan;
+  std::map<std::string, int64_t> docs;
+  for (const CategoryCount& c : documents) docs[c.category] += c.count;
+  for (const CategoryCount& c : o.documents) docs[c.category] += c.count;
+  documents.clear();
+  for (const auto& [category, n] : docs) documents.push_back({category, n});
+}
+
+std::string_view CaseResultId(CaseResult r) { return kResultIds[ResultIndex(r)]; }
+std::string_view CaseResultLabel(CaseResult r) { return kResultLabels[ResultIndex(r)]; }
+
+StatusOr<CaseResult> CaseResultFromId(std::string_view id) {
+  for (size_t i = 0; i < kResultIds.size(); ++i) {
+    // Also accept the short labels 维持, 纠正 (the label without 结果).
+    if (id == kResultIds[i] || id == kResultLabels[i] ||
+        (i < 2 && id == kResultLabels[i].substr(std::string_view("结果").size()))) {
+      return i == 3 ? CaseResult::kPending : static_cast<CaseResult>(i);
+    }
+  }
+  return InvalidArgumentError("未知审结结果“" + std::string(id) +
+                              "”，应为 维持/纠正/其他结果 (upheld, corrected, other)");
+}
+
+std::unique_ptr<Registry> store_internal::NewSqliteRegistry(SqliteContext* ctx) {
+  return std::make_unique<RegistryOn<SqliteBackend>>(ctx);
+}
+
 std::unique_ptr<Registry> store_internal::NewPgRegistry(PgContext* ctx) {
-  return std::make_unique<PgRegistry>(ctx);
+  return std::make_unique<RegistryOn<PgBackend>>(ctx);
 }
 
 }  // namespace gongkai
