@@ -341,8 +341,9 @@ struct DocFree {
 }  // namespace
 
 // Memory: the decoded page (~1-2x the bytes), libxml2's tree (bounded by kMaxMarkupNodes, checked
-// before parsing) and the layout text (below the page's text) plus ImportLayoutText's bound.
-StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& name) {
+// before parsing) and the layout text (below the page's text); ImportHtml adds ImportLayoutText's
+// bound.
+StatusOr<HtmlLayoutText> RenderHtmlLayout(std::string_view bytes, const std::string& name) {
   InitLibxml();
   GONGKAI_ASSIGN_OR_RETURN(HtmlText text, DecodeHtml(bytes, name));
   if (text.utf8.size() > static_cast<size_t>(INT32_MAX)) {
@@ -372,7 +373,12 @@ StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& n
   // Every top-level node: recovery may leave content beside <html>.
   walker.Walk(reinterpret_cast<const xmlNode*>(doc.get()), nullptr, 0);
   walker.Finish();
-  return FinishLayout(layout, name, "html", text.encoding);
+  return HtmlLayoutText{std::move(layout), std::move(text.encoding)};
+}
+
+StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& name) {
+  GONGKAI_ASSIGN_OR_RETURN(HtmlLayoutText html, RenderHtmlLayout(bytes, name));
+  return FinishLayout(html.layout, name, "html", std::move(html.encoding));
 }
 
 }  // namespace gongkai::ingest_internal
