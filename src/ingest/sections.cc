@@ -152,14 +152,22 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string>
     }
     auto [it, inserted] = offset_maps.try_emplace(li);
     if (inserted) {
-      std::string produced;
+      // Entry k: where the character that gives normalized byte k starts. Bytes normalization
+      // copies unchanged map to themselves without asking NormalizeChar.
+      std::vector<uint32_t>& m = it->second;
+      m.reserve(orig.size() + 1);
+      std::string one;
       for (size_t i = 0; i < orig.size();) {
-        size_t before = produced.size();
-        size_t used = NormalizeChar(orig, i, &produced);
-        for (size_t k = before; k < produced.size(); ++k) it->second.push_back(static_cast<uint32_t>(i));
+        if (!MayNormalize(static_cast<unsigned char>(orig[i]))) {
+          m.push_back(static_cast<uint32_t>(i++));
+          continue;
+        }
+        one.clear();
+        const size_t used = NormalizeChar(orig, i, &one);
+        m.insert(m.end(), one.size(), static_cast<uint32_t>(i));
         i += used;
       }
-      it->second.push_back(static_cast<uint32_t>(orig.size()));
+      m.push_back(static_cast<uint32_t>(orig.size()));
     }
     const auto& m = it->second;
     return m[std::min(norm_offset, m.size() - 1)];
