@@ -5,6 +5,7 @@
 // A table whose cells hold other tables is a layout table: its cells are read as paragraphs.
 // Provenance: every line carries the HTML source line; table rows also carry table and row.
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
@@ -207,6 +208,31 @@ bool IsChromeOrHidden(const xmlNode* n) {
     if (name == "style" && IsHidingStyle(AttrValue(a))) return true;
   }
   return false;
+}
+
+// libxml2's startElement callback, building the tree as its default (xmlSAX2StartElement) does
+// but with only the attributes the walk reads: class, id, hidden (ElementKind), rowspan and
+// colspan (the grid), and style only when it hides the element. Word's pages give nearly every
+// element a long style, which would otherwise become an attribute node, a text node and a copy
+// of the value, each read once to learn that it hides nothing.
+void StartElementKeepingReadAttributes(void* ctx, const xmlChar* name, const xmlChar** atts) {
+  constexpr size_t kMaxKept = 8;  // more than the names kept (the parser drops repeated ones)
+  std::array<const xmlChar*, 2 * kMaxKept + 1> kept{};
+  size_t k = 0;
+  for (size_t i = 0; atts && atts[i]; i += 2) {
+    std::string_view attr(reinterpret_cast<const char*>(atts[i]));
+    const char* value = reinterpret_cast<const char*>(atts[i + 1]);
+    bool keep = attr == "class" || attr == "id" || attr == "hidden" || attr == "rowspan" ||
+                attr == "colspan" || (attr == "style" && value && IsHidingStyle(value));
+    if (!keep) continue;
+    if (k + 2 >= kept.size()) {  // cannot happen; if it did, keep everything
+      xmlSAX2StartElement(ctx, name, atts);
+      return;
+    }
+    kept[k++] = atts[i];
+    kept[k++] = atts[i + 1];
+  }
+  xmlSAX2StartElement(ctx, name, atts ? kept.data() : nullptr);
 }
 
 // The ElementFlags of `n` (0 for anything but an element). Worked out on the first call and kept
@@ -428,6 +454,7 @@ StatusOr<HtmlLayoutText> RenderHtmlLayout(std::string_view bytes, const std::str
   std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(),
                                                                      htmlFreeParserCtxt);
   if (!ctxt) return Status(StatusCode::kInternal, name + ": out of memory");
+  ctxt->sax->startElement = StartElementKeepingReadAttributes;
   std::unique_ptr<xmlDoc, DocFree> doc(htmlCtxtReadMemory(
       ctxt.get(), text.utf8.data(), static_cast<int>(text.utf8.size()), nullptr, "UTF-8", options));
   if (!doc) return DataLossError(name + ": 无法解析 HTML (cannot parse HTML)");
