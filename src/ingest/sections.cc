@@ -105,7 +105,7 @@ size_t OriginalOffset(std::string_view original, size_t normalized_offset) {
   return i;
 }
 
-void FindSections(const std::vector<Line>& lines, const std::vector<std::string>& original,
+void FindSections(const std::vector<Line>& lines, const std::vector<std::string_view>& original,
                   AnnualReport* report) {
   // Best candidate per section: the most specific key first, then document order.
   struct Candidate {
@@ -146,7 +146,7 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string>
   // normalization left unchanged map one to one; others get a table built once.
   std::map<size_t, std::vector<uint32_t>> offset_maps;
   auto original_at = [&](size_t li, size_t norm_offset) -> size_t {
-    const std::string& orig = original[li];
+    const std::string_view orig = original[li];
     if (orig.size() == lines[li].text.size() && orig == lines[li].text) {
       return std::min(norm_offset, orig.size());
     }
@@ -231,7 +231,7 @@ std::string StripSpaces(std::string_view s) {
 
 }  // namespace
 
-void FindTitle(const std::vector<Line>& lines, const std::vector<std::string>& original,
+void FindTitle(const std::vector<Line>& lines, const std::vector<std::string_view>& original,
                AnnualReport* report) {
   (void)original;
   constexpr int kTitleSearchLines = 15;

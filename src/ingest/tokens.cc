@@ -165,7 +165,7 @@ std::vector<Line> SplitLines(std::string_view normalized, const std::string& fil
     if (end == std::string_view::npos) end = normalized.size();
     ++number;
     Line l;
-    l.text.assign(normalized.substr(start, end - start));
+    l.text = normalized.substr(start, end - start);
     if (static_cast<size_t>(number) <= line_sources.size()) {
       l.source = line_sources[static_cast<size_t>(number - 1)];
     } else {
@@ -184,7 +184,7 @@ std::vector<Token> Tokenize(const std::vector<Line>& lines) {
   tokens.reserve(lines.size() * 2);
   std::vector<std::string_view> cells;
   for (size_t li = 0; li < lines.size(); ++li) {
-    const std::string& text = lines[li].text;
+    const std::string_view text = lines[li].text;
     if (text.empty() || IsMarkdownSeparator(text)) continue;
     SplitCells(text, &cells);
     size_t line_first = tokens.size();

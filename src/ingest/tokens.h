@@ -33,12 +33,14 @@ struct Token {
 
 // A line of the document, normalized for matching, with its source location.
 struct Line {
-  std::string text;
+  std::string_view text;  // into the normalized text the line was split from
   SourceLocation source;
 };
 
-// Splits normalized text into lines. `line_sources`, when not empty, gives each line's source
-// (for structured formats); otherwise lines get `file` and their 1-based number.
+// Splits normalized text into lines, which view into `normalized` (it must outlive them: one
+// normalized copy of the text serves every matcher, no line is copied again).
+// `line_sources`, when not empty, gives each line's source (for structured formats); otherwise
+// lines get `file` and their 1-based number.
 std::vector<Line> SplitLines(std::string_view normalized, const std::string& file,
                              const std::vector<SourceLocation>& line_sources);
 
