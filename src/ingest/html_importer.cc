@@ -37,13 +37,22 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// The offset of the next "<meta" (any case) in `s` at or after `from`, or npos.
+size_t FindMetaTag(std::string_view s, size_t from) {
+  for (size_t p = s.find('<', from); p != std::string_view::npos; p = s.find('<', p + 1)) {
+    if (s.size() - p >= 5 && Lower(s.substr(p + 1, 4)) == "meta") return p;
+  }
+  return std::string_view::npos;
+}
+
 // The charset a <meta> tag declares, lowercased, or "".
 std::string SniffMetaCharset(std::string_view bytes) {
-  std::string head = Lower(bytes.substr(0, kCharsetSniffBytes));
-  for (size_t p = head.find("<meta"); p != std::string::npos; p = head.find("<meta", p + 5)) {
+  const std::string_view head = bytes.substr(0, kCharsetSniffBytes);
+  for (size_t p = FindMetaTag(head, 0); p != std::string_view::npos; p = FindMetaTag(head, p + 5)) {
     size_t end = head.find('>', p);
-    if (end == std::string::npos) break;
-    std::string_view tag = std::string_view(head).substr(p, end - p);
+    if (end == std::string_view::npos) break;
+    const std::string lowered_tag = Lower(head.substr(p, end - p));
+    std::string_view tag = lowered_tag;
     size_t c = tag.find("charset");
     if (c == std::string_view::npos) continue;
     c += 7;
@@ -190,9 +199,15 @@ bool HasChromeWord(std::string_view value) {
 }
 
 // True if a style value hides the element.
+// (Read for every style of a page: the value is folded, lowercase without spaces, into a buffer
+// this thread reuses.)
 bool IsHidingStyle(std::string_view value) {
-  std::string style = Lower(value);
-  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  thread_local std::string style;
+  style.clear();
+  for (char c : value) {
+    if (c == ' ') continue;
+    style.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
 }
