@@ -50,8 +50,10 @@ std::string_view BinaryFormatName(std::string_view bytes) {
 
 bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
 
-Status CheckLayoutLimits(std::string_view normalized, const std::string& name) {
+// Checks the limits on the size of `normalized`, and returns the bound on its tokens in `tokens`.
+Status CheckLayoutLimits(std::string_view normalized, const std::string& name, size_t* tokens) {
   const ingest_internal::LayoutSize size = ingest_internal::MeasureLayout(normalized);
+  *tokens = size.tokens;
   if (size.lines > kMaxLayoutLines) {
     return ResourceExhaustedError(name + ": 文本行数过多（" + std::to_string(size.lines) + " 行，上限 " +
                                   std::to_string(kMaxLayoutLines) + "） (too many lines: limit " +
@@ -85,11 +87,12 @@ StatusOr<ImportedReport> ImportLayoutText(std::string_view utf8, const std::stri
       ingest_internal::StripWordBookmarks(utf8, &without_bookmarks);
   if (artefacts.bookmarks > 0) utf8 = without_bookmarks;
   std::string normalized = NormalizeForMatching(utf8);
-  GONGKAI_RETURN_IF_ERROR(CheckLayoutLimits(normalized, name));
+  size_t token_bound = 0;
+  GONGKAI_RETURN_IF_ERROR(CheckLayoutLimits(normalized, name, &token_bound));
   std::vector<Line> lines = ingest_internal::SplitLines(normalized, name, line_sources);
   std::vector<std::string_view> original = OriginalLines(utf8);
   original.resize(lines.size());
-  std::vector<Token> tokens = ingest_internal::Tokenize(lines);
+  std::vector<Token> tokens = ingest_internal::Tokenize(lines, token_bound);
 
   ImportedReport out;
   out.format = "text";

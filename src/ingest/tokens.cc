@@ -130,7 +130,6 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     flush_text();
     Token t;
     t.kind = TokenKind::kNumber;
-    t.text = digits;
     t.is_integer = !decimal;
     t.negative = minus;
     if (!decimal && digits.size() <= 15) {
@@ -140,6 +139,7 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     } else {
       t.value = std::strtod(digits.c_str(), nullptr);
     }
+    t.text = std::move(digits);
     if (minus) t.value = -t.value;
     t.glued = had_text_before || (i < n && !IsSpace(cell[i]));
     t.glued_to_label = had_text_before;
@@ -179,9 +179,9 @@ std::vector<Line> SplitLines(std::string_view normalized, const std::string& fil
   return lines;
 }
 
-std::vector<Token> Tokenize(const std::vector<Line>& lines) {
+std::vector<Token> Tokenize(const std::vector<Line>& lines, size_t expected_tokens) {
   std::vector<Token> tokens;
-  tokens.reserve(lines.size() * 2);
+  tokens.reserve(std::max(expected_tokens, lines.size() * 2));
   std::vector<std::string_view> cells;
   for (size_t li = 0; li < lines.size(); ++li) {
     const std::string_view text = lines[li].text;

@@ -44,8 +44,9 @@ struct Line {
 std::vector<Line> SplitLines(std::string_view normalized, const std::string& file,
                              const std::vector<SourceLocation>& line_sources);
 
-// Tokenizes all lines.
-std::vector<Token> Tokenize(const std::vector<Line>& lines);
+// Tokenizes all lines. `expected_tokens`, when known (MeasureLayout's bound), is reserved up
+// front so that the tokens are never moved while the vector grows.
+std::vector<Token> Tokenize(const std::vector<Line>& lines, size_t expected_tokens = 0);
 
 // Tokenizes one cell's text into `out`, with the given position. Exposed for tests.
 void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<Token>* out);
