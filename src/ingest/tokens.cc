@@ -1,6 +1,7 @@
 #include "tokens.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -8,8 +9,8 @@
 namespace gongkai::ingest_internal {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
@@ -34,14 +35,23 @@ void SplitCells(std::string_view line, std::vector<std::string_view>* out) {
     }
     return;
   }
-  size_t start = 0;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == '\t') {
-      cells.push_back(Trim(line.substr(start, i - start)));
-      start = i + 1;
+  for (size_t start = 0;;) {
+    const size_t tab = line.find('\t', start);
+    if (tab == std::string_view::npos) {
+      cells.push_back(Trim(line.substr(start)));
+      return;
     }
+    cells.push_back(Trim(line.substr(start, tab - start)));
+    start = tab + 1;
   }
 }
+
+// Bytes that end a run of text in a cell: digits and spaces (IsDigit, IsSpace).
+constexpr auto kEndsTextRun = [] {
+  std::array<bool, 256> ends{};
+  for (int c = 0; c < 256; ++c) ends[c] = IsDigit(static_cast<char>(c)) || IsSpace(static_cast<char>(c));
+  return ends;
+}();
 
 // True if the text at `s` starts with the ideographic enumeration comma "、".
 bool StartsWithDunhao(std::string_view s) { return s.substr(0, 3) == "\xE3\x80\x81"; }
@@ -85,7 +95,7 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     if (!IsDigit(c) && !minus) {
       // A run of text up to the next digit or space (UTF-8 continuation bytes are neither).
       size_t j = i + 1;
-      while (j < n && !IsDigit(cell[j]) && !IsSpace(cell[j])) ++j;
+      while (j < n && !kEndsTextRun[static_cast<unsigned char>(cell[j])]) ++j;
       text.append(cell.substr(i, j - i));
       text_since_number = true;
       i = j;
