@@ -81,11 +81,13 @@ struct Heading {
 // A line this short that holds a heading is the heading and nothing else.
 constexpr size_t kShortLine = 90;
 
-std::string Trimmed(std::string_view s) {
+std::string_view TrimmedView(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
+
+std::string Trimmed(std::string_view s) { return std::string(TrimmedView(s)); }
 
 }  // namespace
 
@@ -174,11 +176,15 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string_
   };
   auto text_between = [&](size_t l0, size_t o0, size_t l1, size_t o1) {
     std::string out;
+    // At most the original lines' bytes: one allocation.
+    size_t bytes = 0;
+    for (size_t li = l0; li <= l1 && li < lines.size(); ++li) bytes += original[li].size() + 1;
+    out.reserve(bytes);
     for (size_t li = l0; li <= l1 && li < lines.size(); ++li) {
       size_t a = li == l0 ? original_at(li, o0) : 0;
       size_t b = li == l1 ? original_at(li, o1) : original[li].size();
       if (b <= a) continue;
-      std::string part = Trimmed(std::string_view(original[li]).substr(a, b - a));
+      std::string_view part = TrimmedView(original[li].substr(a, b - a));
       if (part.empty()) continue;
       if (!out.empty()) out.push_back('\n');
       out += part;
@@ -238,7 +244,7 @@ void FindTitle(const std::vector<Line>& lines, const std::vector<std::string_vie
   std::vector<size_t> nonempty;
   for (size_t i = 0; i < lines.size() && static_cast<int>(nonempty.size()) < kTitleSearchLines;
        ++i) {
-    if (!Trimmed(lines[i].text).empty()) nonempty.push_back(i);
+    if (!TrimmedView(lines[i].text).empty()) nonempty.push_back(i);
   }
   for (size_t k = 0; k < nonempty.size(); ++k) {
     std::string title = StripSpaces(lines[nonempty[k]].text);
