@@ -30,9 +30,9 @@ const std::array<std::vector<std::string_view>, kSectionCount>& SectionKeys() {
 
 // Lead bytes of the numerals a section heading may start with.
 bool IsSectionNumeral(std::string_view s) {
-  static constexpr std::array<std::string_view, 12> kNumerals = {
-      "一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6"};
-  return std::find(kNumerals.begin(), kNumerals.end(), s) != kNumerals.end();
+  if (s.size() == 1) return s[0] >= '1' && s[0] <= '6';
+  static constexpr std::array<std::string_view, 6> kNumerals = {"一", "二", "三", "四", "五", "六"};
+  return s.size() == 3 && std::find(kNumerals.begin(), kNumerals.end(), s) != kNumerals.end();
 }
 
 constexpr std::string_view kDunhao = "、";
