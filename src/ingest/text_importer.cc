@@ -50,10 +50,12 @@ std::string_view BinaryFormatName(std::string_view bytes) {
 
 bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
 
-// Checks the limits on the size of `normalized`, and returns the bound on its tokens in `tokens`.
-Status CheckLayoutLimits(std::string_view normalized, const std::string& name, size_t* tokens) {
+// Checks the limits on the size of `normalized`; its measures (lines, a bound on its tokens) go
+// to `*measured`, so that the lines and tokens are allocated once.
+Status CheckLayoutLimits(std::string_view normalized, const std::string& name,
+                         ingest_internal::LayoutSize* measured) {
   const ingest_internal::LayoutSize size = ingest_internal::MeasureLayout(normalized);
-  *tokens = size.tokens;
+  *measured = size;
   if (size.lines > kMaxLayoutLines) {
     return ResourceExhaustedError(name + ": 文本行数过多（" + std::to_string(size.lines) + " 行，上限 " +
                                   std::to_string(kMaxLayoutLines) + "） (too many lines: limit " +
@@ -87,12 +89,12 @@ StatusOr<ImportedReport> ImportLayoutText(std::string_view utf8, const std::stri
       ingest_internal::StripWordBookmarks(utf8, &without_bookmarks);
   if (artefacts.bookmarks > 0) utf8 = without_bookmarks;
   std::string normalized = NormalizeForMatching(utf8);
-  size_t token_bound = 0;
-  GONGKAI_RETURN_IF_ERROR(CheckLayoutLimits(normalized, name, &token_bound));
-  std::vector<Line> lines = ingest_internal::SplitLines(normalized, name, line_sources);
+  ingest_internal::LayoutSize measured;
+  GONGKAI_RETURN_IF_ERROR(CheckLayoutLimits(normalized, name, &measured));
+  std::vector<Line> lines = ingest_internal::SplitLines(normalized, name, line_sources, measured.lines);
   std::vector<std::string_view> original = OriginalLines(utf8);
   original.resize(lines.size());
-  std::vector<Token> tokens = ingest_internal::Tokenize(lines, token_bound);
+  std::vector<Token> tokens = ingest_internal::Tokenize(lines, measured.tokens);
 
   ImportedReport out;
   out.format = "text";

@@ -166,8 +166,10 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
 }
 
 std::vector<Line> SplitLines(std::string_view normalized, const std::string& file,
-                             const std::vector<SourceLocation>& line_sources) {
+                             const std::vector<SourceLocation>& line_sources,
+                             size_t expected_lines) {
   std::vector<Line> lines;
+  lines.reserve(expected_lines);
   size_t start = 0;
   int number = 0;
   while (start <= normalized.size()) {

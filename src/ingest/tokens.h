@@ -40,9 +40,11 @@ struct Line {
 // Splits normalized text into lines, which view into `normalized` (it must outlive them: one
 // normalized copy of the text serves every matcher, no line is copied again).
 // `line_sources`, when not empty, gives each line's source (for structured formats); otherwise
-// lines get `file` and their 1-based number.
+// lines get `file` and their 1-based number. `expected_lines`, when known (MeasureLayout), is
+// reserved up front.
 std::vector<Line> SplitLines(std::string_view normalized, const std::string& file,
-                             const std::vector<SourceLocation>& line_sources);
+                             const std::vector<SourceLocation>& line_sources,
+                             size_t expected_lines = 0);
 
 // Tokenizes all lines. `expected_tokens`, when known (MeasureLayout's bound), is reserved up
 // front so that the tokens are never moved while the vector grows.
