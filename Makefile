@@ -74,7 +74,7 @@ test: test-release test-asan
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${GONGKAI_TEST_FUZZ_SECONDS:-30}
 
 score: build
-	$(SHARED)/tools/score-extraction --cmd "build/gongkai extract --json" $(SHARED)/seeds $(SHARED)/corpus/*.txt $(SHARED)/corpus/*.md
+	$(SHARED)/tools/score-extraction --cmd "build/gongkai extract --json" $(SHARED)/seeds $(SHARED)/corpus/*.txt $(SHARED)/corpus/*.md $(SHARED)/corpus/*.html
 
 bench: build
 	@for b in build/bench/*_bench; do echo "== $$(basename $$b) =="; $$b $(SHARED) || exit 1; echo; done

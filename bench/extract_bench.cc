@@ -1,7 +1,9 @@
-// Extract + validate throughput of the text importer, single thread, on the shared seeds and
-// corpus (text and markdown) replicated in memory. Prints MB/s and reports/s for the whole
-// pipeline and for each stage (decoding, parsing, validation), and each as a ratio against a
-// baseline measured in the same run: one pass over the same bytes counting lines (memchr).
+// Extract + validate throughput of the importers, single thread, on the mixed corpus: the shared
+// seeds and corpus (text, markdown and HTML) replicated in memory. Prints MB/s and reports/s for
+// the whole pipeline and for each stage (decoding text; rendering HTML to layout text with
+// libxml2; parsing tables and sections; validation), each as a ratio against a baseline measured
+// in the same run: one pass over the same bytes counting lines (memchr). Then the whole pipeline
+// per format, since an HTML page is mostly markup and a text report is all text.
 //
 // usage: extract_bench SHARED_DIR [MEGABYTES=64]
 #include <algorithm>
@@ -19,24 +21,32 @@
 #include "gongkai/file.h"
 #include "gongkai/importer.h"
 #include "gongkai/validator.h"
+#include "ingest/importers.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-std::vector<std::string> LoadReports(const fs::path& shared) {
-  std::vector<std::string> out;
+struct Report {
+  std::string bytes;
+  bool html = false;
+};
+
+std::vector<Report> LoadReports(const fs::path& shared) {
+  std::vector<Report> out;
   for (const char* dir : {"seeds", "corpus"}) {
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(shared / dir)) {
       auto ext = e.path().extension();
-      if (ext == ".txt" || ext == ".md") files.push_back(e.path());
+      if (ext == ".txt" || ext == ".md" || ext == ".html") files.push_back(e.path());
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
       auto bytes = gongkai::ReadFileToString(f.string());
-      if (bytes.ok()) out.push_back(std::move(bytes).value());
+      if (!bytes.ok()) continue;
+      const bool html = gongkai::DetectFormat(*bytes) == gongkai::ReportFormat::kHtml;
+      out.push_back({std::move(bytes).value(), html});
     }
   }
   return out;
@@ -52,17 +62,21 @@ int main(int argc, char** argv) {
     return 2;
   }
   size_t target = (argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 64) << 20;
-  std::vector<std::string> originals = LoadReports(argv[1]);
+  std::vector<Report> originals = LoadReports(argv[1]);
   if (originals.empty()) {
     std::fprintf(stderr, "extract_bench: no reports under %s\n", argv[1]);
     return 1;
   }
-  std::vector<const std::string*> batch;
-  size_t bytes = 0;
+  std::vector<const Report*> batch;
+  size_t bytes = 0, html_bytes = 0, html_reports = 0;
   while (bytes < target) {
     for (const auto& r : originals) {
       batch.push_back(&r);
-      bytes += r.size();
+      bytes += r.bytes.size();
+      if (r.html) {
+        html_bytes += r.bytes.size();
+        ++html_reports;
+      }
     }
   }
   const double mb = static_cast<double>(bytes) / (1 << 20);
@@ -71,9 +85,9 @@ int main(int argc, char** argv) {
   // Baseline: one pass over the bytes.
   auto t0 = Clock::now();
   size_t lines = 0;
-  for (const std::string* r : batch) {
-    const char* p = r->data();
-    const char* end = p + r->size();
+  for (const Report* r : batch) {
+    const char* p = r->bytes.data();
+    const char* end = p + r->bytes.size();
     while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))))) {
       ++lines;
       ++p;
@@ -81,41 +95,76 @@ int main(int argc, char** argv) {
   }
   double baseline = Seconds(Clock::now() - t0);
 
-  Clock::duration decode{}, parse{}, validate{};
+  Clock::duration decode{}, html{}, parse{}, validate{};
+  Clock::duration text_total{}, html_total{};
   size_t findings = 0, failures = 0;
   auto start = Clock::now();
-  for (const std::string* r : batch) {
+  for (const Report* r : batch) {
     auto a = Clock::now();
-    auto text = gongkai::DecodeToUtf8(*r, "bench");
-    auto b = Clock::now();
-    decode += b - a;
-    if (!text.ok()) {
-      ++failures;
-      continue;
+    gongkai::StatusOr<gongkai::ImportedReport> imported =
+        gongkai::Status(gongkai::StatusCode::kInternal, "not imported");
+    Clock::time_point c;
+    if (r->html) {
+      auto page = gongkai::ingest_internal::RenderHtmlLayout(r->bytes, "bench");
+      auto b = Clock::now();
+      html += b - a;
+      if (!page.ok()) {
+        ++failures;
+        continue;
+      }
+      imported = gongkai::ingest_internal::FinishLayout(page->layout, "bench", "html", page->encoding);
+      c = Clock::now();
+      parse += c - b;
+    } else {
+      auto text = gongkai::DecodeToUtf8(r->bytes, "bench");
+      auto b = Clock::now();
+      decode += b - a;
+      if (!text.ok()) {
+        ++failures;
+        continue;
+      }
+      imported = gongkai::ImportLayoutText(text->utf8, "bench");
+      c = Clock::now();
+      parse += c - b;
     }
-    auto imported = gongkai::ImportLayoutText(text->utf8, "bench");
-    auto c = Clock::now();
-    parse += c - b;
     if (!imported.ok()) {
       ++failures;
       continue;
     }
     gongkai::Findings f = gongkai::Validate(imported->report);
-    validate += Clock::now() - c;
+    auto d = Clock::now();
+    validate += d - c;
+    (r->html ? html_total : text_total) += d - a;
     findings += f.size() + imported->findings.size();
   }
   double total = Seconds(Clock::now() - start);
 
-  std::printf("input: %zu reports (%zu distinct), %.1f MB, %zu lines; %zu findings, %zu failures\n",
-              batch.size(), originals.size(), mb, lines, findings, failures);
+  std::printf("input: %zu reports (%zu distinct; %zu HTML, %.1f MB of it), %.1f MB, %zu lines; "
+              "%zu findings, %zu failures\n",
+              batch.size(), originals.size(), html_reports,
+              static_cast<double>(html_bytes) / (1 << 20), mb, lines, findings, failures);
   std::printf("baseline (memchr line count): %8.1f MB/s\n", mb / baseline);
-  std::printf("%-28s %10s %12s %14s\n", "stage", "MB/s", "reports/s", "x baseline time");
+  std::printf("%-36s %10s %12s %14s\n", "stage (MB/s of all input bytes)", "MB/s", "reports/s",
+              "x baseline time");
   auto row = [&](const char* name, double secs) {
-    std::printf("%-28s %10.1f %12.0f %14.1f\n", name, mb / secs, n / secs, secs / baseline);
+    std::printf("%-36s %10.1f %12.0f %14.1f\n", name, mb / secs, n / secs, secs / baseline);
   };
-  row("decode (UTF-8 check)", Seconds(decode));
+  row("decode (text: UTF-8 check)", Seconds(decode));
+  row("html (decode, libxml2, walk)", Seconds(html));
   row("parse (tables, sections)", Seconds(parse));
   row("validate", Seconds(validate));
   row("extract+validate (total)", total);
+  std::printf("%-36s %10s %12s %14s\n", "per format (MB/s of its own bytes)", "MB/s", "reports/s",
+              "x baseline time");
+  auto format_row = [&](const char* name, double part_bytes, double reports, double secs) {
+    if (reports == 0 || secs <= 0) return;
+    const double part_baseline = baseline * part_bytes / static_cast<double>(bytes);
+    std::printf("%-36s %10.1f %12.0f %14.1f\n", name, part_bytes / (1 << 20) / secs, reports / secs,
+                secs / part_baseline);
+  };
+  format_row("extract+validate, text and markdown", static_cast<double>(bytes - html_bytes),
+             n - static_cast<double>(html_reports), Seconds(text_total));
+  format_row("extract+validate, HTML", static_cast<double>(html_bytes),
+             static_cast<double>(html_reports), Seconds(html_total));
   return failures == 0 ? 0 : 1;
 }

@@ -5,14 +5,18 @@
 // A table whose cells hold other tables is a layout table: its cells are read as paragraphs.
 // Provenance: every line carries the HTML source line; table rows also carry table and row.
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "gongkai/decode.h"
@@ -33,13 +37,22 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// The offset of the next "<meta" (any case) in `s` at or after `from`, or npos.
+size_t FindMetaTag(std::string_view s, size_t from) {
+  for (size_t p = s.find('<', from); p != std::string_view::npos; p = s.find('<', p + 1)) {
+    if (s.size() - p >= 5 && Lower(s.substr(p + 1, 4)) == "meta") return p;
+  }
+  return std::string_view::npos;
+}
+
 // The charset a <meta> tag declares, lowercased, or "".
 std::string SniffMetaCharset(std::string_view bytes) {
-  std::string head = Lower(bytes.substr(0, kCharsetSniffBytes));
-  for (size_t p = head.find("<meta"); p != std::string::npos; p = head.find("<meta", p + 5)) {
+  const std::string_view head = bytes.substr(0, kCharsetSniffBytes);
+  for (size_t p = FindMetaTag(head, 0); p != std::string_view::npos; p = FindMetaTag(head, p + 5)) {
     size_t end = head.find('>', p);
-    if (end == std::string::npos) break;
-    std::string_view tag = std::string_view(head).substr(p, end - p);
+    if (end == std::string_view::npos) break;
+    const std::string lowered_tag = Lower(head.substr(p, end - p));
+    std::string_view tag = lowered_tag;
     size_t c = tag.find("charset");
     if (c == std::string_view::npos) continue;
     c += 7;
@@ -77,15 +90,51 @@ StatusOr<HtmlText> DecodeHtml(std::string_view bytes, const std::string& name) {
   return HtmlText{std::move(t.utf8), std::move(t.encoding)};
 }
 
-bool Is(const xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && n->name &&
-         std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
-}
+// What the walk needs to know of an element, worked out once per element (ElementKind): the
+// class of its tag, looked up in one table instead of a chain of name comparisons, and whether
+// it is skipped (its tag, or page chrome by its class, id or style).
+enum ElementFlag : unsigned {
+  kKnown = 1u << 0,     // the flags below have been worked out
+  kSkipTag = 1u << 1,   // a tag whose content is never report text (script, nav, head, …)
+  kBlock = 1u << 2,     // a block: breaks the line (or the cell's text) before and after
+  kBr = 1u << 3,
+  kTableTag = 1u << 4,
+  kTr = 1u << 5,
+  kCell = 1u << 6,      // td or th
+  kRowGroup = 1u << 7,  // thead, tbody or tfoot
+  kCaption = 1u << 8,
+  kSkipped = 1u << 9,   // kSkipTag, or chrome by class/id, or hidden
+};
 
-bool IsAny(const xmlNode* n, std::initializer_list<const char*> names) {
-  for (const char* name : names)
-    if (Is(n, name)) return true;
-  return false;
+// The flags of a tag name. libxml2's HTML parser lowercases names, so the match is exact.
+unsigned TagFlags(const xmlChar* name) {
+  static const auto* const kTags = [] {
+    auto* tags = new std::unordered_map<std::string_view, unsigned>;
+    for (std::string_view t : {"script", "style", "noscript", "template", "nav", "footer", "aside",
+                               "button", "select", "option", "textarea", "iframe", "object", "embed",
+                               "svg", "canvas", "map", "audio", "video", "head", "title", "meta",
+                               "link"}) {
+      (*tags)[t] |= kSkipTag;
+    }
+    for (std::string_view t : {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
+                               "dt", "dd", "section", "article", "blockquote", "pre", "center",
+                               "address", "hr", "header", "main", "figure", "figcaption", "caption",
+                               "form", "fieldset", "legend", "tr", "td", "th", "thead", "tbody",
+                               "tfoot", "body", "html"}) {
+      (*tags)[t] |= kBlock;
+    }
+    (*tags)["br"] |= kBr;
+    (*tags)["table"] |= kTableTag;
+    (*tags)["tr"] |= kTr;
+    (*tags)["td"] |= kCell;
+    (*tags)["th"] |= kCell;
+    for (std::string_view t : {"thead", "tbody", "tfoot"}) (*tags)[t] |= kRowGroup;
+    (*tags)["caption"] |= kCaption;
+    return tags;
+  }();
+  if (!name) return 0;
+  auto it = kTags->find(reinterpret_cast<const char*>(name));
+  return it == kTags->end() ? 0 : it->second;
 }
 
 std::string Attr(const xmlNode* n, const char* name) {
@@ -106,6 +155,21 @@ int IntAttr(const xmlNode* n, const char* name) {
   return out;
 }
 
+// The value of an attribute, as xmlGetProp gives it: its one text child's content read in place,
+// else its children's text joined.
+std::string AttrValue(const xmlAttr* a) {
+  const xmlNode* c = a->children;
+  if (!c) return "";
+  if (!c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)) {
+    return c->content ? std::string(reinterpret_cast<const char*>(c->content)) : std::string();
+  }
+  xmlChar* v = xmlNodeListGetString(a->doc, c, 1);
+  if (!v) return "";
+  std::string out(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return out;
+}
+
 // A class or id word that marks page chrome.
 bool IsChromeWord(std::string_view w) {
   static constexpr std::array<std::string_view, 10> kWords = {
@@ -120,43 +184,93 @@ bool IsChromeWord(std::string_view w) {
   return w.starts_with("bdshare");
 }
 
-bool HasChromeClass(const xmlNode* n) {
-  for (const char* attr : {"class", "id"}) {
-    std::string v = Lower(Attr(n, attr));
-    size_t i = 0;
-    while (i < v.size()) {
-      while (i < v.size() && !std::isalnum(static_cast<unsigned char>(v[i]))) ++i;
-      size_t j = i;
-      while (j < v.size() && std::isalnum(static_cast<unsigned char>(v[j]))) ++j;
-      if (j > i && IsChromeWord(std::string_view(v).substr(i, j - i))) return true;
-      i = j;
-    }
+// True if a class or id value holds a chrome word.
+bool HasChromeWord(std::string_view value) {
+  std::string v = Lower(value);
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && !std::isalnum(static_cast<unsigned char>(v[i]))) ++i;
+    size_t j = i;
+    while (j < v.size() && std::isalnum(static_cast<unsigned char>(v[j]))) ++j;
+    if (j > i && IsChromeWord(std::string_view(v).substr(i, j - i))) return true;
+    i = j;
   }
   return false;
 }
 
-bool IsHidden(const xmlNode* n) {
-  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
-  std::string style = Lower(Attr(n, "style"));
-  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+// True if a style value hides the element.
+// (Read for every style of a page: the value is folded, lowercase without spaces, into a buffer
+// this thread reuses.)
+bool IsHidingStyle(std::string_view value) {
+  thread_local std::string style;
+  style.clear();
+  for (char c : value) {
+    if (c == ' ') continue;
+    style.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
 }
 
-bool IsSkipped(const xmlNode* n) {
-  if (IsAny(n, {"script", "style", "noscript", "template", "nav", "footer", "aside", "button",
-                "select", "option", "textarea", "iframe", "object", "embed", "svg", "canvas",
-                "map", "audio", "video", "head", "title", "meta", "link"})) {
-    return true;
+// Page chrome by attributes: a chrome word in its class or id, the hidden attribute, or a style
+// that hides it. One pass over the element's attributes (most have none).
+bool IsChromeOrHidden(const xmlNode* n) {
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    if (!a->name) continue;
+    std::string_view name(reinterpret_cast<const char*>(a->name));
+    if (name == "hidden") return true;
+    if ((name == "class" || name == "id") && HasChromeWord(AttrValue(a))) return true;
+    if (name == "style" && IsHidingStyle(AttrValue(a))) return true;
   }
-  return HasChromeClass(n) || IsHidden(n);
+  return false;
 }
 
-bool IsBlock(const xmlNode* n) {
-  return IsAny(n, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
-                   "dd", "section", "article", "blockquote", "pre", "center", "address", "hr",
-                   "header", "main", "figure", "figcaption", "caption", "form", "fieldset",
-                   "legend", "tr", "td", "th", "thead", "tbody", "tfoot", "body", "html"});
+// libxml2's startElement callback, building the tree as its default (xmlSAX2StartElement) does
+// but with only the attributes the walk reads: class, id, hidden (ElementKind), rowspan and
+// colspan (the grid), and style only when it hides the element. Word's pages give nearly every
+// element a long style, which would otherwise become an attribute node, a text node and a copy
+// of the value, each read once to learn that it hides nothing.
+void StartElementKeepingReadAttributes(void* ctx, const xmlChar* name, const xmlChar** atts) {
+  constexpr size_t kMaxKept = 8;  // more than the names kept (the parser drops repeated ones)
+  std::array<const xmlChar*, 2 * kMaxKept + 1> kept{};
+  size_t k = 0;
+  for (size_t i = 0; atts && atts[i]; i += 2) {
+    std::string_view attr(reinterpret_cast<const char*>(atts[i]));
+    const char* value = reinterpret_cast<const char*>(atts[i + 1]);
+    bool keep = attr == "class" || attr == "id" || attr == "hidden" || attr == "rowspan" ||
+                attr == "colspan" || (attr == "style" && value && IsHidingStyle(value));
+    if (!keep) continue;
+    if (k + 2 >= kept.size()) {  // cannot happen; if it did, keep everything
+      xmlSAX2StartElement(ctx, name, atts);
+      return;
+    }
+    kept[k++] = atts[i];
+    kept[k++] = atts[i + 1];
+  }
+  xmlSAX2StartElement(ctx, name, atts ? kept.data() : nullptr);
+}
+
+// The ElementFlags of `n` (0 for anything but an element). Worked out on the first call and kept
+// in the node's _private field, which libxml2 leaves to the application: the walk asks several
+// times per element (entering, leaving, the table's rows and cells), and the document is this
+// importer's own, freed when the import ends.
+unsigned ElementKind(const xmlNode* n) {
+  if (n->type != XML_ELEMENT_NODE) return 0;
+  if (auto memo = reinterpret_cast<uintptr_t>(n->_private); memo & kKnown) {
+    return static_cast<unsigned>(memo);
+  }
+  unsigned flags = kKnown | TagFlags(n->name);
+  if ((flags & kSkipTag) || IsChromeOrHidden(n)) flags |= kSkipped;
+  const_cast<xmlNode*>(n)->_private = reinterpret_cast<void*>(static_cast<uintptr_t>(flags));
+  return flags;
+}
+
+bool Has(const xmlNode* n, unsigned flag) { return (ElementKind(n) & flag) != 0; }
+bool IsSkipped(const xmlNode* n) { return Has(n, kSkipped); }
+
+bool Is(const xmlNode* n, const char* name) {
+  return n->type == XML_ELEMENT_NODE && n->name &&
+         std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
 }
 
 int LineOf(const xmlNode* n) {
@@ -168,11 +282,11 @@ int LineOf(const xmlNode* n) {
 std::vector<const xmlNode*> TableRows(const xmlNode* table) {
   std::vector<const xmlNode*> rows;
   for (const xmlNode* c = table->children; c; c = c->next) {
-    if (Is(c, "tr")) {
+    if (Has(c, kTr)) {
       rows.push_back(c);
-    } else if (IsAny(c, {"thead", "tbody", "tfoot"})) {
+    } else if (Has(c, kRowGroup)) {
       for (const xmlNode* r = c->children; r; r = r->next)
-        if (Is(r, "tr")) rows.push_back(r);
+        if (Has(r, kTr)) rows.push_back(r);
     }
   }
   return rows;
@@ -204,7 +318,7 @@ bool HasDescendantTable(const xmlNode* n) {
   WalkTree(
       n,
       [&](const xmlNode* c) {
-        if (Is(c, "table")) found = true;
+        if (Has(c, kTableTag)) found = true;
         return !found && c->type == XML_ELEMENT_NODE;
       },
       [](const xmlNode*) {});
@@ -260,27 +374,27 @@ class HtmlLayout {
       return false;
     }
     if (n->type != XML_ELEMENT_NODE || IsSkipped(n)) return false;
-    if (Is(n, "br")) {
+    if (Has(n, kBr)) {
       Break(cell);
       return false;
     }
-    if (Is(n, "table") && !cell && tables < kMaxTableNesting) {
+    if (Has(n, kTableTag) && !cell && tables < kMaxTableNesting) {
       FlushLine();
       Table(n, tables + 1);
       return false;
     }
-    if (IsBlock(n) || Is(n, "table")) Break(cell);
+    if (Has(n, kBlock | kTableTag)) Break(cell);
     return true;
   }
 
   void Leave(const xmlNode* n, TextRun* cell) {
-    if (n->type == XML_ELEMENT_NODE && (IsBlock(n) || Is(n, "table")) && !IsSkipped(n)) Break(cell);
+    if (Has(n, kBlock | kTableTag) && !IsSkipped(n)) Break(cell);
   }
 
   void Table(const xmlNode* table, int tables) {
     std::vector<const xmlNode*> rows = TableRows(table);
     for (const xmlNode* c = table->children; c; c = c->next) {
-      if (Is(c, "caption") && !IsSkipped(c)) {
+      if (Has(c, kCaption) && !IsSkipped(c)) {
         Walk(c, nullptr, tables);
         FlushLine();
       }
@@ -290,7 +404,7 @@ class HtmlLayout {
       for (const xmlNode* tr : rows) {
         if (IsSkipped(tr)) continue;
         for (const xmlNode* td = tr->children; td; td = td->next) {
-          if (!IsAny(td, {"td", "th"}) || IsSkipped(td)) continue;
+          if (!Has(td, kCell) || IsSkipped(td)) continue;
           FlushLine();
           Walk(td, nullptr, tables);
           FlushLine();
@@ -307,7 +421,7 @@ class HtmlLayout {
       row_lines.push_back(LineOf(tr));
       if (IsSkipped(tr)) continue;
       for (const xmlNode* td = tr->children; td; td = td->next) {
-        if (!IsAny(td, {"td", "th"})) continue;
+        if (!Has(td, kCell)) continue;
         TextRun run;
         if (!IsSkipped(td)) Walk(td, &run, tables);
         grid.AddCell(run.Take(), IntAttr(td, "rowspan"), IntAttr(td, "colspan"), total - r);
@@ -341,8 +455,9 @@ struct DocFree {
 }  // namespace
 
 // Memory: the decoded page (~1-2x the bytes), libxml2's tree (bounded by kMaxMarkupNodes, checked
-// before parsing) and the layout text (below the page's text) plus ImportLayoutText's bound.
-StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& name) {
+// before parsing) and the layout text (below the page's text); ImportHtml adds ImportLayoutText's
+// bound.
+StatusOr<HtmlLayoutText> RenderHtmlLayout(std::string_view bytes, const std::string& name) {
   InitLibxml();
   GONGKAI_ASSIGN_OR_RETURN(HtmlText text, DecodeHtml(bytes, name));
   if (text.utf8.size() > static_cast<size_t>(INT32_MAX)) {
@@ -354,6 +469,7 @@ StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& n
   std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(),
                                                                      htmlFreeParserCtxt);
   if (!ctxt) return Status(StatusCode::kInternal, name + ": out of memory");
+  ctxt->sax->startElement = StartElementKeepingReadAttributes;
   std::unique_ptr<xmlDoc, DocFree> doc(htmlCtxtReadMemory(
       ctxt.get(), text.utf8.data(), static_cast<int>(text.utf8.size()), nullptr, "UTF-8", options));
   if (!doc) return DataLossError(name + ": 无法解析 HTML (cannot parse HTML)");
@@ -372,7 +488,12 @@ StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& n
   // Every top-level node: recovery may leave content beside <html>.
   walker.Walk(reinterpret_cast<const xmlNode*>(doc.get()), nullptr, 0);
   walker.Finish();
-  return FinishLayout(layout, name, "html", text.encoding);
+  return HtmlLayoutText{std::move(layout), std::move(text.encoding)};
+}
+
+StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& name) {
+  GONGKAI_ASSIGN_OR_RETURN(HtmlLayoutText html, RenderHtmlLayout(bytes, name));
+  return FinishLayout(html.layout, name, "html", std::move(html.encoding));
 }
 
 }  // namespace gongkai::ingest_internal

@@ -130,6 +130,44 @@ TEST(HtmlImporter, SkipsScriptNavigationShareButtonsAndFooter) {
   EXPECT_EQ(r->report.sections[4].text.find("版权"), std::string::npos);
 }
 
+// Styles that hide an element drop it however they are written; other styles, and the many
+// attributes a Word page puts on every element, change nothing (the importer keeps only the
+// attributes it reads, a style only when it hides).
+TEST(HtmlImporter, HidingStylesSkipContentOtherAttributesChangeNothing) {
+  const std::string hidden =
+      "<p style=\"COLOR: red; DISPLAY : None\">一、总体情况 隐藏</p>"
+      "<div style='visibility:hidden'>五、存在的主要问题及改进情况 隐藏</div>"
+      "<p hidden>版权所有</p>";
+  auto r = ImportReportBytes(ReportHtml("", hidden), "t.html");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->report.preamble.find("隐藏"), std::string::npos);
+  EXPECT_EQ(r->report.preamble.find("版权"), std::string::npos);
+  EXPECT_EQ(r->report.sections[0].text, "本年共收到申请12件。");
+  EXPECT_EQ(r->report.sections[4].text, "无。");
+
+  std::string plain = ReportHtml();
+  std::string word = plain;
+  for (const std::string tag : {"<p", "<td", "<tr", "<table"}) {
+    for (size_t p = word.find(tag + ">"); p != std::string::npos; p = word.find(tag + ">", p + 1)) {
+      word.insert(p + tag.size(),
+                  " style=\"mso-bidi-font-size:10.5pt;font-family:宋体\" lang=\"EN-US\" align=center");
+    }
+  }
+  ASSERT_NE(word, plain);
+  auto a = ImportReportBytes(plain, "t.html");
+  auto b = ImportReportBytes(word, "t.html");
+  ASSERT_TRUE(a.ok() && b.ok());
+  for (int row = 0; row < kT3Rows; ++row) {
+    for (int col = 0; col < kT3Columns; ++col) {
+      EXPECT_EQ(a->report.table3.cells[row][col].value, b->report.table3.cells[row][col].value)
+          << row << "," << col;
+    }
+  }
+  EXPECT_EQ(a->report.sections[0].text, b->report.sections[0].text);
+  EXPECT_EQ(a->report.table4.cells[0][4].value, b->report.table4.cells[0][4].value);
+  EXPECT_TRUE(b->report.table4.cells[0][4].present());
+}
+
 TEST(HtmlImporter, DecodesDeclaredGbk) {
   std::string utf8 = ReportHtml();
   size_t p = utf8.find("utf-8");

@@ -17,6 +17,14 @@ namespace gongkai::ingest_internal {
 StatusOr<ImportedReport> ImportText(std::string_view bytes, const std::string& name);
 // HTML, with the encoding from its BOM, its <meta> declaration, or detection.
 StatusOr<ImportedReport> ImportHtml(std::string_view bytes, const std::string& name);
+
+// An HTML page reduced to layout text: ImportHtml's first step (decoding, libxml2's tree, the walk
+// that renders paragraphs and tables), shown on its own by the extraction bench.
+struct HtmlLayoutText {
+  LayoutText layout;
+  std::string encoding;  // as detected, e.g. "UTF-8", "GB18030"
+};
+StatusOr<HtmlLayoutText> RenderHtmlLayout(std::string_view bytes, const std::string& name);
 // A Word 2007+ document (a ZIP holding word/document.xml).
 StatusOr<ImportedReport> ImportDocx(std::string_view bytes, const std::string& name);
 // An Excel 2007+ workbook (a ZIP holding xl/workbook.xml): its sheets' tables.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <utility>
 
@@ -84,6 +85,9 @@ size_t CharLength(unsigned char c) {
 // instead of one search per key.
 struct KeyIndex {
   std::vector<std::pair<uint32_t, int>> by_first;  // (first character's bytes, key index), sorted
+  // The low 16 bits of every key's first character: a character not in it starts no key, which
+  // spares the search for nearly every character of a long text.
+  std::bitset<1u << 16> may_start;
 };
 
 // The bytes of the character at the start of `s` (at most 4), packed into one integer.
@@ -98,8 +102,9 @@ const KeyIndex& Keys() {
     auto* index = new KeyIndex;
     for (size_t k = 0; k < kT3Keys.size(); ++k) {
       std::string_view key = kT3Keys[k].key;
-      index->by_first.emplace_back(
-          CharCode(key.substr(0, CharLength(static_cast<unsigned char>(key[0])))), static_cast<int>(k));
+      const uint32_t first = CharCode(key.substr(0, CharLength(static_cast<unsigned char>(key[0]))));
+      index->by_first.emplace_back(first, static_cast<int>(k));
+      index->may_start.set(first & 0xFFFF);
     }
     std::sort(index->by_first.begin(), index->by_first.end());
     return index;
@@ -115,6 +120,10 @@ std::vector<int> FindT3Labels(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     const size_t len = std::min(CharLength(static_cast<unsigned char>(text[i])), text.size() - i);
     const uint32_t first = CharCode(text.substr(i, len));
+    if (!index.may_start.test(first & 0xFFFF)) {
+      i += len;
+      continue;
+    }
     auto it = std::lower_bound(index.by_first.begin(), index.by_first.end(),
                                std::pair<uint32_t, int>(first, -1));
     for (; it != index.by_first.end() && it->first == first; ++it) {

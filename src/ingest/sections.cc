@@ -30,9 +30,9 @@ const std::array<std::vector<std::string_view>, kSectionCount>& SectionKeys() {
 
 // Lead bytes of the numerals a section heading may start with.
 bool IsSectionNumeral(std::string_view s) {
-  static constexpr std::array<std::string_view, 12> kNumerals = {
-      "一", "二", "三", "四", "五", "六", "1", "2", "3", "4", "5", "6"};
-  return std::find(kNumerals.begin(), kNumerals.end(), s) != kNumerals.end();
+  if (s.size() == 1) return s[0] >= '1' && s[0] <= '6';
+  static constexpr std::array<std::string_view, 6> kNumerals = {"一", "二", "三", "四", "五", "六"};
+  return s.size() == 3 && std::find(kNumerals.begin(), kNumerals.end(), s) != kNumerals.end();
 }
 
 constexpr std::string_view kDunhao = "、";
@@ -81,11 +81,13 @@ struct Heading {
 // A line this short that holds a heading is the heading and nothing else.
 constexpr size_t kShortLine = 90;
 
-std::string Trimmed(std::string_view s) {
+std::string_view TrimmedView(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
+
+std::string Trimmed(std::string_view s) { return std::string(TrimmedView(s)); }
 
 }  // namespace
 
@@ -105,7 +107,7 @@ size_t OriginalOffset(std::string_view original, size_t normalized_offset) {
   return i;
 }
 
-void FindSections(const std::vector<Line>& lines, const std::vector<std::string>& original,
+void FindSections(const std::vector<Line>& lines, const std::vector<std::string_view>& original,
                   AnnualReport* report) {
   // Best candidate per section: the most specific key first, then document order.
   struct Candidate {
@@ -146,31 +148,43 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string>
   // normalization left unchanged map one to one; others get a table built once.
   std::map<size_t, std::vector<uint32_t>> offset_maps;
   auto original_at = [&](size_t li, size_t norm_offset) -> size_t {
-    const std::string& orig = original[li];
+    const std::string_view orig = original[li];
     if (orig.size() == lines[li].text.size() && orig == lines[li].text) {
       return std::min(norm_offset, orig.size());
     }
     auto [it, inserted] = offset_maps.try_emplace(li);
     if (inserted) {
-      std::string produced;
+      // Entry k: where the character that gives normalized byte k starts. Bytes normalization
+      // copies unchanged map to themselves without asking NormalizeChar.
+      std::vector<uint32_t>& m = it->second;
+      m.reserve(orig.size() + 1);
+      std::string one;
       for (size_t i = 0; i < orig.size();) {
-        size_t before = produced.size();
-        size_t used = NormalizeChar(orig, i, &produced);
-        for (size_t k = before; k < produced.size(); ++k) it->second.push_back(static_cast<uint32_t>(i));
+        if (!MayNormalize(static_cast<unsigned char>(orig[i]))) {
+          m.push_back(static_cast<uint32_t>(i++));
+          continue;
+        }
+        one.clear();
+        const size_t used = NormalizeChar(orig, i, &one);
+        m.insert(m.end(), one.size(), static_cast<uint32_t>(i));
         i += used;
       }
-      it->second.push_back(static_cast<uint32_t>(orig.size()));
+      m.push_back(static_cast<uint32_t>(orig.size()));
     }
     const auto& m = it->second;
     return m[std::min(norm_offset, m.size() - 1)];
   };
   auto text_between = [&](size_t l0, size_t o0, size_t l1, size_t o1) {
     std::string out;
+    // At most the original lines' bytes: one allocation.
+    size_t bytes = 0;
+    for (size_t li = l0; li <= l1 && li < lines.size(); ++li) bytes += original[li].size() + 1;
+    out.reserve(bytes);
     for (size_t li = l0; li <= l1 && li < lines.size(); ++li) {
       size_t a = li == l0 ? original_at(li, o0) : 0;
       size_t b = li == l1 ? original_at(li, o1) : original[li].size();
       if (b <= a) continue;
-      std::string part = Trimmed(std::string_view(original[li]).substr(a, b - a));
+      std::string_view part = TrimmedView(original[li].substr(a, b - a));
       if (part.empty()) continue;
       if (!out.empty()) out.push_back('\n');
       out += part;
@@ -223,14 +237,14 @@ std::string StripSpaces(std::string_view s) {
 
 }  // namespace
 
-void FindTitle(const std::vector<Line>& lines, const std::vector<std::string>& original,
+void FindTitle(const std::vector<Line>& lines, const std::vector<std::string_view>& original,
                AnnualReport* report) {
   (void)original;
   constexpr int kTitleSearchLines = 15;
   std::vector<size_t> nonempty;
   for (size_t i = 0; i < lines.size() && static_cast<int>(nonempty.size()) < kTitleSearchLines;
        ++i) {
-    if (!Trimmed(lines[i].text).empty()) nonempty.push_back(i);
+    if (!TrimmedView(lines[i].text).empty()) nonempty.push_back(i);
   }
   for (size_t k = 0; k < nonempty.size(); ++k) {
     std::string title = StripSpaces(lines[nonempty[k]].text);

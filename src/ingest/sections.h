@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gongkai/report.h"
@@ -10,11 +11,11 @@
 namespace gongkai::ingest_internal {
 
 // Fills report->sections from `lines` (normalized) and `original` (the same lines as written).
-void FindSections(const std::vector<Line>& lines, const std::vector<std::string>& original,
+void FindSections(const std::vector<Line>& lines, const std::vector<std::string_view>& original,
                   AnnualReport* report);
 
 // Fills report->agency, report->year and report->title_source from the title.
-void FindTitle(const std::vector<Line>& lines, const std::vector<std::string>& original,
+void FindTitle(const std::vector<Line>& lines, const std::vector<std::string_view>& original,
                AnnualReport* report);
 
 // Maps a byte offset in NormalizeForMatching(original) back to a byte offset in `original`.

@@ -10,11 +10,12 @@ namespace {
 AnnualReport Read(const std::string& text) {
   std::string norm = NormalizeForMatching(text);
   std::vector<Line> lines = SplitLines(norm, "t.txt", {});
-  std::vector<std::string> original;
+  std::vector<std::string_view> original;
   size_t start = 0;
   while (true) {
     size_t end = text.find('\n', start);
-    original.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    original.push_back(
+        std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start));
     if (end == std::string::npos) break;
     start = end + 1;
   }

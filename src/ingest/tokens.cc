@@ -1,6 +1,7 @@
 #include "tokens.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -8,8 +9,8 @@
 namespace gongkai::ingest_internal {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
@@ -34,14 +35,23 @@ void SplitCells(std::string_view line, std::vector<std::string_view>* out) {
     }
     return;
   }
-  size_t start = 0;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == '\t') {
-      cells.push_back(Trim(line.substr(start, i - start)));
-      start = i + 1;
+  for (size_t start = 0;;) {
+    const size_t tab = line.find('\t', start);
+    if (tab == std::string_view::npos) {
+      cells.push_back(Trim(line.substr(start)));
+      return;
     }
+    cells.push_back(Trim(line.substr(start, tab - start)));
+    start = tab + 1;
   }
 }
+
+// Bytes that end a run of text in a cell: digits and spaces (IsDigit, IsSpace).
+constexpr auto kEndsTextRun = [] {
+  std::array<bool, 256> ends{};
+  for (int c = 0; c < 256; ++c) ends[c] = IsDigit(static_cast<char>(c)) || IsSpace(static_cast<char>(c));
+  return ends;
+}();
 
 // True if the text at `s` starts with the ideographic enumeration comma "、".
 bool StartsWithDunhao(std::string_view s) { return s.substr(0, 3) == "\xE3\x80\x81"; }
@@ -85,7 +95,7 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     if (!IsDigit(c) && !minus) {
       // A run of text up to the next digit or space (UTF-8 continuation bytes are neither).
       size_t j = i + 1;
-      while (j < n && !IsDigit(cell[j]) && !IsSpace(cell[j])) ++j;
+      while (j < n && !kEndsTextRun[static_cast<unsigned char>(cell[j])]) ++j;
       text.append(cell.substr(i, j - i));
       text_since_number = true;
       i = j;
@@ -130,7 +140,6 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     flush_text();
     Token t;
     t.kind = TokenKind::kNumber;
-    t.text = digits;
     t.is_integer = !decimal;
     t.negative = minus;
     if (!decimal && digits.size() <= 15) {
@@ -140,6 +149,7 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     } else {
       t.value = std::strtod(digits.c_str(), nullptr);
     }
+    t.text = std::move(digits);
     if (minus) t.value = -t.value;
     t.glued = had_text_before || (i < n && !IsSpace(cell[i]));
     t.glued_to_label = had_text_before;
@@ -156,8 +166,10 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
 }
 
 std::vector<Line> SplitLines(std::string_view normalized, const std::string& file,
-                             const std::vector<SourceLocation>& line_sources) {
+                             const std::vector<SourceLocation>& line_sources,
+                             size_t expected_lines) {
   std::vector<Line> lines;
+  lines.reserve(expected_lines);
   size_t start = 0;
   int number = 0;
   while (start <= normalized.size()) {
@@ -165,7 +177,7 @@ std::vector<Line> SplitLines(std::string_view normalized, const std::string& fil
     if (end == std::string_view::npos) end = normalized.size();
     ++number;
     Line l;
-    l.text.assign(normalized.substr(start, end - start));
+    l.text = normalized.substr(start, end - start);
     if (static_cast<size_t>(number) <= line_sources.size()) {
       l.source = line_sources[static_cast<size_t>(number - 1)];
     } else {
@@ -179,12 +191,12 @@ std::vector<Line> SplitLines(std::string_view normalized, const std::string& fil
   return lines;
 }
 
-std::vector<Token> Tokenize(const std::vector<Line>& lines) {
+std::vector<Token> Tokenize(const std::vector<Line>& lines, size_t expected_tokens) {
   std::vector<Token> tokens;
-  tokens.reserve(lines.size() * 2);
+  tokens.reserve(std::max(expected_tokens, lines.size() * 2));
   std::vector<std::string_view> cells;
   for (size_t li = 0; li < lines.size(); ++li) {
-    const std::string& text = lines[li].text;
+    const std::string_view text = lines[li].text;
     if (text.empty() || IsMarkdownSeparator(text)) continue;
     SplitCells(text, &cells);
     size_t line_first = tokens.size();

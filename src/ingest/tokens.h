@@ -33,17 +33,22 @@ struct Token {
 
 // A line of the document, normalized for matching, with its source location.
 struct Line {
-  std::string text;
+  std::string_view text;  // into the normalized text the line was split from
   SourceLocation source;
 };
 
-// Splits normalized text into lines. `line_sources`, when not empty, gives each line's source
-// (for structured formats); otherwise lines get `file` and their 1-based number.
+// Splits normalized text into lines, which view into `normalized` (it must outlive them: one
+// normalized copy of the text serves every matcher, no line is copied again).
+// `line_sources`, when not empty, gives each line's source (for structured formats); otherwise
+// lines get `file` and their 1-based number. `expected_lines`, when known (MeasureLayout), is
+// reserved up front.
 std::vector<Line> SplitLines(std::string_view normalized, const std::string& file,
-                             const std::vector<SourceLocation>& line_sources);
+                             const std::vector<SourceLocation>& line_sources,
+                             size_t expected_lines = 0);
 
-// Tokenizes all lines.
-std::vector<Token> Tokenize(const std::vector<Line>& lines);
+// Tokenizes all lines. `expected_tokens`, when known (MeasureLayout's bound), is reserved up
+// front so that the tokens are never moved while the vector grows.
+std::vector<Token> Tokenize(const std::vector<Line>& lines, size_t expected_tokens = 0);
 
 // Tokenizes one cell's text into `out`, with the given position. Exposed for tests.
 void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<Token>* out);

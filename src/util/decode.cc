@@ -4,6 +4,7 @@
 #include <iconv.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 
@@ -196,11 +197,14 @@ std::string NormalizeForMatching(std::string_view s) {
   size_t i = 0;
   while (i < n) {
     // Copy runs of characters that normalization leaves alone in one append.
+    // (MayNormalize read from a table: one load per byte instead of five comparisons.)
+    static constexpr auto kMayNormalize = [] {
+      std::array<bool, 256> may{};
+      for (int c = 0; c < 256; ++c) may[c] = MayNormalize(static_cast<unsigned char>(c));
+      return may;
+    }();
     size_t run = i;
-    while (run < n) {
-      if (MayNormalize(static_cast<unsigned char>(s[run]))) break;
-      ++run;
-    }
+    while (run < n && !kMayNormalize[static_cast<unsigned char>(s[run])]) ++run;
     out.append(s.data() + i, run - i);
     i = run;
     if (i < n) i += NormalizeChar(s, i, &out);
