@@ -1,31 +1,34 @@
-// The SQLite DocumentRegistry (documents.h), on the connection of a SqliteStore.
+// The DocumentRegistry (documents.h) on the connection and audit log of the CaseStore it is
+// opened on, SQLite or PostgreSQL: one template over the backend (store_backend.h), so that both
+// backends run the same checks, the same SQL and the same audit entries.
 #include <array>
 #include <nlohmann/json.hpp>
 
 #include "gongkai/documents.h"
 #include "record_codec.h"
-#include "sqlite_context.h"
-#include "sqlite_db.h"
+#include "store_backend.h"
 
 namespace gongkai {
 namespace {
 
-using store_internal::SqliteContext;
-using store_internal::Statement;
-using namespace store_internal;  // record_codec.h
+using namespace store_internal;  // record_codec.h, store_backend.h
 
 constexpr std::array<std::string_view, kDisclosureModeCount> kModeIds = {"proactive", "on_request",
                                                                          "not_disclosed"};
 constexpr std::array<std::string_view, kDisclosureModeCount> kModeLabels = {
     "主动公开", "依申请公开", "不予公开"};
 
-class SqliteDocumentRegistry final : public DocumentRegistry {
+template <class Backend>
+class DocumentRegistryOn final : public DocumentRegistry {
+  using Context = typename Backend::Context;
+  using Statement = typename Backend::Stmt;
+
  public:
-  explicit SqliteDocumentRegistry(SqliteContext* ctx) : ctx_(ctx) {}
+  explicit DocumentRegistryOn(Context* ctx) : ctx_(ctx) {}
 
   StatusOr<int64_t> Add(const PublishedDocument& d, const std::string& actor) override {
     GONGKAI_RETURN_IF_ERROR(ValidateDocument(d));
-    GONGKAI_RETURN_IF_ERROR(store_internal::CheckAgencyExists(ctx_->db(), d.agency_id));
+    GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, d.agency_id));
     GONGKAI_RETURN_IF_ERROR(UniqueIndexNumber(d));
     int64_t id = 0;
     Status written = ctx_->RunInTransaction([&]() -> Status {
@@ -34,7 +37,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
                           "category, publisher, created, published, mode, body, draft, drafter, "
                           "reviewer, approver, review_date, secrecy_checked) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                          "?15)");
+                          "?15) RETURNING id");
       s.Bind(1, d.agency_id).Bind(2, d.index_number).Bind(3, d.title).Bind(4, d.category);
       s.Bind(5, d.publisher).Bind(6, d.created.ToString());
       if (d.published) {
@@ -44,8 +47,9 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
       }
       s.Bind(8, static_cast<int>(d.mode)).Bind(9, d.body).Bind(10, d.draft ? 1 : 0);
       BindReview(s, 11, d.review);
-      GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("登记文件 (add document)"));
-      id = sqlite3_last_insert_rowid(ctx_->db());
+      StatusOr<int64_t> inserted = ReturnedId(s);
+      if (!inserted.ok()) return inserted.status().WithContext("登记文件 (add document)");
+      id = *inserted;
       PublishedDocument stored = d;
       stored.id = id;
       return ctx_->AppendAudit(actor, "insert", "published_document", id, "",
@@ -67,7 +71,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
       s.Bind(1, id).Bind(2, published.ToString());
       BindReview(s, 3, review);
       GONGKAI_RETURN_IF_ERROR(s.Run().WithContext("公开文件 (publish document)"));
-      if (sqlite3_changes(ctx_->db()) != 1) {
+      if (Backend::Changes(ctx_, s) != 1) {
         return FailedPreconditionError("文件已被他人公开，请刷新 (published concurrently)");
       }
       PublishedDocument after = before;
@@ -103,16 +107,19 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
     DocumentPage page;
     const int64_t mode = q.mode ? static_cast<int64_t>(*q.mode) : -1;  // -1: every mode
     Statement& c = Stmt(count_,
-                        "SELECT count(*) FROM published_document WHERE (?1 = 0 OR agency_id = ?1) "
-                        "AND (?2 < 0 OR mode = ?2) AND (?3 OR draft = 0)");
+                        "SELECT count(*) FROM published_document "
+                        "WHERE (CAST(?1 AS BIGINT) = 0 OR agency_id = ?1) "
+                        "AND (CAST(?2 AS INTEGER) < 0 OR mode = ?2) "
+                        "AND (CAST(?3 AS INTEGER) <> 0 OR draft = 0)");
     c.Bind(1, q.agency_id).Bind(2, mode).Bind(3, q.with_drafts ? 1 : 0);
     GONGKAI_ASSIGN_OR_RETURN(bool any, c.Step());
     page.total = any ? c.Int(0) : 0;
     c.Reset();
     Statement& s = Stmt(q.agency_id ? list_agency_ : list_all_,
                         (std::string("SELECT ") + kDocumentColumns + " FROM published_document WHERE " +
-                         (q.agency_id ? "agency_id = ?1" : "?1 = 0") +
-                         " AND (?4 < 0 OR mode = ?4) AND (?5 OR draft = 0) "
+                         (q.agency_id ? "agency_id = ?1" : "CAST(?1 AS BIGINT) = 0") +
+                         " AND (CAST(?4 AS INTEGER) < 0 OR mode = ?4) "
+                         "AND (CAST(?5 AS INTEGER) <> 0 OR draft = 0) "
                          "ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3")
                             .c_str());
     s.Bind(1, q.agency_id).Bind(2, q.limit).Bind(3, q.offset).Bind(4, mode);
@@ -129,7 +136,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
   StatusOr<std::vector<CategoryCount>> CountByCategory(int64_t agency_id, int year) override {
     Statement& s = Stmt(by_category_,
                         "SELECT category, count(*) FROM published_document "
-                        "WHERE (?1 = 0 OR agency_id = ?1) AND mode = 0 AND draft = 0 AND "
+                        "WHERE (CAST(?1 AS BIGINT) = 0 OR agency_id = ?1) AND mode = 0 AND draft = 0 AND "
                         "coalesce(published, created) BETWEEN ?2 AND ?3 "
                         "GROUP BY category ORDER BY category");
     s.Bind(1, agency_id)
@@ -147,7 +154,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
 
  private:
   Statement& Stmt(Statement& s, const char* sql) {
-    (void)s.Prepare(ctx_->db(), sql);
+    (void)Backend::Prepare(ctx_, s, sql);
     return s;
   }
 
@@ -166,7 +173,7 @@ class SqliteDocumentRegistry final : public DocumentRegistry {
     return Status::Ok();
   }
 
-  SqliteContext* ctx_;
+  Context* ctx_;
   Statement insert_, publish_, get_, count_, list_agency_, list_all_, by_category_, index_;
 };
 
@@ -181,7 +188,11 @@ int FindIndex(const std::array<std::string_view, N>& ids, std::string_view id) {
 }  // namespace
 
 std::unique_ptr<DocumentRegistry> store_internal::NewSqliteDocumentRegistry(SqliteContext* ctx) {
-  return std::make_unique<SqliteDocumentRegistry>(ctx);
+  return std::make_unique<DocumentRegistryOn<SqliteBackend>>(ctx);
+}
+
+std::unique_ptr<DocumentRegistry> store_internal::NewPgDocumentRegistry(PgContext* ctx) {
+  return std::make_unique<DocumentRegistryOn<PgBackend>>(ctx);
 }
 
 std::string DocumentReview::Missing() const {
