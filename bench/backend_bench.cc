@@ -22,32 +22,14 @@
 #include <random>
 #include <thread>
 
+#include "bench_support.h"
 #include "gongkai/ledger.h"
 #include "gongkai/stores.h"
 
 namespace {
 
 using gongkai::Date;
-using Clock = std::chrono::steady_clock;
-
-double Seconds(Clock::time_point since) {
-  return std::chrono::duration<double>(Clock::now() - since).count();
-}
-
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "backend_bench: %s\n", what.c_str());
-  std::exit(1);
-}
-
-template <typename T>
-T Check(gongkai::StatusOr<T> v, const char* what) {
-  if (!v.ok()) Die(std::string(what) + ": " + v.status().message());
-  return std::move(v).value();
-}
-
-void Check(const gongkai::Status& s, const char* what) {
-  if (!s.ok()) Die(std::string(what) + ": " + s.message());
-}
+using namespace bench;  // bench_support.h
 
 struct Figures {
   double bulk = 0, single = 0, concurrent = 0, reports = 0;

@@ -20,31 +20,13 @@
 #include <filesystem>
 #include <random>
 
+#include "bench_support.h"
 #include "gongkai/ledger.h"
 #include "gongkai/store.h"
 #include "gongkai/validator.h"
 
-namespace {
-
 using gongkai::Date;
-using Clock = std::chrono::steady_clock;
-
-double Seconds(Clock::time_point since) {
-  return std::chrono::duration<double>(Clock::now() - since).count();
-}
-
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "ledger_bench: %s\n", what.c_str());
-  std::exit(1);
-}
-
-template <typename T>
-T Check(gongkai::StatusOr<T> v, const char* what) {
-  if (!v.ok()) Die(std::string(what) + ": " + v.status().message());
-  return std::move(v).value();
-}
-
-}  // namespace
+using namespace bench;  // bench_support.h
 
 int main(int argc, char** argv) {
   (void)argc;
