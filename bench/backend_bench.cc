@@ -58,35 +58,12 @@ gongkai::Request NewRequest(std::mt19937_64& rng, const std::vector<int64_t>& ag
 }
 
 Figures Run(const std::string& db, int64_t n, const gongkai::WorkCalendar& cal) {
-  constexpr int kAgencies = 4589, kCities = 12, kCounties = 103;
+  constexpr int kAgencies = Region::kAgencies, kCities = Region::kCities,
+                kCounties = Region::kCounties;
   constexpr int64_t kBatch = 10000;
   // Agencies and applicants without fsync; the timed part reopens durably.
   auto store = Check(gongkai::OpenCaseStore(db, {.durable = false}), "open");
-  std::vector<int64_t> agencies;
-  agencies.push_back(Check(
-      store->AddAgency({0, "自治区人民政府", 0, gongkai::AgencyKind::kRegion}, "b"), "agency"));
-  for (int i = 0; i < kCities + kCounties; ++i) {
-    bool city = i < kCities;
-    agencies.push_back(
-        Check(store->AddAgency({0, (city ? "市" : "旗县") + std::to_string(i),
-                                city ? agencies[0] : agencies[1 + i % kCities],
-                                city ? gongkai::AgencyKind::kCity : gongkai::AgencyKind::kCounty},
-                               "b"),
-              "agency"));
-  }
-  while (static_cast<int>(agencies.size()) < kAgencies) {
-    int64_t parent = agencies[agencies.size() % (1 + kCities + kCounties)];
-    agencies.push_back(Check(store->AddAgency({0, "部门" + std::to_string(agencies.size()), parent,
-                                               gongkai::AgencyKind::kDepartment},
-                                              "b"),
-                             "agency"));
-  }
-  std::vector<int64_t> applicants;
-  for (int i = 0; i < 1000; ++i) {
-    applicants.push_back(Check(
-        store->AddApplicant({0, static_cast<gongkai::ApplicantKind>(i % 6), "申请人"}, {}, "b"),
-        "applicant"));
-  }
+  const auto [agencies, applicants] = AddRegion(*store);
   // The same rows on both backends (one seed); made batch by batch, outside the timed part.
   std::mt19937_64 rng(1);
   auto next_batch = [&](int64_t from) {

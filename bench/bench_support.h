@@ -10,7 +10,10 @@
 #include <string>
 #include <utility>
 
+#include <vector>
+
 #include "gongkai/status.h"
+#include "gongkai/store.h"
 
 namespace bench {
 
@@ -33,6 +36,45 @@ T Check(gongkai::StatusOr<T> v, const char* what) {
 
 inline void Check(const gongkai::Status& s, const char* what) {
   if (!s.ok()) Die(std::string(what) + ": " + s.message());
+}
+
+// A region as the benches model it: 4,589 agencies (the region, 12 cities, 103 counties under
+// them, 4,473 departments spread over the governments) and 1,000 applicants of every kind.
+struct Region {
+  static constexpr int kAgencies = 4589, kCities = 12, kCounties = 103;
+  std::vector<int64_t> agencies;    // the region first, then cities, counties, departments
+  std::vector<int64_t> applicants;  // applicant i is of kind i % 6
+};
+
+inline Region AddRegion(gongkai::CaseStore& store) {
+  Region r;
+  std::vector<int64_t>& a = r.agencies;
+  a.push_back(
+      Check(store.AddAgency({0, "自治区人民政府", 0, gongkai::AgencyKind::kRegion}, "b"), "agency"));
+  for (int i = 0; i < Region::kCities; ++i) {
+    a.push_back(Check(
+        store.AddAgency({0, "市" + std::to_string(i), a[0], gongkai::AgencyKind::kCity}, "b"),
+        "agency"));
+  }
+  for (int i = 0; i < Region::kCounties; ++i) {
+    a.push_back(Check(store.AddAgency({0, "旗县" + std::to_string(i), a[1 + i % Region::kCities],
+                                       gongkai::AgencyKind::kCounty},
+                                      "b"),
+                      "agency"));
+  }
+  while (static_cast<int>(a.size()) < Region::kAgencies) {
+    int64_t parent = a[a.size() % (1 + Region::kCities + Region::kCounties)];
+    a.push_back(Check(store.AddAgency({0, "部门" + std::to_string(a.size()), parent,
+                                       gongkai::AgencyKind::kDepartment},
+                                      "b"),
+                      "agency"));
+  }
+  for (int i = 0; i < 1000; ++i) {
+    r.applicants.push_back(Check(
+        store.AddApplicant({0, static_cast<gongkai::ApplicantKind>(i % 6), "申请人"}, {}, "b"),
+        "applicant"));
+  }
+  return r;
 }
 
 }  // namespace bench

@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   int64_t n = 1000000;
   if (const char* env = std::getenv("GONGKAI_LEDGER_BENCH_REQUESTS")) n = std::atoll(env);
   if (n <= 0) Die("GONGKAI_LEDGER_BENCH_REQUESTS must be positive");
-  constexpr int kAgencies = 4589, kCities = 12, kCounties = 103;
+  constexpr int kAgencies = Region::kAgencies;
   constexpr size_t kBatch = 10000;
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() / ("gongkai_ledger_bench_" + std::to_string(getpid()));
@@ -44,35 +44,7 @@ int main(int argc, char** argv) {
   // Agencies and applicants are set up without fsync; the timed part reopens durably.
   auto store =
       Check(gongkai::OpenSqliteStore((dir / "ledger.db").string(), {.durable = false}), "open");
-  std::vector<int64_t> agencies;
-  agencies.push_back(Check(
-      store->AddAgency({0, "自治区人民政府", 0, gongkai::AgencyKind::kRegion}, "b"), "agency"));
-  for (int i = 0; i < kCities; ++i) {
-    agencies.push_back(
-        Check(store->AddAgency(
-                  {0, "市" + std::to_string(i), agencies[0], gongkai::AgencyKind::kCity}, "b"),
-              "agency"));
-  }
-  for (int i = 0; i < kCounties; ++i) {
-    agencies.push_back(
-        Check(store->AddAgency({0, "旗县" + std::to_string(i), agencies[1 + i % kCities],
-                                gongkai::AgencyKind::kCounty},
-                               "b"),
-              "agency"));
-  }
-  while (static_cast<int>(agencies.size()) < kAgencies) {
-    int64_t parent = agencies[agencies.size() % (1 + kCities + kCounties)];
-    agencies.push_back(Check(store->AddAgency({0, "部门" + std::to_string(agencies.size()), parent,
-                                               gongkai::AgencyKind::kDepartment},
-                                              "b"),
-                             "agency"));
-  }
-  std::vector<int64_t> applicants;
-  for (int i = 0; i < 1000; ++i) {
-    applicants.push_back(Check(
-        store->AddApplicant({0, static_cast<gongkai::ApplicantKind>(i % 6), "申请人"}, {}, "b"),
-        "applicant"));
-  }
+  const auto [agencies, applicants] = AddRegion(*store);
 
   // The rows, prepared up front so that both loops store the same data.
   std::mt19937_64 rng(1);
