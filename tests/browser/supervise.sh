@@ -7,17 +7,7 @@ gongkai=$1
 artefacts=$2
 shared=$3
 here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$artefacts"
-work=$(mktemp -d)
-server=
-cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-if [ ! -d "$here/node_modules/playwright-core" ]; then
-  (cd "$here" && npm ci --no-audit --no-fund >/dev/null)
-fi
+source "$here/lib.sh"
 db="$work/s.db"
 add() { "$gongkai" agency add --db "$db" --kind "$1" --name "$2" ${3:+--parent "$3"}; }
 add region 内蒙古自治区 >/dev/null                       # 1
@@ -36,14 +26,5 @@ other=$("$gongkai" supervise upload --db "$db" --agency 10 --file "$shared/corpu
   | grep -o '报告 [0-9]*' | head -1 | grep -o '[0-9]*')
 (cd "$work" && mkdir corpus && cp "$shared"/corpus/pingtan-*.txt "$shared"/corpus/shanghai-kewei-2024.md \
   "$shared"/corpus/shuyang-fgj-2023.html corpus/ && zip -qr corpus.zip corpus)
-"$gongkai" serve --db "$db" --listen 127.0.0.1:0 --today 2022-02-10 \
-  >"$work/serve.out" 2>"$artefacts/supervise-access.log" &
-server=$!
-for _ in $(seq 100); do
-  url=$(grep -o 'http://[0-9.:]*' "$work/serve.out" || true)
-  [ -n "$url" ] && break
-  kill -0 "$server" 2>/dev/null || { echo "gongkai serve did not start"; exit 1; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "gongkai serve did not print its URL"; exit 1; }
+start_server "$gongkai" "$artefacts/supervise-access.log" --db "$db" --today 2022-02-10
 node "$here/supervise.mjs" "$url" "$artefacts" "$shared/seeds" "$work/corpus.zip" "$other"
