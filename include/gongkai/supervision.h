@@ -81,6 +81,10 @@ class AgencyMatcher {
   const std::vector<Agency>& agencies_;
   std::vector<std::u32string> names_;                        // normalized, by index
   std::unordered_multimap<std::u32string, size_t> by_name_;  // normalized name → index
+  // Character → the indexes of the names holding it (each once, ascending): a name that shares
+  // no character with the report's cannot contain it or be contained in it, so a miss looks only
+  // at the names its characters reach.
+  std::unordered_map<char32_t, std::vector<uint32_t>> postings_;
 };
 
 // ---- Upload ----
