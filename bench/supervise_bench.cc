@@ -7,14 +7,15 @@
 //      same run: the goal is the importer's own speed (ratio near 1).
 // The generated reports' stored model is their tables (the tree reads only counts and dates).
 //
-// usage: supervise_bench SHARED_DIR [--db PATH]   (--db keeps the database, for
-//        bench/supervise_web_bench.sh; it must not exist yet)
+// usage: supervise_bench SHARED_DIR [--db PATH] [--zip PATH]   (for bench/supervise_web_bench.sh:
+//        --db keeps the database, which must not exist yet; --zip writes the upload's ZIP)
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -155,16 +156,25 @@ std::vector<double> Time(int runs, F f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: supervise_bench SHARED_DIR [--db PATH]\n");
+  if (argc < 2 || argc % 2 != 0) {
+    std::fprintf(stderr, "usage: supervise_bench SHARED_DIR [--db PATH] [--zip PATH]\n");
     return 2;
   }
   const fs::path shared = argv[1];
-  std::string db;
+  std::string db, zip_out;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--db") {
+      db = argv[i + 1];
+    } else if (flag == "--zip") {
+      zip_out = argv[i + 1];
+    } else {
+      std::fprintf(stderr, "usage: supervise_bench SHARED_DIR [--db PATH] [--zip PATH]\n");
+      return 2;
+    }
+  }
   fs::path tmp;
-  if (argc >= 4 && std::string(argv[2]) == "--db") {
-    db = argv[3];
-  } else {
+  if (db.empty()) {
     tmp = fs::temp_directory_path() / ("supervise_bench_" + std::to_string(getpid()));
     fs::create_directories(tmp);
     db = (tmp / "s.db").string();
@@ -185,6 +195,9 @@ int main(int argc, char** argv) {
   const int year = kFirstYear + kYears - 1;
   std::vector<double> base = Time(20, [&] { (void)(*store)->ListAgencies(); });
   size_t rows = 0;
+  // Each run opens a Supervision as a request of the web server does. The first run of a version
+  // assembles the tree; the others find it in the process's cache (supervision_cache.h), as every
+  // request does until the next write.
   std::vector<double> tree = Time(20, [&] {
     StatusOr<std::unique_ptr<Supervision>> s =
         Supervision::Open(**store, Supervisor{agencies[0], "bench"});
@@ -193,9 +206,9 @@ int main(int argc, char** argv) {
     rows = t->rows.size();
   });
   std::printf(
-      "tree of %zu agencies (%d): median %.1f ms, max %.1f ms; baseline ListAgencies "
-      "median %.1f ms; ratio %.1fx\n",
-      rows, year, tree[tree.size() / 2], tree.back(), base[base.size() / 2],
+      "tree of %zu agencies (%d): assembled %.1f ms (slowest run: the first), cached median "
+      "%.2f ms; baseline ListAgencies median %.1f ms; ratio (cached) %.2fx\n",
+      rows, year, tree.back(), tree[tree.size() / 2], base[base.size() / 2],
       tree[tree.size() / 2] / base[base.size() / 2]);
 
   // 2. An upload of 1,000 reports in one ZIP against the check of the same ZIP.
@@ -206,14 +219,28 @@ int main(int argc, char** argv) {
   }
   StatusOr<std::string> zip = render_internal::WriteZip(entries);
   if (!zip.ok()) Die("WriteZip", zip.status());
-  auto c0 = Clock::now();
-  size_t checked = 0, findings = 0;
-  for (NamedImport& n : ImportReportsBytes(*zip, "bundle.zip")) {
-    if (!n.result.ok()) continue;
-    ++checked;
-    findings += n.result->findings.size() + Validate(n.result->report).size();
+  if (!zip_out.empty()) {
+    std::ofstream out(zip_out, std::ios::binary);
+    out << *zip;
+    if (!out.flush()) {
+      std::fprintf(stderr, "supervise_bench: cannot write %s\n", zip_out.c_str());
+      return 1;
+    }
   }
-  double check_ms = Ms(Clock::now() - c0);
+  // Each side three times, the fastest counting (the machine may be shared).
+  constexpr int kRuns = 3;
+  size_t checked = 0, findings = 0;
+  double check_ms = 1e300;
+  for (int run = 0; run < kRuns; ++run) {
+    auto c0 = Clock::now();
+    checked = findings = 0;
+    for (NamedImport& n : ImportReportsBytes(*zip, "bundle.zip")) {
+      if (!n.result.ok()) continue;
+      ++checked;
+      findings += n.result->findings.size() + Validate(n.result->report).size();
+    }
+    check_ms = std::min(check_ms, Ms(Clock::now() - c0));
+  }
   // The upload into a durable database, as the server writes.
   fs::path up_dir = fs::temp_directory_path() / ("supervise_bench_up_" + std::to_string(getpid()));
   fs::create_directories(up_dir);
@@ -224,15 +251,21 @@ int main(int argc, char** argv) {
     std::vector<int64_t> up_agencies = MakeAgencies(**up_store);
     StatusOr<std::unique_ptr<Supervision>> up =
         Supervision::Open(**up_store, Supervisor{up_agencies[0], "bench"});
-    auto u0 = Clock::now();
-    StatusOr<UploadResult> r = (*up)->Upload(*zip, "bundle.zip", Date::FromYmd(2026, 1, 20));
-    double upload_ms = Ms(Clock::now() - u0);
-    if (!r.ok()) Die("Upload", r.status());
+    double upload_ms = 1e300;
+    int stored = 0;
+    for (int run = 0; run < kRuns; ++run) {  // each run stores another 1,000 versions
+      auto u0 = Clock::now();
+      StatusOr<UploadResult> r = (*up)->Upload(*zip, "bundle.zip", Date::FromYmd(2026, 1, 20));
+      upload_ms = std::min(upload_ms, Ms(Clock::now() - u0));
+      if (!r.ok()) Die("Upload", r.status());
+      stored = r->stored;
+    }
     std::printf(
         "upload of %d reports in a ZIP (%zu KB): %.0f ms (%d stored); check of the same "
-        "ZIP (import + validate, %zu reports, %zu findings): %.0f ms; ratio %.2fx\n",
-        kUploadReports, zip->size() / 1024, upload_ms, r->stored, checked, findings, check_ms,
-        upload_ms / check_ms);
+        "ZIP (import + validate, %zu reports, %zu findings): %.0f ms; ratio %.2fx "
+        "(fastest of %d each)\n",
+        kUploadReports, zip->size() / 1024, upload_ms, stored, checked, findings, check_ms,
+        upload_ms / check_ms, kRuns);
   }
   fs::remove_all(up_dir);
   if (!tmp.empty()) fs::remove_all(tmp);

@@ -81,6 +81,10 @@ class AgencyMatcher {
   const std::vector<Agency>& agencies_;
   std::vector<std::u32string> names_;                        // normalized, by index
   std::unordered_multimap<std::u32string, size_t> by_name_;  // normalized name → index
+  // Character → the indexes of the names holding it (each once, ascending): a name that shares
+  // no character with the report's cannot contain it or be contained in it, so a miss looks only
+  // at the names its characters reach.
+  std::unordered_map<char32_t, std::vector<uint32_t>> postings_;
 };
 
 // ---- Upload ----
@@ -215,8 +219,10 @@ struct YearTrend {
 
 class Supervision {
  public:
-  // NotFound if the supervisor's agency does not exist; kUnimplemented for a non-SQLite store.
-  // `store` must outlive the Supervision.
+  // NotFound if the supervisor's agency does not exist; kUnimplemented for a store not made by
+  // OpenSqliteStore or OpenPostgresStore. `store` must outlive the Supervision. Reads the
+  // database's version (data_version.h) first; the scope is shared with other Supervisions of
+  // the same supervisor opened at the same version (in this process).
   static StatusOr<std::unique_ptr<Supervision>> Open(CaseStore& store, Supervisor who);
   // For a logged-in staff member (accounts.h): a supervisor's scope is its agency's subtree.
   // FailedPrecondition for any other role.
@@ -242,6 +248,10 @@ class Supervision {
   // Every uploaded version of an agency's report for a year, oldest first.
   StatusOr<std::vector<Submission>> Versions(int64_t agency_id, int year);
 
+  // Every agency of the scope with its status for `year`. Served from the process's cache while
+  // the database is at the version read at Open (so a page read on any server after a write
+  // acknowledged by any server shows it); otherwise assembled afresh, and cached if the database
+  // has not changed since Open.
   StatusOr<SupervisionTree> Tree(int year);
   StatusOr<SubmissionReport> Report(int64_t submission_id);
   // The agency's report for `year` (ledger or newest submission) and where it came from;

@@ -2,6 +2,7 @@
 // opened on, SQLite or PostgreSQL: one template over the backend (store_backend.h).
 #include <array>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <utility>
 
 #include "gongkai/submissions.h"
@@ -91,7 +92,8 @@ class SubmissionStoreOn final : public SubmissionStore {
 
   StatusOr<std::vector<int64_t>> Add(const std::vector<Submission>& all,
                                      const std::string& actor) override {
-    for (const Submission& in : all) GONGKAI_RETURN_IF_ERROR(Check(in));
+    std::set<int64_t> known;  // agencies found to exist: each looked up once per call
+    for (const Submission& in : all) GONGKAI_RETURN_IF_ERROR(Check(in, &known));
     std::vector<int64_t> ids;
     GONGKAI_RETURN_IF_ERROR(ctx_->RunInTransaction([&]() -> Status {
       ids.clear();
@@ -199,7 +201,9 @@ class SubmissionStoreOn final : public SubmissionStore {
   }
 
  private:
-  Status Check(const Submission& in) {
+  // Checks one submission; `known` holds the agencies already found to exist (and gains those
+  // found now), so that a batch of one supervisor's uploads asks once per agency.
+  Status Check(const Submission& in, std::set<int64_t>* known) {
     GONGKAI_RETURN_IF_ERROR(CheckTextFields({{"文件名", &in.file_name},
                                              {"报告中的机关名称", &in.report_agency},
                                              {"格式", &in.format},
@@ -217,8 +221,14 @@ class SubmissionStoreOn final : public SubmissionStore {
           in.file_name +
           ": 未指定机关的报告匹配方式应为 none (match must be none exactly when unassigned)");
     }
-    GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, in.supervisor_id));
-    if (in.agency_id != 0) GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, in.agency_id));
+    auto exists = [&](int64_t id) -> Status {
+      if (known->count(id)) return Status::Ok();
+      GONGKAI_RETURN_IF_ERROR(Backend::AgencyExists(ctx_, id));
+      known->insert(id);
+      return Status::Ok();
+    };
+    GONGKAI_RETURN_IF_ERROR(exists(in.supervisor_id));
+    if (in.agency_id != 0) GONGKAI_RETURN_IF_ERROR(exists(in.agency_id));
     return Status::Ok();
   }
 

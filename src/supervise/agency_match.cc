@@ -57,13 +57,6 @@ double Coverage(const std::u32string& a, const std::u32string& b) {
   return static_cast<double>(shorter.size()) / static_cast<double>(longer.size());
 }
 
-// Characters the two names share, for ranking candidates shown to the supervisor.
-size_t Shared(const std::u32string& a, const std::u32string& b) {
-  size_t n = 0;
-  for (char32_t c : a) n += b.find(c) != std::u32string::npos ? 1 : 0;
-  return n;
-}
-
 }  // namespace
 
 AgencyMatcher::AgencyMatcher(const std::vector<Agency>& agencies) : agencies_(agencies) {
@@ -71,6 +64,10 @@ AgencyMatcher::AgencyMatcher(const std::vector<Agency>& agencies) : agencies_(ag
   for (size_t i = 0; i < agencies.size(); ++i) {
     names_.push_back(Normalize(agencies[i].name));
     by_name_.emplace(names_.back(), i);
+    for (char32_t c : names_.back()) {
+      std::vector<uint32_t>& p = postings_[c];
+      if (p.empty() || p.back() != i) p.push_back(static_cast<uint32_t>(i));
+    }
   }
 }
 
@@ -90,10 +87,23 @@ AgencyMatch AgencyMatcher::Match(std::string_view report_agency) const {
     }
     return out;
   }
+  // The names sharing a character with the report's (ascending), and how many of the report's
+  // characters each holds (for ranking candidates shown to the supervisor); only they can contain
+  // the report's name or be contained in it.
+  std::vector<uint32_t> shared(names_.size(), 0);
+  std::vector<uint32_t> reached;
+  for (char32_t c : wanted) {
+    auto p = postings_.find(c);
+    if (p == postings_.end()) continue;
+    for (uint32_t i : p->second) {
+      if (shared[i]++ == 0) reached.push_back(i);
+    }
+  }
+  std::sort(reached.begin(), reached.end());
   // One pass for the best and second-best containment; candidates are ranked only on a miss.
   double best = 0, second = 0;
   size_t best_i = 0;
-  for (size_t i = 0; i < names_.size(); ++i) {
+  for (uint32_t i : reached) {
     double c = Coverage(wanted, names_[i]);
     if (c > best) {
       second = best;
@@ -114,10 +124,7 @@ AgencyMatch AgencyMatcher::Match(std::string_view report_agency) const {
     size_t index;
   };
   std::vector<Scored> scored;
-  for (size_t i = 0; i < names_.size(); ++i) {
-    size_t shared = Shared(wanted, names_[i]);
-    if (shared > 0) scored.push_back({Coverage(wanted, names_[i]), shared, i});
-  }
+  for (uint32_t i : reached) scored.push_back({Coverage(wanted, names_[i]), shared[i], i});
   size_t top = std::min(scored.size(), kMaxCandidates);
   std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(top), scored.end(),
                     [](const Scored& x, const Scored& y) {

@@ -36,8 +36,8 @@ StatusOr<std::vector<Reminder>> Supervision::Reminders(int year) {
     if (row.status != FilingStatus::kNotFiled && row.status != FilingStatus::kErrors) continue;
     Reminder r;
     r.agency = row.agency;
-    int parent = impl_->parent[i];
-    if (parent >= 0) r.parent_name = impl_->scope[static_cast<size_t>(parent)].name;
+    int parent = impl_->scope->parent[i];
+    if (parent >= 0) r.parent_name = impl_->scope->agencies[static_cast<size_t>(parent)].name;
     r.status = row.status;
     r.errors = row.errors;
     r.due = DueDate(row.agency, year);

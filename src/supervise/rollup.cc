@@ -81,7 +81,7 @@ StatusOr<RegionRollup> Supervision::Rollup(int year) {
       sums[i++].Add(c);
     });
   };
-  for (const Agency& a : impl_->scope) {
+  for (const Agency& a : impl_->scope->agencies) {
     if (auto l = ledger->find(a.id); l != ledger->end()) {
       add(l->second.report);
       out.from_ledger.push_back(a);
@@ -103,7 +103,7 @@ StatusOr<RegionRollup> Supervision::Rollup(int year) {
     auto s = latest.find(a.id);
     if (s != latest.end() && s->second.errors > 0) out.with_errors.push_back(a);
   }
-  out.report.agency = impl_->scope[0].name + "（汇总）";
+  out.report.agency = impl_->scope->agencies[0].name + "（汇总）";
   out.report.year = year;
   if (!sums.empty()) {
     size_t i = 0;
@@ -121,7 +121,7 @@ StatusOr<std::vector<YearTrend>> Supervision::Trends(int first_year, int last_ye
     GONGKAI_ASSIGN_OR_RETURN(RegionRollup r, Rollup(y));
     YearTrend t;
     t.year = y;
-    t.agencies = static_cast<int>(impl_->scope.size());
+    t.agencies = static_cast<int>(impl_->scope->agencies.size());
     t.reporting = static_cast<int>(r.from_ledger.size() + r.from_uploads.size());
     const Table3& t3 = r.report.table3;
     t.received = Whole(t3.cells[kNew][kTotal]);

@@ -7,8 +7,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "gongkai/data_version.h"
 #include "gongkai/registry.h"
 #include "gongkai/supervision.h"
+#include "supervision_cache.h"
 
 namespace gongkai {
 
@@ -24,16 +26,16 @@ struct Supervision::Impl {
   CaseStore* store = nullptr;
   Supervisor who;
   std::unique_ptr<SubmissionStore> submissions;
-  std::vector<Agency> scope;  // depth-first, children by id; scope[0] = who's agency
-  std::vector<int> depth;     // of each scope entry
-  std::vector<int> parent;    // index of each entry's parent in scope, -1 for [0]
-  std::unordered_map<int64_t, size_t> index;                    // agency id → position in scope
+  // The database's version read when the Supervision was opened, before any other read of it:
+  // what this Supervision reads is at least that new (supervision_cache.h).
+  DataVersion version;
+  std::shared_ptr<const SupervisionScope> scope;  // of who's agency, at `version`
   std::map<int, std::map<int64_t, LedgerReport>> ledger_cache;  // by year
   std::unique_ptr<AgencyMatcher> matcher;                       // over scope, made on first use
 
   const Agency* Find(int64_t agency_id) const {
-    auto it = index.find(agency_id);
-    return it == index.end() ? nullptr : &scope[it->second];
+    auto it = scope->index.find(agency_id);
+    return it == scope->index.end() ? nullptr : &scope->agencies[it->second];
   }
   // The ledger reports of the agencies in scope that have figures for `year` (computed once).
   StatusOr<const std::map<int64_t, LedgerReport>*> LedgerReports(int year);

@@ -38,17 +38,29 @@ std::string_view ReportSourceLabel(ReportSource s) {
 }
 
 // One read of the newest submissions and one of the ledger for the whole scope; the counts per
-// status are summed bottom-up (a child always follows its parent in scope order).
+// status are summed bottom-up (a child always follows its parent in scope order). Kept in the
+// process's cache (supervision_cache.h) under the version read at Open, and served from it only
+// while the database is still at that version: a change since (by anyone, this Supervision's own
+// uploads included) makes this call read afresh.
 StatusOr<SupervisionTree> Supervision::Tree(int year) {
+  SupervisionCache& cache = SupervisionCache::Process();
+  GONGKAI_ASSIGN_OR_RETURN(DataVersion now, ReadDataVersion(*impl_->store));
+  // Everything this Supervision has read so far (scope, ledger reports) was read after
+  // impl_->version was current; if it still is, nothing has changed since.
+  const bool unchanged = now == impl_->version;
+  if (unchanged) {
+    if (auto hit = cache.FindTree(now, impl_->who.agency_id, year)) return *hit;
+  }
+  const SupervisionScope& scope = *impl_->scope;
   GONGKAI_ASSIGN_OR_RETURN(const auto* ledger, impl_->LedgerReports(year));
   GONGKAI_ASSIGN_OR_RETURN(auto latest, impl_->submissions->Latest(year));
   SupervisionTree tree;
   tree.year = year;
-  tree.rows.resize(impl_->scope.size());
-  for (size_t i = 0; i < impl_->scope.size(); ++i) {
+  tree.rows.resize(scope.agencies.size());
+  for (size_t i = 0; i < scope.agencies.size(); ++i) {
     AgencyFiling& row = tree.rows[i];
-    row.agency = impl_->scope[i];
-    row.depth = impl_->depth[i];
+    row.agency = scope.agencies[i];
+    row.depth = scope.depth[i];
     auto s = latest.find(row.agency.id);
     if (s != latest.end()) row.versions = s->second.version;
     if (auto l = ledger->find(row.agency.id); l != ledger->end()) {
@@ -67,8 +79,11 @@ StatusOr<SupervisionTree> Supervision::Tree(int year) {
     row.subtree[static_cast<size_t>(row.status)] = 1;
   }
   for (size_t i = tree.rows.size(); i-- > 1;) {
-    AgencyFiling& parent = tree.rows[static_cast<size_t>(impl_->parent[i])];
+    AgencyFiling& parent = tree.rows[static_cast<size_t>(scope.parent[i])];
     for (size_t k = 0; k < kFilingStatusCount; ++k) parent.subtree[k] += tree.rows[i].subtree[k];
+  }
+  if (unchanged) {
+    cache.StoreTree(now, impl_->who.agency_id, year, std::make_shared<const SupervisionTree>(tree));
   }
   return tree;
 }

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <set>
 
+#include <ctemplate/template_modifiers.h>
+
 #include "gongkai/render_letter.h"
 #include "gongkai/supervision.h"
 #include "multipart.h"
@@ -193,23 +195,43 @@ HttpResponse TreePage(Site& site, HttpRequest& req) {
 
 // ---- Upload and assignment ----
 
+// Unassigned reports shown with an assignment form, oldest first; the rest are counted. Each form
+// lists every agency of the scope (4,589 options for a region), so an upload of 1,000 unmatched
+// reports would otherwise be a page of 4.6 million options.
+constexpr size_t kAssignFormsPerPage = 20;
+
 void FillUnassigned(Supervision& sup, Dict* d) {
   StatusOr<std::vector<Submission>> waiting = sup.Unassigned();
   if (!waiting.ok() || waiting->empty()) return;
   d->ShowSection("HAS_UNASSIGNED");
+  if (waiting->size() > kAssignFormsPerPage) {
+    d->AddSectionDictionary("MORE_UNASSIGNED")
+        ->SetIntValue("N", static_cast<long>(waiting->size() - kAssignFormsPerPage));
+    waiting->resize(kAssignFormsPerPage);
+  }
+  // Every form offers the same <option>s, the scope's agencies: written (and HTML-escaped, as the
+  // template's auto-escaping would) once for the page rather than filled per form.
+  std::string options;
+  for (const Agency& a : sup.agencies()) {
+    options += "<option value=\"" + std::to_string(a.id) + "\">" +
+               ctemplate::html_escape(a.name) + "</option>\n";
+  }
+  const AgencyMatcher matcher(sup.agencies());  // the scope's names prepared once for the page
   for (const Submission& s : *waiting) {
     Dict* w = d->AddSectionDictionary("UNASSIGNED");
     w->SetIntValue("ID", static_cast<long>(s.id));
     w->SetValue("FILE", s.file_name);
     w->SetValue("REPORT_AGENCY", s.report_agency);
     if (s.year) w->SetIntValue("YEAR", s.year);
-    AgencyMatch m = MatchAgency(s.report_agency, sup.agencies());
-    for (const Agency& a : sup.agencies()) {
-      Dict* o = w->AddSectionDictionary("OPTION");
-      o->SetIntValue("VALUE", static_cast<long>(a.id));
-      o->SetValue("LABEL", a.name);
-      if (!m.candidates.empty() && m.candidates[0].id == a.id) o->ShowSection("SELECTED");
+    AgencyMatch m = matcher.Match(s.report_agency);
+    std::string mine = options;
+    if (!m.candidates.empty()) {  // the best candidate preselected
+      const std::string open = "<option value=\"" + std::to_string(m.candidates[0].id) + "\"";
+      if (size_t at = mine.find(open + ">"); at != std::string::npos) {
+        mine.insert(at + open.size(), " selected");
+      }
     }
+    w->SetValue("OPTIONS", mine);
   }
 }
 

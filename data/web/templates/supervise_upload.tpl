@@ -23,10 +23,10 @@
 <p><a href="/supervise/reports/{{ID}}">{{FILE}}</a>：报告中的机关“{{REPORT_AGENCY}}”
 <label for="agency-{{ID}}">所属机关</label>
 <select id="agency-{{ID}}" name="agency">
-{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
-{{/OPTION}}</select>
+{{OPTIONS:none}}</select>
 <label for="year-{{ID}}">年度</label>
 <input id="year-{{ID}}" name="year" inputmode="numeric" size="5" value="{{YEAR}}">
 <button type="submit">指定</button></p>
 </form>
-{{/UNASSIGNED}}{{/HAS_UNASSIGNED}}
+{{/UNASSIGNED}}{{#MORE_UNASSIGNED}}<p>另有 {{N}} 份报告待指定机关：指定以上报告后，其余的依次列出。</p>
+{{/MORE_UNASSIGNED}}{{/HAS_UNASSIGNED}}
