@@ -36,7 +36,9 @@ class CaseFilesTest : public store_testing::StoreTest {
     r.clock_start = r.received;
     r.content = "预算";
     Event e{0, 0, "register", r.received, "t", "", "{}", ""};
-    return *store_->AddRequest(r, attachments, e, "");
+    StatusOr<int64_t> id = store_->AddRequest(r, attachments, e, "");
+    EXPECT_TRUE(id.ok()) << id.status().message();
+    return id.ok() ? *id : -1;
   }
 
   ExtensionProposal Proposal(int64_t request, int days = 10) {
