@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,6 +103,10 @@ struct NamedImport {
 // archives nested inside it are not opened). A damaged or oversized archive gives one entry
 // holding the error. Never returns an empty vector.
 std::vector<NamedImport> ImportReportsBytes(std::string_view bytes, const std::string& name);
+// As ImportReportsBytes, handing each report to `sink` as soon as it is read, in the same order,
+// so that a caller can act on one report (store it) while the next is read.
+void ForEachReportInBytes(std::string_view bytes, const std::string& name,
+                          const std::function<void(NamedImport)>& sink);
 // As ImportReportsBytes, for a file on disk.
 std::vector<NamedImport> ImportReportsFile(const std::string& path);
 

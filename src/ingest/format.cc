@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -119,34 +120,40 @@ bool SkippedMember(const std::string& path) {
 // Memory: the archive, plus one member inflated at a time (<= kMaxReportBytes, and the whole
 // archive's inflated bytes <= kMaxUncompressedBytes, both checked while inflating) and that
 // member's importer bound; members are imported one after another.
-std::vector<NamedImport> ImportArchive(std::string_view bytes, const std::string& name) {
-  std::vector<NamedImport> out;
+// Hands every report of the archive `bytes` to `sink`, in the archive's order (see
+// ImportReportsBytes); returns how many it handed over.
+size_t ImportArchive(std::string_view bytes, const std::string& name,
+                     const std::function<void(NamedImport)>& sink) {
   auto reader = ZipReader::Open(bytes, name);
   if (!reader.ok()) {
-    out.push_back({name, reader.status()});
-    return out;
+    sink({name, reader.status()});
+    return 1;
   }
   ZipReader& zip = **reader;
+  size_t handed = 0;
   for (size_t i = 0; i < zip.entries().size(); ++i) {
     const ZipReader::Entry& e = zip.entries()[i];
     if (e.directory || SkippedMember(e.name)) continue;
     std::string member = name + "!/" + e.name;
     auto data = zip.Read(static_cast<int>(i), kMaxReportBytes);
+    ++handed;
     if (!data.ok()) {
-      out.push_back({member, data.status()});
-      if (data.status().code() == StatusCode::kResourceExhausted) break;  // budget spent
+      const bool budget_spent = data.status().code() == StatusCode::kResourceExhausted;
+      sink({member, data.status()});
+      if (budget_spent) break;
       continue;
     }
     if (data->empty()) {
-      out.push_back({member, InvalidArgumentError(member + ": 文件为空 (empty file)")});
+      sink({member, InvalidArgumentError(member + ": 文件为空 (empty file)")});
       continue;
     }
-    out.push_back({member, ImportSingle(*data, member, DetectFormat(*data)), Sha256Hex(*data)});
+    sink({member, ImportSingle(*data, member, DetectFormat(*data)), Sha256Hex(*data)});
   }
-  if (out.empty()) {
-    out.push_back({name, InvalidArgumentError(name + ": 压缩包中没有报告 (no report in the archive)")});
+  if (handed == 0) {
+    sink({name, InvalidArgumentError(name + ": 压缩包中没有报告 (no report in the archive)")});
+    handed = 1;
   }
-  return out;
+  return handed;
 }
 
 }  // namespace
@@ -246,19 +253,25 @@ StatusOr<ImportedReport> ImportReportBytes(std::string_view bytes, const std::st
   if (bytes.size() > kMaxReportBytes) return ResourceExhaustedError(TooLarge(name, bytes.size()));
   ReportFormat format = DetectFormat(bytes);
   if (format != ReportFormat::kZip) return ImportSingle(bytes, name, format);
-  std::vector<NamedImport> all = ImportArchive(bytes, name);
+  std::vector<NamedImport> all = ImportReportsBytes(bytes, name);
   if (all.size() == 1) return std::move(all[0].result);
   return InvalidArgumentError(name + ": 压缩包中有 " + std::to_string(all.size()) +
                               " 个文件，请逐个读取 (the archive holds " + std::to_string(all.size()) +
                               " files: read them one by one)");
 }
 
+void ForEachReportInBytes(std::string_view bytes, const std::string& name,
+                          const std::function<void(NamedImport)>& sink) {
+  if (!bytes.empty() && bytes.size() <= kMaxReportBytes && DetectFormat(bytes) == ReportFormat::kZip) {
+    ImportArchive(bytes, name, sink);
+    return;
+  }
+  sink({name, ImportReportBytes(bytes, name), Sha256Hex(bytes)});
+}
+
 std::vector<NamedImport> ImportReportsBytes(std::string_view bytes, const std::string& name) {
   std::vector<NamedImport> out;
-  if (!bytes.empty() && bytes.size() <= kMaxReportBytes && DetectFormat(bytes) == ReportFormat::kZip) {
-    return ImportArchive(bytes, name);
-  }
-  out.push_back({name, ImportReportBytes(bytes, name), Sha256Hex(bytes)});
+  ForEachReportInBytes(bytes, name, [&out](NamedImport n) { out.push_back(std::move(n)); });
   return out;
 }
 
