@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "gongkai/submissions.h"
 #include "pg_db.h"
 
 namespace gongkai::store_testing {
@@ -139,6 +140,22 @@ void StoreTest::SetUp() {
 void StoreTest::TearDown() {
   store_.reset();
   db_.reset();
+}
+
+void SubmissionsTest::SetUp() {
+  StoreTest::SetUp();
+  if (!Opened()) return;
+  auto sub = OpenSubmissionStore(*store_);
+  ASSERT_TRUE(sub.ok()) << sub.status().message();
+  subs_ = std::move(sub).value();
+  auto region = store_->AddAgency({0, "某自治区", 0, AgencyKind::kRegion}, "t");
+  ASSERT_TRUE(region.ok()) << region.status().message();
+  region_ = *region;
+}
+
+void SubmissionsTest::TearDown() {
+  subs_.reset();
+  StoreTest::TearDown();
 }
 
 }  // namespace gongkai::store_testing

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "gongkai/stores.h"
+#include "gongkai/submissions.h"
 
 namespace gongkai {
 // Test names show the backend (gtest prints parameters with PrintTo).
@@ -83,6 +84,17 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
 
   std::unique_ptr<TestDatabase> db_;
   std::unique_ptr<CaseStore> store_;
+};
+
+// A StoreTest whose ledger also has a SubmissionStore (subs_) and a region (region_, the
+// supervisor of the submissions).
+class SubmissionsTest : public StoreTest {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  std::unique_ptr<SubmissionStore> subs_;
+  int64_t region_ = 0;
 };
 
 // Instantiates the TEST_Ps of `fixture` (a StoreTest) once per backend.

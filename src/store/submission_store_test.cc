@@ -9,20 +9,12 @@
 namespace gongkai {
 namespace {
 
-class SubmissionStoreTest : public store_testing::StoreTest {
+class SubmissionStoreTest : public store_testing::SubmissionsTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    SubmissionsTest::SetUp();
     if (!Opened()) return;
-    auto sub = OpenSubmissionStore(*store_);
-    ASSERT_TRUE(sub.ok()) << sub.status().message();
-    subs_ = std::move(sub).value();
-    region_ = *store_->AddAgency({0, "某自治区", 0, AgencyKind::kRegion}, "t");
     office_ = *store_->AddAgency({0, "某局", region_, AgencyKind::kDepartment}, "t");
-  }
-  void TearDown() override {
-    subs_.reset();
-    StoreTest::TearDown();
   }
   Submission Make(int64_t agency, int year, char hash) {
     Submission s;
@@ -42,8 +34,7 @@ class SubmissionStoreTest : public store_testing::StoreTest {
     return s;
   }
 
-  std::unique_ptr<SubmissionStore> subs_;
-  int64_t region_ = 0, office_ = 0;
+  int64_t office_ = 0;
 };
 
 TEST_P(SubmissionStoreTest, VersionsAreKeptAndTheNewestIsLatest) {

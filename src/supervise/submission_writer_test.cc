@@ -10,20 +10,8 @@
 namespace gongkai::supervise_internal {
 namespace {
 
-class SubmissionWriterTest : public store_testing::StoreTest {
+class SubmissionWriterTest : public store_testing::SubmissionsTest {
  protected:
-  void SetUp() override {
-    StoreTest::SetUp();
-    if (!Opened()) return;
-    auto sub = OpenSubmissionStore(*store_);
-    ASSERT_TRUE(sub.ok()) << sub.status().message();
-    subs_ = std::move(sub).value();
-    region_ = *store_->AddAgency({0, "某自治区", 0, AgencyKind::kRegion}, "t");
-  }
-  void TearDown() override {
-    subs_.reset();
-    StoreTest::TearDown();
-  }
   // A submission of report `n` (its hash names it); `valid` false makes the batch fail.
   Submission Make(int n, bool valid = true) {
     Submission s;
@@ -51,9 +39,6 @@ class SubmissionWriterTest : public store_testing::StoreTest {
       w.Add(std::move(batch), std::move(items));
     }
   }
-
-  std::unique_ptr<SubmissionStore> subs_;
-  int64_t region_ = 0;
 };
 
 TEST_P(SubmissionWriterTest, StoresEveryBatchInOrderWithTheCallersIndexes) {
