@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <system_error>
 
 #include "gongkai/calendar.h"
 #include "gongkai/ledger.h"
@@ -46,6 +47,17 @@ const std::string& ScratchPath() {
   return path;
 }
 
+// Copies `from` over `to`, again when a signal interrupts the copy (libFuzzer's timer, every
+// second with -timeout, makes copy_file fail with EINTR now and then).
+void CopyFile(const std::string& from, const std::string& to) {
+  for (;;) {
+    std::error_code ec;
+    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, ec);
+    if (!ec) return;
+    if (ec != std::errc::interrupted) Fail("cannot copy " + from + ": " + ec.message());
+  }
+}
+
 void RemoveScratch() {
   for (const char* suffix : {"", "-wal", "-shm"}) {
     std::filesystem::remove(ScratchPath() + suffix);
@@ -70,8 +82,7 @@ const std::string& TemplatePath() {
       }
     }
     // Closing the last connection checkpoints the WAL into the main file.
-    std::filesystem::copy_file(ScratchPath(), t,
-                               std::filesystem::copy_options::overwrite_existing);
+    CopyFile(ScratchPath(), t);
     return t;
   }();
   return path;
@@ -197,7 +208,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const WorkCalendar& cal = Calendar();
   const std::string& template_path = TemplatePath();
   RemoveScratch();
-  std::filesystem::copy_file(template_path, ScratchPath());
+  CopyFile(template_path, ScratchPath());
   {
     SqliteOptions options;
     options.durable = false;
