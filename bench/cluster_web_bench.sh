@@ -25,15 +25,8 @@ code=$(curl -sf -H 'Content-Type: application/json' -d '{"agency_id":3,"name":"å
 declare -A paths=([column]="/agencies/3" [report]="/agencies/3/reports/2025"
                   [status]="/api/v1/applications/$code")
 
-# Prints "req/s p50_ms p99_ms non2xx" for one URL.
-measure() {
-  wrk -t1 -c"$connections" -d"${seconds}s" --latency "$1" | awk '
-    /Requests\/sec/ { rps = $2 }
-    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
-    /Non-2xx/ { bad = $NF }
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    END { printf "%.0f %.2f %.2f %s\n", rps, ms(p50), ms(p99), bad + 0 }'
-}
+source "$here/wrk_measure.sh"
+measure() { wrk_measure "$1" "$connections" "$seconds"; }
 declare -A two
 for name in column report status; do two[$name]=$(measure "$base${paths[$name]}"); done
 

@@ -59,15 +59,8 @@ CONF
 pids+=($!)
 sleep 0.5
 
-# Prints "req/s p50_ms p99_ms" for one URL.
-measure() {
-  wrk -t1 -c"$connections" -d"${seconds}s" --latency "$1" | awk '
-    /Requests\/sec/ { rps = $2 }
-    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
-    /Non-2xx/ { bad = $NF }
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    END { printf "%.0f %.2f %.2f %s\n", rps, ms(p50), ms(p99), bad + 0 }'
-}
+source "$(dirname "$0")/wrk_measure.sh"
+measure() { wrk_measure "$1" "$connections" "$seconds"; }
 
 echo "wrk: ${seconds} s, ${connections} connections, 1 wrk thread; gongkai serve and nginx: ${threads} threads/workers"
 printf "%-8s %-34s %10s %9s %9s   %10s %9s %9s   %7s\n" page path "gongkai/s" "p50 ms" "p99 ms" "nginx/s" "p50 ms" "p99 ms" ratio
