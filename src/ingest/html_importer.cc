@@ -1,25 +1,18 @@
-// The HTML importer: libxml2's forgiving HTML parser, then a walk of the tree that renders
-// paragraphs as lines and tables as grids (rowspan/colspan honoured) of TAB-separated cells.
+// The HTML importer: the page read by libxml2's forgiving HTML parser into a compact tree
+// (html_page.h), then a walk of the tree that renders paragraphs as lines and tables as grids
+// (rowspan/colspan honoured) of TAB-separated cells.
 //
 // Page chrome (scripts, styles, navigation, share buttons, footers, hidden elements) is skipped.
 // A table whose cells hold other tables is a layout table: its cells are read as paragraphs.
 // Provenance: every line carries the HTML source line; table rows also carry table and row.
-#include <libxml/HTMLparser.h>
-#include <libxml/SAX2.h>
-#include <libxml/tree.h>
-
-#include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
-#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "gongkai/decode.h"
+#include "html_page.h"
 #include "importers.h"
 
 namespace gongkai::ingest_internal {
@@ -90,265 +83,53 @@ StatusOr<HtmlText> DecodeHtml(std::string_view bytes, const std::string& name) {
   return HtmlText{std::move(t.utf8), std::move(t.encoding)};
 }
 
-// What the walk needs to know of an element, worked out once per element (ElementKind): the
-// class of its tag, looked up in one table instead of a chain of name comparisons, and whether
-// it is skipped (its tag, or page chrome by its class, id or style).
-enum ElementFlag : unsigned {
-  kKnown = 1u << 0,     // the flags below have been worked out
-  kSkipTag = 1u << 1,   // a tag whose content is never report text (script, nav, head, …)
-  kBlock = 1u << 2,     // a block: breaks the line (or the cell's text) before and after
-  kBr = 1u << 3,
-  kTableTag = 1u << 4,
-  kTr = 1u << 5,
-  kCell = 1u << 6,      // td or th
-  kRowGroup = 1u << 7,  // thead, tbody or tfoot
-  kCaption = 1u << 8,
-  kSkipped = 1u << 9,   // kSkipTag, or chrome by class/id, or hidden
-};
-
-// The flags of a tag name. libxml2's HTML parser lowercases names, so the match is exact.
-unsigned TagFlags(const xmlChar* name) {
-  static const auto* const kTags = [] {
-    auto* tags = new std::unordered_map<std::string_view, unsigned>;
-    for (std::string_view t : {"script", "style", "noscript", "template", "nav", "footer", "aside",
-                               "button", "select", "option", "textarea", "iframe", "object", "embed",
-                               "svg", "canvas", "map", "audio", "video", "head", "title", "meta",
-                               "link"}) {
-      (*tags)[t] |= kSkipTag;
-    }
-    for (std::string_view t : {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
-                               "dt", "dd", "section", "article", "blockquote", "pre", "center",
-                               "address", "hr", "header", "main", "figure", "figcaption", "caption",
-                               "form", "fieldset", "legend", "tr", "td", "th", "thead", "tbody",
-                               "tfoot", "body", "html"}) {
-      (*tags)[t] |= kBlock;
-    }
-    (*tags)["br"] |= kBr;
-    (*tags)["table"] |= kTableTag;
-    (*tags)["tr"] |= kTr;
-    (*tags)["td"] |= kCell;
-    (*tags)["th"] |= kCell;
-    for (std::string_view t : {"thead", "tbody", "tfoot"}) (*tags)[t] |= kRowGroup;
-    (*tags)["caption"] |= kCaption;
-    return tags;
-  }();
-  if (!name) return 0;
-  auto it = kTags->find(reinterpret_cast<const char*>(name));
-  return it == kTags->end() ? 0 : it->second;
-}
-
-std::string Attr(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (!v) return "";
-  std::string out(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return out;
-}
-
-int IntAttr(const xmlNode* n, const char* name) {
-  std::string v = Attr(n, name);
-  int out = 0;
-  for (char c : v) {
-    if (c < '0' || c > '9') break;
-    out = std::min(out * 10 + (c - '0'), 100000);
-  }
-  return out;
-}
-
-// The value of an attribute, as xmlGetProp gives it: its one text child's content read in place,
-// else its children's text joined.
-std::string AttrValue(const xmlAttr* a) {
-  const xmlNode* c = a->children;
-  if (!c) return "";
-  if (!c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)) {
-    return c->content ? std::string(reinterpret_cast<const char*>(c->content)) : std::string();
-  }
-  xmlChar* v = xmlNodeListGetString(a->doc, c, 1);
-  if (!v) return "";
-  std::string out(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return out;
-}
-
-// A class or id word that marks page chrome.
-bool IsChromeWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 10> kWords = {
-      "nav", "menu", "footer", "share", "breadcrumb", "crumb", "sidebar", "copyright", "toolbar",
-      "topbar"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  for (std::string_view k : {"nav", "menu", "footer", "share"}) {
-    if (w.size() > k.size() && (w.ends_with(k) || w.starts_with(k))) return true;
-  }
-  return w.starts_with("bdshare");
-}
-
-// True if a class or id value holds a chrome word.
-bool HasChromeWord(std::string_view value) {
-  std::string v = Lower(value);
-  size_t i = 0;
-  while (i < v.size()) {
-    while (i < v.size() && !std::isalnum(static_cast<unsigned char>(v[i]))) ++i;
-    size_t j = i;
-    while (j < v.size() && std::isalnum(static_cast<unsigned char>(v[j]))) ++j;
-    if (j > i && IsChromeWord(std::string_view(v).substr(i, j - i))) return true;
-    i = j;
-  }
-  return false;
-}
-
-// True if a style value hides the element.
-// (Read for every style of a page: the value is folded, lowercase without spaces, into a buffer
-// this thread reuses.)
-bool IsHidingStyle(std::string_view value) {
-  thread_local std::string style;
-  style.clear();
-  for (char c : value) {
-    if (c == ' ') continue;
-    style.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  return style.find("display:none") != std::string::npos ||
-         style.find("visibility:hidden") != std::string::npos;
-}
-
-// Page chrome by attributes: a chrome word in its class or id, the hidden attribute, or a style
-// that hides it. One pass over the element's attributes (most have none).
-bool IsChromeOrHidden(const xmlNode* n) {
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (!a->name) continue;
-    std::string_view name(reinterpret_cast<const char*>(a->name));
-    if (name == "hidden") return true;
-    if ((name == "class" || name == "id") && HasChromeWord(AttrValue(a))) return true;
-    if (name == "style" && IsHidingStyle(AttrValue(a))) return true;
-  }
-  return false;
-}
-
-// libxml2's startElement callback, building the tree as its default (xmlSAX2StartElement) does
-// but with only the attributes the walk reads: class, id, hidden (ElementKind), rowspan and
-// colspan (the grid), and style only when it hides the element. Word's pages give nearly every
-// element a long style, which would otherwise become an attribute node, a text node and a copy
-// of the value, each read once to learn that it hides nothing.
-void StartElementKeepingReadAttributes(void* ctx, const xmlChar* name, const xmlChar** atts) {
-  constexpr size_t kMaxKept = 8;  // more than the names kept (the parser drops repeated ones)
-  std::array<const xmlChar*, 2 * kMaxKept + 1> kept{};
-  size_t k = 0;
-  for (size_t i = 0; atts && atts[i]; i += 2) {
-    std::string_view attr(reinterpret_cast<const char*>(atts[i]));
-    const char* value = reinterpret_cast<const char*>(atts[i + 1]);
-    bool keep = attr == "class" || attr == "id" || attr == "hidden" || attr == "rowspan" ||
-                attr == "colspan" || (attr == "style" && value && IsHidingStyle(value));
-    if (!keep) continue;
-    if (k + 2 >= kept.size()) {  // cannot happen; if it did, keep everything
-      xmlSAX2StartElement(ctx, name, atts);
-      return;
-    }
-    kept[k++] = atts[i];
-    kept[k++] = atts[i + 1];
-  }
-  xmlSAX2StartElement(ctx, name, atts ? kept.data() : nullptr);
-}
-
-// The ElementFlags of `n` (0 for anything but an element). Worked out on the first call and kept
-// in the node's _private field, which libxml2 leaves to the application: the walk asks several
-// times per element (entering, leaving, the table's rows and cells), and the document is this
-// importer's own, freed when the import ends.
-unsigned ElementKind(const xmlNode* n) {
-  if (n->type != XML_ELEMENT_NODE) return 0;
-  if (auto memo = reinterpret_cast<uintptr_t>(n->_private); memo & kKnown) {
-    return static_cast<unsigned>(memo);
-  }
-  unsigned flags = kKnown | TagFlags(n->name);
-  if ((flags & kSkipTag) || IsChromeOrHidden(n)) flags |= kSkipped;
-  const_cast<xmlNode*>(n)->_private = reinterpret_cast<void*>(static_cast<uintptr_t>(flags));
-  return flags;
-}
-
-bool Has(const xmlNode* n, unsigned flag) { return (ElementKind(n) & flag) != 0; }
-bool IsSkipped(const xmlNode* n) { return Has(n, kSkipped); }
-
-bool Is(const xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && n->name &&
-         std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
-}
-
-int LineOf(const xmlNode* n) {
-  long l = xmlGetLineNo(n);
-  return l > 0 && l < (1L << 30) ? static_cast<int>(l) : 0;
-}
-
-// The rows of a table, in order (directly or inside thead/tbody/tfoot).
-std::vector<const xmlNode*> TableRows(const xmlNode* table) {
-  std::vector<const xmlNode*> rows;
-  for (const xmlNode* c = table->children; c; c = c->next) {
-    if (Has(c, kTr)) {
-      rows.push_back(c);
-    } else if (Has(c, kRowGroup)) {
-      for (const xmlNode* r = c->children; r; r = r->next)
-        if (Has(r, kTr)) rows.push_back(r);
-    }
-  }
-  return rows;
+const HtmlNode* Child(const HtmlPage& page, uint32_t index) {
+  return index != 0 ? &page.nodes[index] : nullptr;
 }
 
 // Visits the descendants of `root` in document order without recursion, so that any depth of
 // nesting is safe. `enter(n)` returns whether to descend into n; `leave(n)` runs after n's
 // subtree (also for nodes not descended into).
 template <typename Enter, typename Leave>
-void WalkTree(const xmlNode* root, Enter enter, Leave leave) {
-  const xmlNode* n = root->children;
+void WalkTree(const HtmlPage& page, const HtmlNode& root, Enter enter, Leave leave) {
+  const HtmlNode* n = Child(page, root.first_child);
   while (n) {
-    if (enter(n) && n->children) {
-      n = n->children;
+    if (enter(*n) && n->first_child != 0) {
+      n = &page.nodes[n->first_child];
       continue;
     }
-    leave(n);
-    while (!n->next) {
-      n = n->parent;
-      if (!n || n == root) return;
-      leave(n);
+    leave(*n);
+    while (n->next == 0) {
+      if (n->parent == 0 || &page.nodes[n->parent] == &root) return;
+      n = &page.nodes[n->parent];
+      leave(*n);
     }
-    n = n->next;
+    n = &page.nodes[n->next];
   }
 }
 
-bool HasDescendantTable(const xmlNode* n) {
-  bool found = false;
-  WalkTree(
-      n,
-      [&](const xmlNode* c) {
-        if (Has(c, kTableTag)) found = true;
-        return !found && c->type == XML_ELEMENT_NODE;
-      },
-      [](const xmlNode*) {});
-  return found;
-}
+bool Has(const HtmlNode& n, unsigned flag) { return (n.flags & flag) != 0; }
+bool IsSkipped(const HtmlNode& n) { return Has(n, kHtmlSkipped); }
 
 class HtmlLayout {
  public:
-  explicit HtmlLayout(LayoutText* out) : out_(out) {}
+  HtmlLayout(const HtmlPage& page, LayoutText* out) : page_(page), out_(out) {}
 
-  void Title(const xmlNode* title) {
+  void Title() {
+    if (!page_.has_title) return;
     TextRun run;
-    WalkTree(
-        title,
-        [&](const xmlNode* n) {
-          if (n->type == XML_TEXT_NODE && n->content) run.Append(reinterpret_cast<const char*>(n->content));
-          return false;
-        },
-        [](const xmlNode*) {});
+    run.Append(page_.title);
     SourceLocation s;
-    s.line = LineOf(title);
+    s.line = page_.title_line;
     out_->AddLine(run.Take(), s);
   }
 
   // Walks the content under `root`; `cell` is the table cell being read, or null in the page's
   // flow. `tables` is how many tables enclose it.
-  void Walk(const xmlNode* root, TextRun* cell, int tables) {
+  void Walk(const HtmlNode& root, TextRun* cell, int tables) {
     WalkTree(
-        root, [&](const xmlNode* n) { return Enter(n, cell, tables); },
-        [&](const xmlNode* n) { Leave(n, cell); });
+        page_, root, [&](const HtmlNode& n) { return Enter(n, cell, tables); },
+        [&](const HtmlNode& n) { Leave(n, cell); });
   }
 
   void Finish() { FlushLine(); }
@@ -366,47 +147,62 @@ class HtmlLayout {
     else FlushLine();
   }
 
-  bool Enter(const xmlNode* n, TextRun* cell, int tables) {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      if (!n->content) return false;
-      if (!cell && line_.empty()) line_src_ = LineOf(n);
-      (cell ? cell : &line_)->Append(reinterpret_cast<const char*>(n->content));
+  bool Enter(const HtmlNode& n, TextRun* cell, int tables) {
+    if (n.kind == HtmlNode::Kind::kText) {
+      if (!cell && line_.empty()) line_src_ = n.line;
+      (cell ? cell : &line_)->Append(page_.TextOf(n));
       return false;
     }
-    if (n->type != XML_ELEMENT_NODE || IsSkipped(n)) return false;
-    if (Has(n, kBr)) {
+    if (n.kind != HtmlNode::Kind::kElement || IsSkipped(n)) return false;
+    if (Has(n, kHtmlBr)) {
       Break(cell);
       return false;
     }
-    if (Has(n, kTableTag) && !cell && tables < kMaxTableNesting) {
+    if (Has(n, kHtmlTable) && !cell && tables < kMaxTableNesting) {
       FlushLine();
       Table(n, tables + 1);
       return false;
     }
-    if (Has(n, kBlock | kTableTag)) Break(cell);
+    if (Has(n, kHtmlBlock | kHtmlTable)) Break(cell);
     return true;
   }
 
-  void Leave(const xmlNode* n, TextRun* cell) {
-    if (Has(n, kBlock | kTableTag) && !IsSkipped(n)) Break(cell);
+  void Leave(const HtmlNode& n, TextRun* cell) {
+    if (n.kind == HtmlNode::Kind::kElement && Has(n, kHtmlBlock | kHtmlTable) && !IsSkipped(n)) {
+      Break(cell);
+    }
   }
 
-  void Table(const xmlNode* table, int tables) {
-    std::vector<const xmlNode*> rows = TableRows(table);
-    for (const xmlNode* c = table->children; c; c = c->next) {
-      if (Has(c, kCaption) && !IsSkipped(c)) {
-        Walk(c, nullptr, tables);
+  // The rows of a table, in order (directly or inside thead/tbody/tfoot).
+  std::vector<const HtmlNode*> TableRows(const HtmlNode& table) const {
+    std::vector<const HtmlNode*> rows;
+    for (const HtmlNode* c = Child(page_, table.first_child); c; c = Child(page_, c->next)) {
+      if (Has(*c, kHtmlTr)) {
+        rows.push_back(c);
+      } else if (Has(*c, kHtmlRowGroup)) {
+        for (const HtmlNode* r = Child(page_, c->first_child); r; r = Child(page_, r->next))
+          if (Has(*r, kHtmlTr)) rows.push_back(r);
+      }
+    }
+    return rows;
+  }
+
+  void Table(const HtmlNode& table, int tables) {
+    std::vector<const HtmlNode*> rows = TableRows(table);
+    for (const HtmlNode* c = Child(page_, table.first_child); c; c = Child(page_, c->next)) {
+      if (Has(*c, kHtmlCaption) && !IsSkipped(*c)) {
+        Walk(*c, nullptr, tables);
         FlushLine();
       }
     }
-    if (HasDescendantTable(table)) {
+    if (Has(table, kHtmlHoldsTable)) {
       // A layout table: each cell is a block of the page.
-      for (const xmlNode* tr : rows) {
-        if (IsSkipped(tr)) continue;
-        for (const xmlNode* td = tr->children; td; td = td->next) {
-          if (!Has(td, kCell) || IsSkipped(td)) continue;
+      for (const HtmlNode* tr : rows) {
+        if (IsSkipped(*tr)) continue;
+        for (const HtmlNode* td = Child(page_, tr->first_child); td; td = Child(page_, td->next)) {
+          if (!Has(*td, kHtmlCell) || IsSkipped(*td)) continue;
           FlushLine();
-          Walk(td, nullptr, tables);
+          Walk(*td, nullptr, tables);
           FlushLine();
         }
       }
@@ -416,15 +212,15 @@ class HtmlLayout {
     std::vector<int> row_lines;
     const int total = static_cast<int>(rows.size());
     for (int r = 0; r < total; ++r) {
-      const xmlNode* tr = rows[static_cast<size_t>(r)];
+      const HtmlNode& tr = *rows[static_cast<size_t>(r)];
       grid.StartRow();
-      row_lines.push_back(LineOf(tr));
+      row_lines.push_back(tr.line);
       if (IsSkipped(tr)) continue;
-      for (const xmlNode* td = tr->children; td; td = td->next) {
-        if (!Has(td, kCell)) continue;
+      for (const HtmlNode* td = Child(page_, tr.first_child); td; td = Child(page_, td->next)) {
+        if (!Has(*td, kHtmlCell)) continue;
         TextRun run;
-        if (!IsSkipped(td)) Walk(td, &run, tables);
-        grid.AddCell(run.Take(), IntAttr(td, "rowspan"), IntAttr(td, "colspan"), total - r);
+        if (!IsSkipped(*td)) Walk(*td, &run, tables);
+        grid.AddCell(run.Take(), td->rowspan, td->colspan, total - r);
       }
     }
     SourceLocation s;
@@ -432,61 +228,26 @@ class HtmlLayout {
     out_->AddTable(grid.Finish(), s, &row_lines);
   }
 
+  const HtmlPage& page_;
   LayoutText* out_;
   TextRun line_;
   int line_src_ = 0;
   int tables_ = 0;
 };
 
-const xmlNode* FindElement(const xmlNode* n, const char* name, int depth) {
-  for (; n; n = n->next) {
-    if (Is(n, name)) return n;
-    if (n->type == XML_ELEMENT_NODE && depth < 3) {
-      if (const xmlNode* f = FindElement(n->children, name, depth + 1)) return f;
-    }
-  }
-  return nullptr;
-}
-
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-
 }  // namespace
 
-// Memory: the decoded page (~1-2x the bytes), libxml2's tree (bounded by kMaxMarkupNodes, checked
+// Memory: the decoded page (~1-2x the bytes), the page's tree (bounded by kMaxMarkupNodes, checked
 // before parsing) and the layout text (below the page's text); ImportHtml adds ImportLayoutText's
 // bound.
 StatusOr<HtmlLayoutText> RenderHtmlLayout(std::string_view bytes, const std::string& name) {
-  InitLibxml();
   GONGKAI_ASSIGN_OR_RETURN(HtmlText text, DecodeHtml(bytes, name));
-  if (text.utf8.size() > static_cast<size_t>(INT32_MAX)) {
-    return ResourceExhaustedError(name + ": HTML 过大 (HTML too large)");
-  }
-  GONGKAI_RETURN_IF_ERROR(CheckMarkupSize(text.utf8, name));
-  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                      HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOIMPLIED;
-  std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(),
-                                                                     htmlFreeParserCtxt);
-  if (!ctxt) return Status(StatusCode::kInternal, name + ": out of memory");
-  ctxt->sax->startElement = StartElementKeepingReadAttributes;
-  std::unique_ptr<xmlDoc, DocFree> doc(htmlCtxtReadMemory(
-      ctxt.get(), text.utf8.data(), static_cast<int>(text.utf8.size()), nullptr, "UTF-8", options));
-  if (!doc) return DataLossError(name + ": 无法解析 HTML (cannot parse HTML)");
-  // libxml2 stops reading at its nesting limit (256 levels without HTML_PARSE_HUGE); what
-  // follows would be lost silently, so the page is refused instead.
-  const xmlError* err = xmlCtxtGetLastError(ctxt.get());
-  if (err && err->message && std::strstr(err->message, "Excessive depth")) {
-    return ResourceExhaustedError(name + ": HTML 元素嵌套过深（超过 256 层），无法完整读取 "
-                                         "(HTML nesting deeper than 256 levels)");
-  }
+  GONGKAI_ASSIGN_OR_RETURN(HtmlPage page, ParseHtmlPage(text.utf8, name));
   LayoutText layout(name);
-  HtmlLayout walker(&layout);
-  if (const xmlNode* head = FindElement(doc->children, "head", 0)) {
-    if (const xmlNode* title = FindElement(head->children, "title", 0)) walker.Title(title);
-  }
+  HtmlLayout walker(page, &layout);
+  walker.Title();
   // Every top-level node: recovery may leave content beside <html>.
-  walker.Walk(reinterpret_cast<const xmlNode*>(doc.get()), nullptr, 0);
+  walker.Walk(page.nodes[0], nullptr, 0);
   walker.Finish();
   return HtmlLayoutText{std::move(layout), std::move(text.encoding)};
 }
