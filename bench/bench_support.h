@@ -5,10 +5,14 @@
 #include <errno.h>
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <vector>
@@ -52,6 +56,25 @@ T Check(gongkai::StatusOr<T> v, const char* what) {
 
 inline void Check(const gongkai::Status& s, const char* what) {
   if (!s.ok()) Die(std::string(what) + ": " + s.message());
+}
+
+// The files in `dir` whose extension is one of `extensions` (".txt"), sorted by name. Stops the
+// bench, naming the directory, when it cannot be read or holds none of them (the benches read
+// their workload from the shared seeds and corpus).
+inline std::vector<std::filesystem::path> FilesIn(const std::filesystem::path& dir,
+                                                  std::initializer_list<std::string_view> extensions) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string ext = it->path().extension().string();
+    if (std::find(extensions.begin(), extensions.end(), ext) != extensions.end()) {
+      files.push_back(it->path());
+    }
+  }
+  if (ec) Die(dir.string() + ": " + ec.message());
+  if (files.empty()) Die(dir.string() + ": no report files to read");
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 // A region as the benches model it: 4,589 agencies (the region, 12 cities, 103 counties under

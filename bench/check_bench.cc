@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "gongkai/file.h"
 
 namespace {
@@ -31,11 +32,7 @@ struct Seed {
 };
 
 std::vector<Seed> LoadSeeds(const fs::path& shared) {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(shared / "seeds")) {
-    if (e.path().extension() == ".txt") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = bench::FilesIn(shared / "seeds", {".txt"});
   std::vector<Seed> out;
   const std::regex agency_re("\"agency\":\\s*\"([^\"]+)\"");
   for (const fs::path& f : files) {

@@ -45,13 +45,7 @@ struct Report {
 std::vector<Report> LoadReports(const fs::path& shared) {
   std::vector<Report> out;
   for (const char* dir : {"seeds", "corpus"}) {
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(shared / dir)) {
-      auto ext = e.path().extension();
-      if (ext == ".txt" || ext == ".md" || ext == ".html") files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
+    for (const auto& f : bench::FilesIn(shared / dir, {".txt", ".md", ".html"})) {
       auto bytes = gongkai::ReadFileToString(f.string());
       if (!bytes.ok()) continue;
       const bool html = gongkai::DetectFormat(*bytes) == gongkai::ReportFormat::kHtml;

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "gongkai/file.h"
 #include "gongkai/importer.h"
 #include "gongkai/render.h"
@@ -28,11 +29,7 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 std::vector<std::string> LoadSeeds(const fs::path& shared) {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(shared / "seeds")) {
-    if (e.path().extension() == ".txt") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = bench::FilesIn(shared / "seeds", {".txt"});
   std::vector<std::string> out;
   for (const auto& f : files) {
     auto bytes = gongkai::ReadFileToString(f.string());

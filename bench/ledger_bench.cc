@@ -10,15 +10,17 @@
 // Reports: every agency's 2025 report plus the 116 roll-ups from one tally of the year
 // (GenerateAllAnnualReports), each validated; then the per-agency path (GenerateAnnualReport,
 // indexed queries per agency). Baseline: one plain GROUP BY over the baseline table giving the
-// same per-agency counts.
+// same per-agency counts. The baseline and the one-tally reports are each the fastest of three.
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
+#include <vector>
 
 #include "bench_support.h"
 #include "gongkai/ledger.h"
@@ -122,26 +124,38 @@ int main(int argc, char** argv) {
   }
   double ledger_insert = Seconds(t0);
 
+  // The report timings are each the fastest of kReportPasses runs: on a shared machine a run is
+  // only ever slowed.
+  constexpr int kReportPasses = 3;
   // Baseline report: one GROUP BY giving per-agency counts.
-  t0 = Clock::now();
-  sqlite3_stmt* grp = nullptr;
-  sqlite3_prepare_v2(
-      db, "SELECT agency_id, applicant_kind, outcome, count(*) FROM request GROUP BY 1, 2, 3", -1,
-      &grp, nullptr);
+  double base_report = 1e300;
   int64_t groups = 0;
-  while (sqlite3_step(grp) == SQLITE_ROW) ++groups;
-  sqlite3_finalize(grp);
-  double base_report = Seconds(t0);
+  for (int pass = 0; pass < kReportPasses; ++pass) {
+    t0 = Clock::now();
+    sqlite3_stmt* grp = nullptr;
+    sqlite3_prepare_v2(
+        db, "SELECT agency_id, applicant_kind, outcome, count(*) FROM request GROUP BY 1, 2, 3",
+        -1, &grp, nullptr);
+    groups = 0;
+    while (sqlite3_step(grp) == SQLITE_ROW) ++groups;
+    sqlite3_finalize(grp);
+    base_report = std::min(base_report, Seconds(t0));
+  }
   sqlite3_close(db);
 
   // All reports and roll-ups from one tally, each validated.
-  t0 = Clock::now();
-  auto reports = Check(gongkai::GenerateAllAnnualReports(*store, 2025, true), "reports");
-  double bulk_generate = Seconds(t0);
+  double bulk_generate = 1e300, bulk_total = 1e300;
+  std::vector<gongkai::AnnualReport> reports;
   int errors = 0;
-  for (const gongkai::AnnualReport& r : reports)
-    errors += gongkai::CountSeverity(gongkai::Validate(r), gongkai::Severity::kError);
-  double bulk_total = Seconds(t0);
+  for (int pass = 0; pass < kReportPasses; ++pass) {
+    t0 = Clock::now();
+    reports = Check(gongkai::GenerateAllAnnualReports(*store, 2025, true), "reports");
+    bulk_generate = std::min(bulk_generate, Seconds(t0));
+    errors = 0;
+    for (const gongkai::AnnualReport& r : reports)
+      errors += gongkai::CountSeverity(gongkai::Validate(r), gongkai::Severity::kError);
+    bulk_total = std::min(bulk_total, Seconds(t0));
+  }
   // The per-agency path.
   t0 = Clock::now();
   for (int64_t a : agencies) Check(gongkai::GenerateAnnualReport(*store, a, 2025, false), "report");

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "gongkai/importer.h"
 #include "gongkai/render.h"
 
@@ -55,13 +56,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   const size_t count = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 20;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(argv[1]) / "seeds")) {
-    if (e.path().extension() == ".txt") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  if (files.empty() || count == 0) {
-    std::fprintf(stderr, "pdf_batch_bench: no seeds under %s/seeds\n", argv[1]);
+  const std::vector<fs::path> files = bench::FilesIn(fs::path(argv[1]) / "seeds", {".txt"});
+  if (count == 0) {
+    std::fprintf(stderr, "pdf_batch_bench: COUNT must be at least 1\n");
     return 1;
   }
   std::vector<gongkai::AnnualReport> models;

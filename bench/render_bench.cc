@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "gongkai/importer.h"
 #include "gongkai/render.h"
 #include "gongkai/report_json.h"
@@ -62,11 +63,7 @@ int main(int argc, char** argv) {
   }
   const double budget = argc > 2 ? std::atof(argv[2]) : 1.0;
   const size_t pdf_runs = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 2;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(argv[1]) / "seeds")) {
-    if (e.path().extension() == ".txt") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = bench::FilesIn(fs::path(argv[1]) / "seeds", {".txt"});
   std::vector<gongkai::AnnualReport> models;
   for (const fs::path& f : files) {
     auto imported = gongkai::ImportReportFile(f.string());

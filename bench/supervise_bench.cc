@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "gongkai/file.h"
 #include "gongkai/importer.h"
 #include "gongkai/report_json.h"
@@ -81,11 +82,7 @@ struct SeedReport {
 };
 
 std::vector<SeedReport> LoadSeeds(const fs::path& shared) {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(shared / "seeds")) {
-    if (e.path().extension() == ".txt") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = bench::FilesIn(shared / "seeds", {".txt"});
   std::vector<SeedReport> out;
   for (const fs::path& f : files) {
     StatusOr<std::string> text = ReadFileToString(f.string(), kMaxReportBytes);
