@@ -258,6 +258,9 @@ Status Supervision::Assign(int64_t submission_id, int64_t agency_id, int year) {
   GONGKAI_ASSIGN_OR_RETURN(Submission s, impl_->submissions->Get(submission_id));
   bool visible = s.agency_id != 0 ? Sees(s.agency_id) : Sees(s.supervisor_id);
   if (!visible) return NoSuchSubmission(submission_id);
+  if (agency_id == 0) {
+    return InvalidArgumentError("请选择报告所属的机关 (choose the agency the report belongs to)");
+  }
   if (!Sees(agency_id)) return NoSuchAgency(agency_id);
   if (year == 0) year = s.year;
   if (year == 0) {

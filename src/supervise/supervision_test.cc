@@ -69,6 +69,11 @@ TEST_F(SupervisionTest, AZipOfTheCorpusListsUnmatchedReportsForAssignment) {
   auto waiting = sup->Unassigned();
   ASSERT_TRUE(waiting.ok());
   ASSERT_EQ(waiting->size(), 4u);
+  // No agency chosen (the form's blank choice) is refused, naming what is missing.
+  Status none = sup->Assign((*waiting)[0].id, 0, 0);
+  EXPECT_EQ(none.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(none.message().find("请选择"), std::string::npos) << none.message();
+  EXPECT_EQ(sup->Unassigned()->size(), 4u);
   ASSERT_TRUE(sup->Assign((*waiting)[0].id, Id("鄂托克前旗"), 0).ok());
   EXPECT_EQ(sup->Unassigned()->size(), 3u);
   auto tree = sup->Tree(2021);

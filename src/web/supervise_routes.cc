@@ -209,13 +209,18 @@ void FillUnassigned(Supervision& sup, Dict* d) {
         ->SetIntValue("N", static_cast<long>(waiting->size() - kAssignFormsPerPage));
     waiting->resize(kAssignFormsPerPage);
   }
-  // Every form offers the same <option>s, the scope's agencies: written (and HTML-escaped, as the
-  // template's auto-escaping would) once for the page rather than filled per form.
-  std::string options;
-  for (const Agency& a : sup.agencies()) {
-    options += "<option value=\"" + std::to_string(a.id) + "\">" +
-               ctemplate::html_escape(a.name) + "</option>\n";
-  }
+  // Every form offers a blank choice, the agencies whose names come close to the report's (a
+  // suggestion: none is chosen for the user, since a near name is often another agency, such as
+  // the government for one of its departments), and all the scope's agencies. The common list is
+  // written (and HTML-escaped, as the template's auto-escaping would) once for the page rather
+  // than filled per form.
+  auto option = [](const Agency& a) {
+    return "<option value=\"" + std::to_string(a.id) + "\">" + ctemplate::html_escape(a.name) +
+           "</option>\n";
+  };
+  std::string all = "<optgroup label=\"全部机关\">\n";
+  for (const Agency& a : sup.agencies()) all += option(a);
+  all += "</optgroup>\n";
   const AgencyMatcher matcher(sup.agencies());  // the scope's names prepared once for the page
   for (const Submission& s : *waiting) {
     Dict* w = d->AddSectionDictionary("UNASSIGNED");
@@ -224,13 +229,13 @@ void FillUnassigned(Supervision& sup, Dict* d) {
     w->SetValue("REPORT_AGENCY", s.report_agency);
     if (s.year) w->SetIntValue("YEAR", s.year);
     AgencyMatch m = matcher.Match(s.report_agency);
-    std::string mine = options;
-    if (!m.candidates.empty()) {  // the best candidate preselected
-      const std::string open = "<option value=\"" + std::to_string(m.candidates[0].id) + "\"";
-      if (size_t at = mine.find(open + ">"); at != std::string::npos) {
-        mine.insert(at + open.size(), " selected");
-      }
+    std::string mine = "<option value=\"\">请选择机关</option>\n";
+    if (!m.candidates.empty()) {
+      mine += "<optgroup label=\"名称相近的机关\">\n";
+      for (const Agency& a : m.candidates) mine += option(a);
+      mine += "</optgroup>\n";
     }
+    mine += all;
     w->SetValue("OPTIONS", mine);
   }
 }

@@ -65,6 +65,9 @@ try {
 
   // Assign the unmatched seed (内蒙古自治区民族事务委员会 is not in this store) to 鄂托克前旗.
   const seed000 = page.locator('form.assign', { hasText: '000_6208f52ea13da654.txt' });
+  const preselected = await seed000.locator('select').inputValue();
+  check(preselected === '',
+        `a report no name matches has no agency chosen for it (chosen: ${preselected})`);
   await seed000.locator('select').selectOption({ label: '鄂托克前旗' });
   await seed000.getByRole('button', { name: '指定' }).click();
   await page.waitForURL(/\/supervise\/upload$/);

@@ -22,7 +22,7 @@
 <input type="hidden" name="submission" value="{{ID}}">
 <p><a href="/supervise/reports/{{ID}}">{{FILE}}</a>：报告中的机关“{{REPORT_AGENCY}}”
 <label for="agency-{{ID}}">所属机关</label>
-<select id="agency-{{ID}}" name="agency">
+<select id="agency-{{ID}}" name="agency" required>
 {{OPTIONS:none}}</select>
 <label for="year-{{ID}}">年度</label>
 <input id="year-{{ID}}" name="year" inputmode="numeric" size="5" value="{{YEAR}}">
