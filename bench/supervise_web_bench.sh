@@ -39,21 +39,19 @@ page=$(curl -sf -H "Cookie: $cookie" "$base/supervise?year=2025")
 grep -q '共 4589 个机关' <<<"$page" || { echo "the tree page does not count 4,589 agencies"; exit 1; }
 rows=$(grep -c 'data-agency=' <<<"$page" || true)
 
-run() {  # URL CONNECTIONS: prints "req/s p50 p99"
-  wrk -t1 -c"$2" -d"${seconds}s" --latency -H "Cookie: $cookie" "$1" | awk '
-    /^Requests\/sec/ { rps = $2 }
-    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
-    END { print rps, p50, p99 }'
+source "$(dirname "$0")/wrk_measure.sh"
+run() {  # URL CONNECTIONS: prints "req/s p50_ms p99_ms non2xx" with the supervisor's session
+  wrk_measure "$1" "$2" "$seconds" -H "Cookie: $cookie"
 }
 echo "wrk: ${seconds} s, 1 wrk thread; gongkai serve: 2 threads"
 size=$(curl -sf -H "Cookie: $cookie" "$base/supervise?year=2025" | wc -c)
 echo "tree of 4589 agencies, first page of $rows rows ($((size / 1024)) KB), goal p99 < 100 ms:"
 for c in 2 8; do
-  read -r t_rps t_p50 t_p99 < <(run "$base/supervise?year=2025" "$c")
-  echo "  $c connections: $t_rps req/s, p50 $t_p50, p99 $t_p99"
+  read -r t_rps t_p50 t_p99 t_bad < <(run "$base/supervise?year=2025" "$c")
+  echo "  $c connections: $t_rps req/s, p50 $t_p50 ms, p99 $t_p99 ms, non-2xx $t_bad"
 done
-read -r h_rps h_p50 h_p99 < <(run "$base/staff" 8)
-echo "baseline /staff (session check only), 8 connections: $h_rps req/s, p50 $h_p50, p99 $h_p99"
+read -r h_rps h_p50 h_p99 h_bad < <(run "$base/staff" 8)
+echo "baseline /staff (session check only), 8 connections: $h_rps req/s, p50 $h_p50 ms, p99 $h_p99 ms, non-2xx $h_bad"
 
 # The upload against the check of the same ZIP, each three times, the fastest counting (the
 # machine may be shared); every upload stores another 1,000 versions.

@@ -1,7 +1,10 @@
-# Sourced by the web benchmarks. wrk_measure URL CONNECTIONS SECONDS: wrk with one thread and
-# latency statistics against URL; prints "req/s p50_ms p99_ms non2xx".
+# Sourced by the web benchmarks. wrk_measure URL CONNECTIONS SECONDS [WRK_ARG...]: wrk with one
+# thread and latency statistics against URL (the further arguments, such as -H "Cookie: …", passed
+# on to wrk); prints "req/s p50_ms p99_ms non2xx".
 wrk_measure() {
-  wrk -t1 -c"$2" -d"$3s" --latency "$1" | awk '
+  local url=$1 connections=$2 seconds=$3
+  shift 3
+  wrk -t1 -c"$connections" -d"${seconds}s" --latency "$@" "$url" | awk '
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
     /Non-2xx/ { bad = $NF }
