@@ -27,11 +27,18 @@ enum class DueStatus {
   kDueSoon,       // due within kDueSoonWorkingDays working days after today (amber)
   kOnTime,        // the clock runs, more time left
   kClockStopped,  // 补正, consultation or fee: the reply clock does not run
+  // The clock is stopped and the period it waits on has passed (the applicant's 补正 or payment
+  // period, the consulted party's 15 days): the office must act — an applicant who let the
+  // period pass is taken to have given up the request (条例第三十条, 第四十二条), a consultation
+  // left unanswered is decided by the office (第三十二条) — so it is flagged (red).
+  kActionLapsed,
 };
-inline constexpr int kDueStatusCount = 4;
+inline constexpr int kDueStatusCount = 5;
 
-std::string_view DueStatusId(DueStatus s);     // "overdue", "due_soon", "on_time", "stopped"
-std::string_view DueStatusLabel(DueStatus s);  // "已超期", "即将到期", "正常", "停止计时"
+// "overdue", "due_soon", "on_time", "stopped", "lapsed"
+std::string_view DueStatusId(DueStatus s);
+// "已超期", "即将到期", "正常", "停止计时", "停止计时期限已过"
+std::string_view DueStatusLabel(DueStatus s);
 StatusOr<DueStatus> DueStatusFromId(std::string_view id);
 
 struct WorkItem {
@@ -41,8 +48,8 @@ struct WorkItem {
   // something must happen (the applicant's 补正 or payment period, the consulted party's 15
   // days; Ledger::ActionDue). Unset if neither is known.
   std::optional<Date> due;
-  // "待补正（停止计时）", "征求意见中（停止计时）", "待缴费（停止计时）" for a stopped clock, else
-  // the DueStatus label.
+  // "待补正（停止计时）", "征求意见中（停止计时）", "待缴费（停止计时）" for a stopped clock,
+  // "待补正（期限已过，待处理）" and the like once its period has passed, else the DueStatus label.
   std::string status_label;
 };
 

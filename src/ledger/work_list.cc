@@ -10,9 +10,9 @@ namespace gongkai {
 namespace {
 
 constexpr std::array<std::string_view, kDueStatusCount> kIds = {"overdue", "due_soon", "on_time",
-                                                                "stopped"};
-constexpr std::array<std::string_view, kDueStatusCount> kLabels = {"已超期", "即将到期", "正常",
-                                                                   "停止计时"};
+                                                                "stopped", "lapsed"};
+constexpr std::array<std::string_view, kDueStatusCount> kLabels = {
+    "已超期", "即将到期", "正常", "停止计时", "停止计时期限已过"};
 
 StatusOr<RequestState> OpenStateFromId(std::string_view id) {
   for (int i = 0; i <= static_cast<int>(RequestState::kAwaitingFee); ++i) {
@@ -54,7 +54,7 @@ StatusOr<DueStatus> DueStatusFromId(std::string_view id) {
     if (id == kIds[i] || id == kLabels[i]) return static_cast<DueStatus>(i);
   }
   return InvalidArgumentError("未知期限状态“" + std::string(id) +
-                              "”，应为 overdue、due_soon、on_time 或 stopped (unknown due status)");
+                              "”，应为 overdue、due_soon、on_time、stopped 或 lapsed (unknown due status)");
 }
 
 StatusOr<WorkItem> ClassifyWork(const Request& r, std::optional<Date> action_due, Date today,
@@ -62,9 +62,11 @@ StatusOr<WorkItem> ClassifyWork(const Request& r, std::optional<Date> action_due
   WorkItem item;
   item.request = r;
   if (ClockStopped(r)) {
-    item.status = DueStatus::kClockStopped;
+    const bool lapsed = action_due && today > *action_due;
+    item.status = lapsed ? DueStatus::kActionLapsed : DueStatus::kClockStopped;
     item.due = action_due;
-    item.status_label = std::string(RequestStateLabel(r.state)) + "（停止计时）";
+    item.status_label =
+        std::string(RequestStateLabel(r.state)) + (lapsed ? "（期限已过，待处理）" : "（停止计时）");
     return item;
   }
   item.due = r.due ? r.due : action_due;

@@ -56,6 +56,30 @@ TEST(WorkListTest, StoppedClockShownAsSuchWithTheNextDate) {
   EXPECT_EQ(w->status_label, "待缴费（停止计时）");
 }
 
+TEST(WorkListTest, StoppedClockWhosePeriodPassedIsFlagged) {
+  Request r = Running(2, "2026-03-05");
+  r.due.reset();
+  r.state = RequestState::kAwaitingCorrection;
+  // On the last day of the applicant's period the clock is simply stopped; the day after, the
+  // office must act.
+  StatusOr<WorkItem> w = ClassifyWork(r, D("2026-03-20"), D("2026-03-20"), TestCalendar());
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w->status, DueStatus::kClockStopped);
+  w = ClassifyWork(r, D("2026-03-20"), D("2026-03-21"), TestCalendar());
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w->status, DueStatus::kActionLapsed);
+  EXPECT_EQ(w->status_label, "待补正（期限已过，待处理）");
+  EXPECT_EQ(w->due, D("2026-03-20"));
+  r.state = RequestState::kConsulting;
+  w = ClassifyWork(r, D("2026-03-20"), D("2026-04-01"), TestCalendar());
+  EXPECT_EQ(w->status_label, "征求意见中（期限已过，待处理）");
+  // Without a known period nothing can lapse.
+  w = ClassifyWork(r, std::nullopt, D("2026-04-01"), TestCalendar());
+  EXPECT_EQ(w->status, DueStatus::kClockStopped);
+  EXPECT_EQ(DueStatusFromId("lapsed").value(), DueStatus::kActionLapsed);
+  EXPECT_EQ(DueStatusId(DueStatus::kActionLapsed), "lapsed");
+}
+
 TEST(WorkListTest, FiltersAndSortByDue) {
   std::vector<WorkItem> items;
   for (auto [id, due, content] : std::vector<std::tuple<int, const char*, const char*>>{

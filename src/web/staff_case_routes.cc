@@ -42,6 +42,8 @@ std::string_view DueClass(DueStatus s) {
       return "soon";
     case DueStatus::kClockStopped:
       return "stopped";
+    case DueStatus::kActionLapsed:
+      return "lapsed";
     case DueStatus::kOnTime:
       break;
   }

@@ -353,6 +353,19 @@ TEST_F(StaffCaseTest, WorkListMarksDeadlinesAndExports) {
   EXPECT_EQ(stopped.body.find(row), std::string::npos);
   TestResponse bad = Get("/staff/cases?from=tomorrow", *clerk_a_);
   EXPECT_NE(bad.body.find("YYYY-MM-DD"), std::string::npos);
+  // A stopped clock whose 补正 period has passed (25 February; the test server's today is
+  // 2 March) is red.
+  const int64_t lapsed = Register("2026-02-10", "补正期限已过的申请");
+  ASSERT_EQ(Post(CasePath(lapsed) + "/actions/correction", *clerk_a_,
+                 "date=2026-02-11&deadline=2026-02-25&items=请写明年份")
+                .status,
+            303);
+  const std::string lapsed_row =
+      "<tr class=\"due-lapsed\" id=\"case-" + std::to_string(lapsed) + "\">";
+  TestResponse waiting = Get("/staff/cases?due=lapsed", *clerk_a_);
+  EXPECT_NE(waiting.body.find(lapsed_row), std::string::npos);
+  EXPECT_NE(waiting.body.find("待补正（期限已过，待处理）"), std::string::npos);
+  EXPECT_EQ(waiting.body.find(row), std::string::npos);
 
   TestResponse csv = Get("/staff/cases.csv?due=overdue", *clerk_a_);
   ASSERT_EQ(csv.status, 200);

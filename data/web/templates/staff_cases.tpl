@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>待办申请</h1>
-<p>本机关未办结的申请，按期限先后排列；期限按官方工作日历计算。<span class="due-badge due-overdue">已超期</span> 答复期限已过；<span class="due-badge due-soon">即将到期</span> 3个工作日内到期；<span class="due-badge due-stopped">停止计时</span> 待补正、征求意见或待缴费期间不计入答复期限。</p>
+<p>本机关未办结的申请，按期限先后排列；期限按官方工作日历计算。<span class="due-badge due-overdue">已超期</span> 答复期限已过；<span class="due-badge due-soon">即将到期</span> 3个工作日内到期；<span class="due-badge due-stopped">停止计时</span> 待补正、征求意见或待缴费期间不计入答复期限；<span class="due-badge due-lapsed">停止计时期限已过</span> 补正、缴费或征求意见的期限已过，待本机关处理。</p>
 <form class="filters" method="get" action="/staff/cases">
 <p><label for="f-state">办理状态</label>
 <select id="f-state" name="state"><option value="">全部</option>{{#STATE}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATE}}</select></p>
