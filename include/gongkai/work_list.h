@@ -29,8 +29,9 @@ enum class DueStatus {
   kClockStopped,  // 补正, consultation or fee: the reply clock does not run
   // The clock is stopped and the period it waits on has passed (the applicant's 补正 or payment
   // period, the consulted party's 15 days): the office must act — an applicant who let the
-  // period pass is taken to have given up the request (条例第三十条, 第四十二条), a consultation
-  // left unanswered is decided by the office (第三十二条) — so it is flagged (red).
+  // period pass is taken to have given up the request (条例第三十条; for the fee, 国办函〔2020〕
+  // 109号), a consultation left unanswered is decided by the office (条例第三十二条) — so it is
+  // flagged (red).
   kActionLapsed,
 };
 inline constexpr int kDueStatusCount = 5;
