@@ -11,9 +11,12 @@
 //     its password changes.
 //   - Login answers the same error for an unknown login, a disabled user and a wrong password,
 //     and hashes a dummy password for an unknown login, so neither the message nor the time
-//     tells whether a login exists. After `max_failures` failures of one login within
-//     `failure_window` every attempt on that login is refused until the window has passed
-//     (failures of unknown logins count the same way).
+//     tells whether a login exists. After `max_failures` failures of one login from one client
+//     within `failure_window`, that client's attempts on that login are refused until the window
+//     has passed; after `max_failures_per_login` failures of the login from all clients together,
+//     everyone's are (a guess spread over many addresses). So someone who knows a login cannot
+//     keep its owner out from another address without a many times larger effort. Failures of
+//     unknown logins count the same way. A login clears its client's failures only.
 //   - Every change to users, every login, failure, lockout and logout is appended to the
 //     store's audit log (entity "user" or "session"), in the transaction of the change.
 //   - Calls that take `const Actor&` are scoped: a record outside actor.agencies answers
@@ -84,8 +87,10 @@ struct LoginSession {
 struct AccountOptions {
   int64_t idle_seconds = 30 * 60;            // a session unused this long ends
   int64_t absolute_seconds = 8 * 60 * 60;    // a session this old ends, used or not
-  int max_failures = 5;                      // failed logins of one login name …
-  int64_t failure_window_seconds = 15 * 60;  // … within this window lock it
+  int max_failures = 5;              // failed logins of one login name from one client …
+  int max_failures_per_login = 50;   // … or from all clients together …
+  int64_t failure_window_seconds = 15 * 60;  // … within this window lock it (for that client, or
+                                             // for all)
   // The clock, in seconds since the Unix epoch (tests inject one); null: the system clock.
   std::function<int64_t()> now;
 };

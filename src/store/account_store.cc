@@ -234,11 +234,11 @@ class AccountStoreOn final : public AccountStore {
                                const std::string& client) override {
     const std::string attempt = LoginAttempt(login);
     const int64_t now = Now();
-    GONGKAI_ASSIGN_OR_RETURN(int64_t failures, RecentFailures(attempt, now));
+    GONGKAI_ASSIGN_OR_RETURN(Failures failures, RecentFailures(attempt, client, now));
     StatusOr<User> user = GetUserByLogin(attempt);
     if (!user.ok() && user.status().code() != StatusCode::kNotFound) return user.status();
     const int64_t user_id = user.ok() ? user->id : 0;
-    if (failures >= options_.max_failures) {
+    if (Locks(failures)) {
       GONGKAI_RETURN_IF_ERROR(ctx_->RunInTransaction([&] {
         return ctx_->AppendAudit("client:" + client, "login_refused", "user", user_id, "",
                                  Dump(Json{{"login", attempt}, {"reason", "locked"}}));
@@ -269,8 +269,9 @@ class AccountStoreOn final : public AccountStore {
         Statement& up = Stmt(set_hash_, "UPDATE staff_user SET password_hash = ?2 WHERE id = ?1");
         GONGKAI_RETURN_IF_ERROR(up.Bind(1, user->id).Bind(2, rehashed).Run());
       }
-      Statement& clear = Stmt(clear_failures_, "DELETE FROM login_failure WHERE login = ?1");
-      GONGKAI_RETURN_IF_ERROR(clear.Bind(1, user->login).Run());
+      Statement& clear =
+          Stmt(clear_failures_, "DELETE FROM login_failure WHERE login = ?1 AND client = ?2");
+      GONGKAI_RETURN_IF_ERROR(clear.Bind(1, user->login).Bind(2, client).Run());
       Statement& q = Stmt(insert_session_,
                           "INSERT INTO staff_session(token_sha256, user_id, created, last_seen) "
                           "VALUES (?1, ?2, ?3, ?3) RETURNING id");
@@ -435,32 +436,54 @@ class AccountStoreOn final : public AccountStore {
     return a;
   }
 
-  StatusOr<int64_t> RecentFailures(const std::string& login, int64_t now) {
-    Statement& q =
-        Stmt(count_failures_, "SELECT count(*) FROM login_failure WHERE login = ?1 AND at > ?2");
-    q.Bind(1, login).Bind(2, now - options_.failure_window_seconds);
-    GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
-    int64_t n = row ? q.Int(0) : 0;
-    q.Reset();
-    return n;
+  // The failures of a login within the window: from one client, and from all.
+  struct Failures {
+    int64_t from_client = 0;
+    int64_t from_all = 0;
+  };
+
+  bool Locks(const Failures& f) const {
+    return f.from_client >= options_.max_failures || f.from_all >= options_.max_failures_per_login;
   }
 
-  // Records a failed login (audited); the failure that reaches the limit also audits the lockout.
-  // The count is taken inside the write transaction, so concurrent failures lock exactly once.
+  StatusOr<Failures> RecentFailures(const std::string& login, const std::string& client,
+                                    int64_t now) {
+    Statement& q = Stmt(count_failures_,
+                        "SELECT coalesce(sum(CASE WHEN client = ?3 THEN 1 ELSE 0 END), 0), "
+                        "count(*) FROM login_failure WHERE login = ?1 AND at > ?2");
+    q.Bind(1, login).Bind(2, now - options_.failure_window_seconds).Bind(3, client);
+    GONGKAI_ASSIGN_OR_RETURN(bool row, q.Step());
+    Failures f;
+    if (row) f = {q.Int(0), q.Int(1)};
+    q.Reset();
+    return f;
+  }
+
+  // Records a failed login (audited); the failure that reaches a limit also audits the lockout
+  // (for the client, or for every client). The counts are taken inside the write transaction, so
+  // concurrent failures lock exactly once.
   Status RecordFailure(const std::string& login, int64_t user_id, const std::string& client,
                        int64_t now) {
     return ctx_->RunInTransaction([&]() -> Status {
-      Statement& q = Stmt(insert_failure_, "INSERT INTO login_failure(login, at) VALUES (?1, ?2)");
-      GONGKAI_RETURN_IF_ERROR(q.Bind(1, login).Bind(2, now).Run());
-      GONGKAI_ASSIGN_OR_RETURN(int64_t failures, RecentFailures(login, now));
+      Statement& q = Stmt(insert_failure_,
+                          "INSERT INTO login_failure(login, client, at) VALUES (?1, ?2, ?3)");
+      GONGKAI_RETURN_IF_ERROR(q.Bind(1, login).Bind(2, client).Bind(3, now).Run());
+      GONGKAI_ASSIGN_OR_RETURN(Failures failures, RecentFailures(login, client, now));
       const std::string who = "client:" + client;
       GONGKAI_RETURN_IF_ERROR(ctx_->AppendAudit(
           who, "login_failed", "user", user_id, "",
-          Dump(Json{{"login", login}, {"client", client}, {"failures", failures}})));
-      if (failures != options_.max_failures) return Status::Ok();
+          Dump(Json{{"login", login}, {"client", client}, {"failures", failures.from_client},
+                    {"failures_all_clients", failures.from_all}})));
+      const int64_t until = now + options_.failure_window_seconds;
+      if (failures.from_all == options_.max_failures_per_login) {
+        GONGKAI_RETURN_IF_ERROR(ctx_->AppendAudit(
+            who, "lockout", "user", user_id, "",
+            Dump(Json{{"login", login}, {"clients", "all"}, {"until", until}})));
+      }
+      if (failures.from_client != options_.max_failures) return Status::Ok();
       return ctx_->AppendAudit(
           who, "lockout", "user", user_id, "",
-          Dump(Json{{"login", login}, {"until", now + options_.failure_window_seconds}}));
+          Dump(Json{{"login", login}, {"client", client}, {"until", until}}));
     });
   }
 

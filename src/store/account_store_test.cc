@@ -340,6 +340,37 @@ TEST_P(AccountsTest, ServerProcessesShareSessions) {
   EXPECT_FALSE(accounts_->Authenticate(s->token).ok());
 }
 
+// Failures from one client lock the login for that client only, so that someone who knows a
+// login cannot keep its owner out; failures spread over many clients lock it for everyone.
+TEST_P(AccountsTest, LockoutIsPerClientUntilManyClientsFail) {
+  Add("clerk-a", Role::kClerk, city_);
+  for (int i = 0; i < 5; ++i) EXPECT_FALSE(accounts_->Login("clerk-a", "wrong", "10.0.0.66").ok());
+  EXPECT_EQ(accounts_->Login("clerk-a", kPassword, "10.0.0.66").status().code(),
+            StatusCode::kResourceExhausted);
+  ASSERT_TRUE(accounts_->Login("clerk-a", kPassword, "10.0.0.1").ok());  // the owner, elsewhere
+  // The owner's login cleared the owner's failures only: the other client stays locked.
+  EXPECT_EQ(accounts_->Login("clerk-a", kPassword, "10.0.0.66").status().code(),
+            StatusCode::kResourceExhausted);
+
+  // 45 more failures from 45 addresses make 50 within the window: now every client is refused.
+  for (int i = 0; i < 45; ++i) {
+    EXPECT_EQ(accounts_->Login("clerk-a", "wrong", "10.1.0." + std::to_string(i)).status().code(),
+              StatusCode::kInvalidArgument);
+  }
+  EXPECT_EQ(accounts_->Login("clerk-a", kPassword, "10.0.0.1").status().code(),
+            StatusCode::kResourceExhausted);
+  now_ += 15 * 60 + 1;
+  EXPECT_TRUE(accounts_->Login("clerk-a", kPassword, "10.0.0.1").ok());
+
+  int client_lockouts = 0, all_lockouts = 0;
+  for (const AuditEntry& e : Audit("user")) {
+    if (e.action != "lockout") continue;
+    (e.after_json.find("\"all\"") != std::string::npos ? all_lockouts : client_lockouts)++;
+  }
+  EXPECT_EQ(client_lockouts, 1);
+  EXPECT_EQ(all_lockouts, 1);
+}
+
 // Servers failing logins of one name at the same time lock it exactly once: each failure is
 // counted inside its own write transaction.
 TEST_P(AccountsTest, ConcurrentFailuresLockOnce) {

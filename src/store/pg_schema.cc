@@ -390,6 +390,11 @@ CREATE TRIGGER supervision_model_no_change BEFORE UPDATE OR DELETE ON supervisio
 CREATE TRIGGER supervision_model_no_truncate BEFORE TRUNCATE ON supervision_model
   FOR EACH STATEMENT EXECUTE FUNCTION gongkai_refuse('submissions are never deleted');
 )sql",
+    // 11: a failed login records its client (accounts.h; SQLite's 11).
+    R"sql(
+ALTER TABLE login_failure ADD COLUMN client TEXT NOT NULL DEFAULT '';
+CREATE INDEX login_failure_login_client_at ON login_failure(login, client, at);
+)sql",
 };
 
 constexpr int kPgMigrationCount = static_cast<int>(sizeof kPgMigrations / sizeof kPgMigrations[0]);

@@ -385,6 +385,12 @@ CREATE INDEX request_tally ON request(agency_id, received, concluded_on, due, ap
                                       outcome);
 DROP INDEX request_agency_received;
 )sql",
+    // 11: a failed login records its client, so that failures lock the login for that client
+    // (accounts.h) and someone who knows a login cannot keep its owner out.
+    R"sql(
+ALTER TABLE login_failure ADD COLUMN client TEXT NOT NULL DEFAULT '';
+CREATE INDEX login_failure_login_client_at ON login_failure(login, client, at);
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
