@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string_view>
 
@@ -89,6 +88,61 @@ std::string_view TrimmedView(std::string_view s) {
 
 std::string Trimmed(std::string_view s) { return std::string(TrimmedView(s)); }
 
+// A table of MayNormalize: one load per byte while skipping the bytes normalization copies.
+constexpr auto kMayNormalize = [] {
+  std::array<bool, 256> may{};
+  for (int c = 0; c < 256; ++c) may[static_cast<size_t>(c)] = MayNormalize(static_cast<unsigned char>(c));
+  return may;
+}();
+
+// Maps byte offsets in the normalized lines back to the original lines. Each walk of a line
+// resumes where the last one on that line stopped when the offset asked is not smaller, so that
+// a report printed as one long line is read once for all its sections, not once per section.
+class OriginalOffsets {
+ public:
+  OriginalOffsets(const std::vector<Line>& lines, const std::vector<std::string_view>& original)
+      : lines_(lines), original_(original) {}
+
+  // Where, in original line `li`, the character starts that gives byte `offset` of the
+  // normalized line; the line's size at or past its end. A character that normalization removes
+  // (a zero-width space) gives no byte: an offset at the character after it maps past it.
+  size_t At(size_t li, size_t offset) {
+    const std::string_view orig = original_[li];
+    if (orig.size() == lines_[li].text.size() && orig == lines_[li].text) {
+      return std::min(offset, orig.size());  // left unchanged by normalization
+    }
+    if (li != line_ || offset < produced_) {
+      line_ = li;
+      i_ = 0;
+      produced_ = 0;
+    }
+    while (i_ < orig.size()) {
+      if (!kMayNormalize[static_cast<unsigned char>(orig[i_])]) {
+        size_t run = i_ + 1;  // bytes copied unchanged, one normalized byte each
+        while (run < orig.size() && !kMayNormalize[static_cast<unsigned char>(orig[run])]) ++run;
+        if (offset < produced_ + (run - i_)) return i_ + (offset - produced_);
+        produced_ += run - i_;
+        i_ = run;
+        continue;
+      }
+      one_.clear();
+      const size_t used = NormalizeChar(orig, i_, &one_);
+      if (offset < produced_ + one_.size()) return i_;
+      produced_ += one_.size();
+      i_ += used;
+    }
+    return orig.size();
+  }
+
+ private:
+  const std::vector<Line>& lines_;
+  const std::vector<std::string_view>& original_;
+  // Where the last walk stopped: line, original byte (a character's start), normalized bytes
+  // before it.
+  size_t line_ = SIZE_MAX, i_ = 0, produced_ = 0;
+  std::string one_;
+};
+
 }  // namespace
 
 size_t OriginalOffset(std::string_view original, size_t normalized_offset) {
@@ -144,36 +198,8 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string_
   std::sort(found.begin(), found.end(), [](const Heading& a, const Heading& b) {
     return a.line != b.line ? a.line < b.line : a.start < b.start;
   });
-  // Byte offsets in the original lines, for positions found in the normalized ones. Lines that
-  // normalization left unchanged map one to one; others get a table built once.
-  std::map<size_t, std::vector<uint32_t>> offset_maps;
-  auto original_at = [&](size_t li, size_t norm_offset) -> size_t {
-    const std::string_view orig = original[li];
-    if (orig.size() == lines[li].text.size() && orig == lines[li].text) {
-      return std::min(norm_offset, orig.size());
-    }
-    auto [it, inserted] = offset_maps.try_emplace(li);
-    if (inserted) {
-      // Entry k: where the character that gives normalized byte k starts. Bytes normalization
-      // copies unchanged map to themselves without asking NormalizeChar.
-      std::vector<uint32_t>& m = it->second;
-      m.reserve(orig.size() + 1);
-      std::string one;
-      for (size_t i = 0; i < orig.size();) {
-        if (!MayNormalize(static_cast<unsigned char>(orig[i]))) {
-          m.push_back(static_cast<uint32_t>(i++));
-          continue;
-        }
-        one.clear();
-        const size_t used = NormalizeChar(orig, i, &one);
-        m.insert(m.end(), one.size(), static_cast<uint32_t>(i));
-        i += used;
-      }
-      m.push_back(static_cast<uint32_t>(orig.size()));
-    }
-    const auto& m = it->second;
-    return m[std::min(norm_offset, m.size() - 1)];
-  };
+  OriginalOffsets offsets(lines, original);
+  auto original_at = [&](size_t li, size_t norm_offset) { return offsets.At(li, norm_offset); };
   auto text_between = [&](size_t l0, size_t o0, size_t l1, size_t o1) {
     std::string out;
     // At most the original lines' bytes: one allocation.
@@ -199,9 +225,9 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string_
     Section& sec = report->sections[static_cast<size_t>(h.section)];
     sec.present = true;
     sec.order = static_cast<int>(k);
-    sec.heading = Trimmed(std::string_view(original[h.line])
-                              .substr(original_at(h.line, h.start),
-                                      original_at(h.line, h.end) - original_at(h.line, h.start)));
+    const size_t heading_start = original_at(h.line, h.start);  // in increasing order (see
+    const size_t heading_end = original_at(h.line, h.end);      // OriginalOffsets)
+    sec.heading = Trimmed(original[h.line].substr(heading_start, heading_end - heading_start));
     sec.source = lines[h.line].source;
     size_t end_line = k + 1 < found.size() ? found[k + 1].line : lines.size() - 1;
     size_t end_off = k + 1 < found.size() ? found[k + 1].start : lines.back().text.size();
