@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "find_word.h"
 #include "gongkai/decode.h"
 
 namespace gongkai::ingest_internal {
@@ -181,7 +182,7 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string_
       for (int s = 0; s < kSectionCount; ++s) {
         const auto& keys = SectionKeys()[static_cast<size_t>(s)];
         for (size_t k = 0; k < keys.size() && k < best[static_cast<size_t>(s)].key_rank; ++k) {
-          size_t pos = window.find(keys[k]);
+          size_t pos = FindWord(window, keys[k]);
           if (pos == std::string_view::npos || pos > kMaxHeadingLead) continue;
           size_t key_end = num.text + pos + keys[k].size();
           size_t end = line.size() <= kShortLine ? line.size() : key_end;
