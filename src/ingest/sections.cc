@@ -49,7 +49,8 @@ struct Numbering {
 void FindNumberings(std::string_view line, std::vector<Numbering>* numberings) {
   std::vector<Numbering>& out = *numberings;
   out.clear();
-  for (size_t p = line.find(kDunhao); p != std::string_view::npos; p = line.find(kDunhao, p + 1)) {
+  for (size_t p = FindWord(line, kDunhao); p != std::string_view::npos;
+       p = FindWord(line, kDunhao, p + 1)) {
     if (p >= 3 && IsSectionNumeral(line.substr(p - 3, 3))) {
       out.push_back({p - 3, p + kDunhao.size()});
     } else if (p >= 1 && IsSectionNumeral(line.substr(p - 1, 1)) &&

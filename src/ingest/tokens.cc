@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace gongkai::ingest_internal {
 namespace {
@@ -52,6 +53,29 @@ constexpr auto kEndsTextRun = [] {
   for (int c = 0; c < 256; ++c) ends[c] = IsDigit(static_cast<char>(c)) || IsSpace(static_cast<char>(c));
   return ends;
 }();
+
+// True if none of the eight bytes at `p` is ASCII.
+bool EightNonAscii(const char* p) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  return (word & kHighBits) == kHighBits;
+}
+
+// The end of a run of text: the first digit or space at or after `j`, or the cell's end. Eight
+// bytes at a time while none of them is ASCII: Chinese text is all bytes with the high bit set,
+// and digits and spaces are ASCII.
+size_t TextRunEnd(std::string_view cell, size_t j) {
+  while (j < cell.size()) {
+    if (j + 8 <= cell.size() && EightNonAscii(cell.data() + j)) {
+      j += 8;
+      continue;
+    }
+    if (kEndsTextRun[static_cast<unsigned char>(cell[j])]) break;
+    ++j;
+  }
+  return j;
+}
 
 // True if the text at `s` starts with the ideographic enumeration comma "、".
 bool StartsWithDunhao(std::string_view s) { return s.substr(0, 3) == "\xE3\x80\x81"; }
@@ -142,8 +166,7 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     bool minus = (c == '-' && i + 1 < n && IsDigit(cell[i + 1]) && text.empty() && i == 0);
     if (!IsDigit(c) && !minus) {
       // A run of text up to the next digit or space (UTF-8 continuation bytes are neither).
-      size_t j = i + 1;
-      while (j < n && !kEndsTextRun[static_cast<unsigned char>(cell[j])]) ++j;
+      const size_t j = TextRunEnd(cell, i + 1);
       text.Append(i, j);
       text_since_number = true;
       i = j;
