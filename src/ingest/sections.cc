@@ -230,7 +230,7 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string_
     const size_t heading_start = original_at(h.line, h.start);  // in increasing order (see
     const size_t heading_end = original_at(h.line, h.end);      // OriginalOffsets)
     sec.heading = Trimmed(original[h.line].substr(heading_start, heading_end - heading_start));
-    sec.source = lines[h.line].source;
+    sec.source = lines[h.line].source();
     size_t end_line = k + 1 < found.size() ? found[k + 1].line : lines.size() - 1;
     size_t end_off = k + 1 < found.size() ? found[k + 1].start : lines.back().text.size();
     sec.text = text_between(h.line, h.end, end_line, end_off);
@@ -306,7 +306,7 @@ void FindTitle(const std::vector<Line>& lines, const std::vector<std::string_vie
     auto ypos = FindYear(title, &year);
     if (!ypos) continue;
     report->year = year;
-    report->title_source = lines[nonempty[first]].source;
+    report->title_source = lines[nonempty[first]].source();
     std::string agency = title.substr(0, *ypos);
     if (agency.empty()) {
       size_t after_year = title.find("年", *ypos) + 3;
@@ -326,7 +326,7 @@ void FindTitle(const std::vector<Line>& lines, const std::vector<std::string_vie
     std::string_view head = std::string_view(l.text).substr(p >= 12 ? p - 12 : 0);
     if (FindYear(head, &year)) {
       report->year = year;
-      report->title_source = l.source;
+      report->title_source = l.source();
       return;
     }
   }

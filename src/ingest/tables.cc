@@ -76,7 +76,7 @@ struct T2Shape {
 SourceLocation Where(const std::vector<Line>& lines, const Token& token) {
   SourceLocation loc;
   if (token.line >= 1 && static_cast<size_t>(token.line) <= lines.size()) {
-    loc = lines[static_cast<size_t>(token.line - 1)].source;
+    loc = lines[static_cast<size_t>(token.line - 1)].source();
   }
   loc.cell = token.cell;
   return loc;
@@ -367,6 +367,7 @@ std::vector<RawRow> CollectRows(const std::vector<Token>& tokens, size_t begin, 
       // A delimited line with its own numbers is a row by itself.
       close();
       RawRow row;
+      row.slots.reserve(kT3Columns);  // one allocation for a row of the form's width
       std::vector<int> line_labels, line_blocks;
       size_t j = i;
       for (; j < end && tokens[j].line == t.line; ++j) {
@@ -395,6 +396,7 @@ std::vector<RawRow> CollectRows(const std::vector<Token>& tokens, size_t begin, 
       if (!open || open->slots.size() >= static_cast<size_t>(kT3Columns)) {
         close();
         open.emplace();
+        open->slots.reserve(kT3Columns);
         open->candidates = pending;
         open->blocks = pending_blocks;
         pending.clear();

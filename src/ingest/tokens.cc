@@ -236,6 +236,14 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
   }
 }
 
+SourceLocation Line::source() const {
+  if (given) return *given;
+  SourceLocation loc;
+  loc.file = *file;
+  loc.line = number;
+  return loc;
+}
+
 std::vector<Line> SplitLines(std::string_view normalized, const std::string& file,
                              const std::vector<SourceLocation>& line_sources,
                              size_t expected_lines) {
@@ -250,12 +258,11 @@ std::vector<Line> SplitLines(std::string_view normalized, const std::string& fil
     Line l;
     l.text = normalized.substr(start, end - start);
     if (static_cast<size_t>(number) <= line_sources.size()) {
-      l.source = line_sources[static_cast<size_t>(number - 1)];
-    } else {
-      l.source.file = file;
-      l.source.line = number;
+      l.given = &line_sources[static_cast<size_t>(number - 1)];
     }
-    lines.push_back(std::move(l));
+    l.file = &file;
+    l.number = number;
+    lines.push_back(l);
     if (end == normalized.size()) break;
     start = end + 1;
   }

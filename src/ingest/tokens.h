@@ -42,14 +42,20 @@ using JoinedTexts = std::deque<std::string>;
 // A line of the document, normalized for matching, with its source location.
 struct Line {
   std::string_view text;  // into the normalized text the line was split from
-  SourceLocation source;
+  // Where the line comes from: `*given` when the importer gave it, else `*file` and `number`
+  // (1-based). Pointers, so that splitting copies no file name per line.
+  const SourceLocation* given = nullptr;
+  const std::string* file = nullptr;
+  int number = 0;
+
+  SourceLocation source() const;
 };
 
 // Splits normalized text into lines, which view into `normalized` (it must outlive them: one
 // normalized copy of the text serves every matcher, no line is copied again).
 // `line_sources`, when not empty, gives each line's source (for structured formats); otherwise
-// lines get `file` and their 1-based number. `expected_lines`, when known (MeasureLayout), is
-// reserved up front.
+// lines get `file` and their 1-based number. Both must outlive the lines too. `expected_lines`,
+// when known (MeasureLayout), is reserved up front.
 std::vector<Line> SplitLines(std::string_view normalized, const std::string& file,
                              const std::vector<SourceLocation>& line_sources,
                              size_t expected_lines = 0);

@@ -68,7 +68,8 @@ TEST(TokensTest, NegativeOnlyAtCellStart) {
 }
 
 TEST(TokensTest, RowLinesAndEmptyCells) {
-  std::vector<Line> lines = SplitLines("规章\t0\t\t0\n|---|---|\n| 1 | 0 |  |\n单独\n", "f", {});
+  const std::string file = "f";  // the lines point at it
+  std::vector<Line> lines = SplitLines("规章\t0\t\t0\n|---|---|\n| 1 | 0 |  |\n单独\n", file, {});
   auto t = Tokenize(lines, kJoined);
   // 规章, 0, (empty), 0 on line 1; 1, 0, (empty) on line 3; 单独 on line 4.
   ASSERT_EQ(t.size(), 8u);
