@@ -67,10 +67,27 @@ void FindNumberings(std::string_view line, std::vector<Numbering>* numberings) {
   }
 }
 
-// The text after a numbering in which its title must start: up to the first sentence break.
-std::string_view TitleWindow(std::string_view line, size_t from, size_t max_key) {
-  return UpToClauseBreak(line.substr(from, kMaxHeadingLead + max_key));
-}
+// The text after a numbering in which its title must start: up to the first clause break. The
+// break is looked for only once a key is found, since most numberings (the tables' rows) hold
+// none: a key's first occurrence in the text is in the window if and only if it ends before it.
+class TitleWindow {
+ public:
+  TitleWindow(std::string_view line, size_t from, size_t max_key)
+      : text_(line.substr(from, kMaxHeadingLead + max_key)) {}
+
+  // Where `key` first occurs in the window, if it starts within kMaxHeadingLead bytes; else npos.
+  size_t FindKey(std::string_view key) {
+    const size_t pos = FindWord(text_, key);
+    if (pos == std::string_view::npos || pos > kMaxHeadingLead) return std::string_view::npos;
+    if (clause_end_ == kNotYet) clause_end_ = UpToClauseBreak(text_).size();
+    return pos + key.size() <= clause_end_ ? pos : std::string_view::npos;
+  }
+
+ private:
+  std::string_view text_;
+  static constexpr size_t kNotYet = std::string_view::npos;
+  size_t clause_end_ = kNotYet;  // the window's end, once asked
+};
 
 struct Heading {
   int section;
@@ -179,12 +196,12 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string_
     std::string_view line = lines[li].text;
     FindNumberings(line, &numberings);
     for (const Numbering& num : numberings) {
-      std::string_view window = TitleWindow(line, num.text, max_key);
+      TitleWindow window(line, num.text, max_key);
       for (int s = 0; s < kSectionCount; ++s) {
         const auto& keys = SectionKeys()[static_cast<size_t>(s)];
         for (size_t k = 0; k < keys.size() && k < best[static_cast<size_t>(s)].key_rank; ++k) {
-          size_t pos = FindWord(window, keys[k]);
-          if (pos == std::string_view::npos || pos > kMaxHeadingLead) continue;
+          size_t pos = window.FindKey(keys[k]);
+          if (pos == std::string_view::npos) continue;
           size_t key_end = num.text + pos + keys[k].size();
           size_t end = line.size() <= kShortLine ? line.size() : key_end;
           best[static_cast<size_t>(s)] = {k, {s, li, num.start, end}};
