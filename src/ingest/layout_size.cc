@@ -54,6 +54,7 @@ LayoutSize FromCounts(size_t newlines, size_t breaks, size_t digit_runs, size_t 
 
 LayoutSize MeasureLayout(std::string_view s) {
   size_t newlines = 0, breaks = 0, digit_runs = 0;
+  size_t line_start = 0, longest = 0;  // the current line's first byte; the longest line so far
   uint64_t previous_digits = 0;  // DigitBytes of the previous word (its top byte matters)
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
@@ -62,7 +63,13 @@ LayoutSize MeasureLayout(std::string_view s) {
     const uint64_t digits = DigitBytes(w);
     const uint64_t digit_before = (digits << 8) | (previous_digits >> 56);
     digit_runs += CountMarked(digits & ~digit_before);
-    newlines += CountMarked(BytesEqual(w, '\n'));
+    // Each newline ends a line (bit 7 of byte k is bit 8k + 7 of the mask).
+    for (uint64_t ends = BytesEqual(w, '\n'); ends != 0; ends &= ends - 1) {
+      const size_t end = i + static_cast<size_t>(std::countr_zero(ends)) / 8;
+      longest = std::max(longest, end - line_start);
+      line_start = end + 1;
+      ++newlines;
+    }
     breaks += CountMarked(BytesEqual(w, '\t') | BytesEqual(w, '|'));
     previous_digits = digits;
   }
@@ -72,11 +79,16 @@ LayoutSize MeasureLayout(std::string_view s) {
     const bool digit = c >= '0' && c <= '9';
     digit_runs += digit && !in_digits;
     in_digits = digit;
-    newlines += c == '\n';
+    if (c == '\n') {
+      longest = std::max(longest, i - line_start);
+      line_start = i + 1;
+      ++newlines;
+    }
     breaks += c == '\t' || c == '|';
   }
+  longest = std::max(longest, s.size() - line_start);
   static_assert(std::endian::native == std::endian::little, "MeasureLayout loads little-endian words");
-  return FromCounts(newlines, breaks, digit_runs, LongestLine(s));
+  return FromCounts(newlines, breaks, digit_runs, longest);
 }
 
 LayoutSize MeasureLayoutBytewise(std::string_view s) {

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string_view>
 
+#include "find_word.h"
 #include "gongkai/decode.h"
 
 namespace gongkai::ingest_internal {
@@ -49,7 +49,8 @@ struct Numbering {
 void FindNumberings(std::string_view line, std::vector<Numbering>* numberings) {
   std::vector<Numbering>& out = *numberings;
   out.clear();
-  for (size_t p = line.find(kDunhao); p != std::string_view::npos; p = line.find(kDunhao, p + 1)) {
+  for (size_t p = FindWord(line, kDunhao); p != std::string_view::npos;
+       p = FindWord(line, kDunhao, p + 1)) {
     if (p >= 3 && IsSectionNumeral(line.substr(p - 3, 3))) {
       out.push_back({p - 3, p + kDunhao.size()});
     } else if (p >= 1 && IsSectionNumeral(line.substr(p - 1, 1)) &&
@@ -66,10 +67,27 @@ void FindNumberings(std::string_view line, std::vector<Numbering>* numberings) {
   }
 }
 
-// The text after a numbering in which its title must start: up to the first sentence break.
-std::string_view TitleWindow(std::string_view line, size_t from, size_t max_key) {
-  return UpToClauseBreak(line.substr(from, kMaxHeadingLead + max_key));
-}
+// The text after a numbering in which its title must start: up to the first clause break. The
+// break is looked for only once a key is found, since most numberings (the tables' rows) hold
+// none: a key's first occurrence in the text is in the window if and only if it ends before it.
+class TitleWindow {
+ public:
+  TitleWindow(std::string_view line, size_t from, size_t max_key)
+      : text_(line.substr(from, kMaxHeadingLead + max_key)) {}
+
+  // Where `key` first occurs in the window, if it starts within kMaxHeadingLead bytes; else npos.
+  size_t FindKey(std::string_view key) {
+    const size_t pos = FindWord(text_, key);
+    if (pos == std::string_view::npos || pos > kMaxHeadingLead) return std::string_view::npos;
+    if (clause_end_ == kNotYet) clause_end_ = UpToClauseBreak(text_).size();
+    return pos + key.size() <= clause_end_ ? pos : std::string_view::npos;
+  }
+
+ private:
+  std::string_view text_;
+  static constexpr size_t kNotYet = std::string_view::npos;
+  size_t clause_end_ = kNotYet;  // the window's end, once asked
+};
 
 struct Heading {
   int section;
@@ -88,6 +106,61 @@ std::string_view TrimmedView(std::string_view s) {
 }
 
 std::string Trimmed(std::string_view s) { return std::string(TrimmedView(s)); }
+
+// A table of MayNormalize: one load per byte while skipping the bytes normalization copies.
+constexpr auto kMayNormalize = [] {
+  std::array<bool, 256> may{};
+  for (int c = 0; c < 256; ++c) may[static_cast<size_t>(c)] = MayNormalize(static_cast<unsigned char>(c));
+  return may;
+}();
+
+// Maps byte offsets in the normalized lines back to the original lines. Each walk of a line
+// resumes where the last one on that line stopped when the offset asked is not smaller, so that
+// a report printed as one long line is read once for all its sections, not once per section.
+class OriginalOffsets {
+ public:
+  OriginalOffsets(const std::vector<Line>& lines, const std::vector<std::string_view>& original)
+      : lines_(lines), original_(original) {}
+
+  // Where, in original line `li`, the character starts that gives byte `offset` of the
+  // normalized line; the line's size at or past its end. A character that normalization removes
+  // (a zero-width space) gives no byte: an offset at the character after it maps past it.
+  size_t At(size_t li, size_t offset) {
+    const std::string_view orig = original_[li];
+    if (orig.size() == lines_[li].text.size() && orig == lines_[li].text) {
+      return std::min(offset, orig.size());  // left unchanged by normalization
+    }
+    if (li != line_ || offset < produced_) {
+      line_ = li;
+      i_ = 0;
+      produced_ = 0;
+    }
+    while (i_ < orig.size()) {
+      if (!kMayNormalize[static_cast<unsigned char>(orig[i_])]) {
+        size_t run = i_ + 1;  // bytes copied unchanged, one normalized byte each
+        while (run < orig.size() && !kMayNormalize[static_cast<unsigned char>(orig[run])]) ++run;
+        if (offset < produced_ + (run - i_)) return i_ + (offset - produced_);
+        produced_ += run - i_;
+        i_ = run;
+        continue;
+      }
+      one_.clear();
+      const size_t used = NormalizeChar(orig, i_, &one_);
+      if (offset < produced_ + one_.size()) return i_;
+      produced_ += one_.size();
+      i_ += used;
+    }
+    return orig.size();
+  }
+
+ private:
+  const std::vector<Line>& lines_;
+  const std::vector<std::string_view>& original_;
+  // Where the last walk stopped: line, original byte (a character's start), normalized bytes
+  // before it.
+  size_t line_ = SIZE_MAX, i_ = 0, produced_ = 0;
+  std::string one_;
+};
 
 }  // namespace
 
@@ -123,12 +196,12 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string_
     std::string_view line = lines[li].text;
     FindNumberings(line, &numberings);
     for (const Numbering& num : numberings) {
-      std::string_view window = TitleWindow(line, num.text, max_key);
+      TitleWindow window(line, num.text, max_key);
       for (int s = 0; s < kSectionCount; ++s) {
         const auto& keys = SectionKeys()[static_cast<size_t>(s)];
         for (size_t k = 0; k < keys.size() && k < best[static_cast<size_t>(s)].key_rank; ++k) {
-          size_t pos = window.find(keys[k]);
-          if (pos == std::string_view::npos || pos > kMaxHeadingLead) continue;
+          size_t pos = window.FindKey(keys[k]);
+          if (pos == std::string_view::npos) continue;
           size_t key_end = num.text + pos + keys[k].size();
           size_t end = line.size() <= kShortLine ? line.size() : key_end;
           best[static_cast<size_t>(s)] = {k, {s, li, num.start, end}};
@@ -144,36 +217,8 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string_
   std::sort(found.begin(), found.end(), [](const Heading& a, const Heading& b) {
     return a.line != b.line ? a.line < b.line : a.start < b.start;
   });
-  // Byte offsets in the original lines, for positions found in the normalized ones. Lines that
-  // normalization left unchanged map one to one; others get a table built once.
-  std::map<size_t, std::vector<uint32_t>> offset_maps;
-  auto original_at = [&](size_t li, size_t norm_offset) -> size_t {
-    const std::string_view orig = original[li];
-    if (orig.size() == lines[li].text.size() && orig == lines[li].text) {
-      return std::min(norm_offset, orig.size());
-    }
-    auto [it, inserted] = offset_maps.try_emplace(li);
-    if (inserted) {
-      // Entry k: where the character that gives normalized byte k starts. Bytes normalization
-      // copies unchanged map to themselves without asking NormalizeChar.
-      std::vector<uint32_t>& m = it->second;
-      m.reserve(orig.size() + 1);
-      std::string one;
-      for (size_t i = 0; i < orig.size();) {
-        if (!MayNormalize(static_cast<unsigned char>(orig[i]))) {
-          m.push_back(static_cast<uint32_t>(i++));
-          continue;
-        }
-        one.clear();
-        const size_t used = NormalizeChar(orig, i, &one);
-        m.insert(m.end(), one.size(), static_cast<uint32_t>(i));
-        i += used;
-      }
-      m.push_back(static_cast<uint32_t>(orig.size()));
-    }
-    const auto& m = it->second;
-    return m[std::min(norm_offset, m.size() - 1)];
-  };
+  OriginalOffsets offsets(lines, original);
+  auto original_at = [&](size_t li, size_t norm_offset) { return offsets.At(li, norm_offset); };
   auto text_between = [&](size_t l0, size_t o0, size_t l1, size_t o1) {
     std::string out;
     // At most the original lines' bytes: one allocation.
@@ -199,10 +244,10 @@ void FindSections(const std::vector<Line>& lines, const std::vector<std::string_
     Section& sec = report->sections[static_cast<size_t>(h.section)];
     sec.present = true;
     sec.order = static_cast<int>(k);
-    sec.heading = Trimmed(std::string_view(original[h.line])
-                              .substr(original_at(h.line, h.start),
-                                      original_at(h.line, h.end) - original_at(h.line, h.start)));
-    sec.source = lines[h.line].source;
+    const size_t heading_start = original_at(h.line, h.start);  // in increasing order (see
+    const size_t heading_end = original_at(h.line, h.end);      // OriginalOffsets)
+    sec.heading = Trimmed(original[h.line].substr(heading_start, heading_end - heading_start));
+    sec.source = lines[h.line].source();
     size_t end_line = k + 1 < found.size() ? found[k + 1].line : lines.size() - 1;
     size_t end_off = k + 1 < found.size() ? found[k + 1].start : lines.back().text.size();
     sec.text = text_between(h.line, h.end, end_line, end_off);
@@ -278,7 +323,7 @@ void FindTitle(const std::vector<Line>& lines, const std::vector<std::string_vie
     auto ypos = FindYear(title, &year);
     if (!ypos) continue;
     report->year = year;
-    report->title_source = lines[nonempty[first]].source;
+    report->title_source = lines[nonempty[first]].source();
     std::string agency = title.substr(0, *ypos);
     if (agency.empty()) {
       size_t after_year = title.find("年", *ypos) + 3;
@@ -298,7 +343,7 @@ void FindTitle(const std::vector<Line>& lines, const std::vector<std::string_vie
     std::string_view head = std::string_view(l.text).substr(p >= 12 ? p - 12 : 0);
     if (FindYear(head, &year)) {
       report->year = year;
-      report->title_source = l.source;
+      report->title_source = l.source();
       return;
     }
   }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "digit_split.h"
+#include "find_word.h"
 #include "gongkai/rules.h"
 #include "labels.h"
 
@@ -23,9 +24,7 @@ constexpr double kMaxExactCount = 1e15;
 // How far (in tokens) after the 勾稽 note the 上年结转 row must appear for the note to start table 3.
 constexpr size_t kT3AnchorWindow = 120;
 
-bool Contains(const std::string& s, std::string_view part) {
-  return s.find(part) != std::string::npos;
-}
+bool Contains(std::string_view s, std::string_view part) { return ContainsWord(s, part); }
 
 bool IsText(const Token& t) { return t.kind == TokenKind::kText; }
 bool IsNumber(const Token& t) { return t.kind == TokenKind::kNumber; }
@@ -54,13 +53,13 @@ std::string Join(const std::vector<const Token*>& tokens, std::string_view sep) 
 
 // A heading or paragraph that ends a table's region.
 bool EndsTable4(const Token& t) {
-  const std::string& s = t.text;
+  const std::string_view s = t.text;
   return Contains(s, "存在的") || Contains(s, "主要问题") || Contains(s, "改进情况") ||
          Contains(s, "其他需要报告") || Contains(s, "其他需报告") || Contains(s, "五、");
 }
 
 // The column headings of table 4, which no other table uses.
-bool IsTable4HeaderWord(const std::string& s) {
+bool IsTable4HeaderWord(std::string_view s) {
   return Contains(s, "结果维持") || Contains(s, "结果纠正") || Contains(s, "尚未审结") ||
          Contains(s, "直接起诉") || Contains(s, "复议后起诉");
 }
@@ -77,7 +76,7 @@ struct T2Shape {
 SourceLocation Where(const std::vector<Line>& lines, const Token& token) {
   SourceLocation loc;
   if (token.line >= 1 && static_cast<size_t>(token.line) <= lines.size()) {
-    loc = lines[static_cast<size_t>(token.line - 1)].source;
+    loc = lines[static_cast<size_t>(token.line - 1)].source();
   }
   loc.cell = token.cell;
   return loc;
@@ -187,7 +186,7 @@ void NormaliseWidth(RawRow* row, int width, const std::vector<Line>& lines, Find
   if (too_many() && s.front()->glued_to_label) {
     findings->push_back(MakeFinding(
         "IMPORT-STRAY-NUMBER",
-        std::string(table_name) + "标签后粘连的数字 " + s.front()->text + " 不计入该行",
+        std::string(table_name) + "标签后粘连的数字 " + std::string(s.front()->text) + " 不计入该行",
         "a number glued to the row label was not counted", Where(lines, *s.front())));
     s.erase(s.begin());
   }
@@ -223,7 +222,7 @@ void NormaliseWidth(RawRow* row, int width, const std::vector<Line>& lines, Find
 void SplitInputs(const std::vector<const Token*>& slots, std::vector<std::string>* runs,
                  std::vector<bool>* whole) {
   for (const Token* t : slots) {
-    runs->push_back(t->text);
+    runs->emplace_back(t->text);
     whole->push_back(t->pure_cell);
   }
 }
@@ -252,7 +251,7 @@ void ParseTable2(const std::vector<Token>& tokens, const std::vector<Line>& line
     if (row < 0 && i > regions.t2_begin && IsText(tokens[i - 1]) &&
         tokens[i - 1].line + 1 == tokens[i].line) {
       // A label wrapped over two lines ("行政规范性" / "文件"), as OCR and PDF conversion leave it.
-      row = T2LabelAtEnd(tokens[i - 1].text + tokens[i].text);
+      row = T2LabelAtEnd(std::string(tokens[i - 1].text).append(tokens[i].text));
     }
     if (row < 0 || done[static_cast<size_t>(row)]) continue;
     const T2Shape shape = shapes[static_cast<size_t>(row)];
@@ -368,6 +367,7 @@ std::vector<RawRow> CollectRows(const std::vector<Token>& tokens, size_t begin, 
       // A delimited line with its own numbers is a row by itself.
       close();
       RawRow row;
+      row.slots.reserve(kT3Columns);  // one allocation for a row of the form's width
       std::vector<int> line_labels, line_blocks;
       size_t j = i;
       for (; j < end && tokens[j].line == t.line; ++j) {
@@ -396,6 +396,7 @@ std::vector<RawRow> CollectRows(const std::vector<Token>& tokens, size_t begin, 
       if (!open || open->slots.size() >= static_cast<size_t>(kT3Columns)) {
         close();
         open.emplace();
+        open->slots.reserve(kT3Columns);
         open->candidates = pending;
         open->blocks = pending_blocks;
         pending.clear();
@@ -549,7 +550,7 @@ void ParseTable3(const std::vector<Token>& tokens, const std::vector<Line>& line
   for (size_t i = regions.t3_begin; i < regions.t3_end; ++i) {
     const Token& t = tokens[i];
     if (IsText(t) && (Contains(t.text, "预期不补正") || Contains(t.text, "预期未按"))) {
-      findings->push_back(MakeFinding("STRUCT-LABEL", "标签“" + t.text + "”中“预期”应为“逾期”",
+      findings->push_back(MakeFinding("STRUCT-LABEL", "标签“" + std::string(t.text) + "”中“预期”应为“逾期”",
                                       "label uses 预期 where the form says 逾期", Where(lines, t)));
     }
   }

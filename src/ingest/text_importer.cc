@@ -94,7 +94,8 @@ StatusOr<ImportedReport> ImportLayoutText(std::string_view utf8, const std::stri
   std::vector<Line> lines = ingest_internal::SplitLines(normalized, name, line_sources, measured.lines);
   std::vector<std::string_view> original = OriginalLines(utf8);
   original.resize(lines.size());
-  std::vector<Token> tokens = ingest_internal::Tokenize(lines, measured.tokens);
+  ingest_internal::JoinedTexts joined;
+  std::vector<Token> tokens = ingest_internal::Tokenize(lines, &joined, measured.tokens);
 
   ImportedReport out;
   out.format = "text";

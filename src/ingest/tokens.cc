@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace gongkai::ingest_internal {
 namespace {
@@ -53,8 +54,79 @@ constexpr auto kEndsTextRun = [] {
   return ends;
 }();
 
+// True if none of the eight bytes at `p` is ASCII.
+bool EightNonAscii(const char* p) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  return (word & kHighBits) == kHighBits;
+}
+
+// The end of a run of text: the first digit or space at or after `j`, or the cell's end. Eight
+// bytes at a time while none of them is ASCII: Chinese text is all bytes with the high bit set,
+// and digits and spaces are ASCII.
+size_t TextRunEnd(std::string_view cell, size_t j) {
+  while (j < cell.size()) {
+    if (j + 8 <= cell.size() && EightNonAscii(cell.data() + j)) {
+      j += 8;
+      continue;
+    }
+    if (kEndsTextRun[static_cast<unsigned char>(cell[j])]) break;
+    ++j;
+  }
+  return j;
+}
+
 // True if the text at `s` starts with the ideographic enumeration comma "、".
 bool StartsWithDunhao(std::string_view s) { return s.substr(0, 3) == "\xE3\x80\x81"; }
+
+// Builds a token's text out of pieces of its cell: a view of the cell while the pieces are
+// adjacent, a copy joined in a string (kept in JoinedTexts once taken) when they are not.
+class PieceJoiner {
+ public:
+  PieceJoiner(std::string_view cell, JoinedTexts* joined) : cell_(cell), joined_(joined) {}
+
+  // Appends cell[begin, end).
+  void Append(size_t begin, size_t end) {
+    if (empty()) {
+      begin_ = begin;
+      end_ = end;
+    } else if (!copying_ && begin == end_) {
+      end_ = end;
+    } else {
+      if (!copying_) {
+        copy_.assign(cell_.substr(begin_, end_ - begin_));
+        copying_ = true;
+      }
+      copy_.append(cell_.substr(begin, end - begin));
+    }
+  }
+  void RemoveLast() {
+    if (copying_) copy_.pop_back();
+    else --end_;
+  }
+  bool empty() const { return copying_ ? copy_.empty() : begin_ == end_; }
+  size_t size() const { return copying_ ? copy_.size() : end_ - begin_; }
+  // The text so far; the joiner is empty afterwards.
+  std::string_view Take() {
+    std::string_view out = cell_.substr(begin_, end_ - begin_);
+    if (copying_) {
+      joined_->push_back(std::move(copy_));
+      out = joined_->back();
+      copy_.clear();
+      copying_ = false;
+    }
+    begin_ = end_ = 0;
+    return out;
+  }
+
+ private:
+  std::string_view cell_;
+  JoinedTexts* joined_;
+  size_t begin_ = 0, end_ = 0;  // the text, while it is one piece of the cell
+  bool copying_ = false;
+  std::string copy_;  // the text, once it is not
+};
 
 }  // namespace
 
@@ -69,19 +141,19 @@ bool IsMarkdownSeparator(std::string_view s) {
   return dash;
 }
 
-void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<Token>* out) {
+void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<Token>* out,
+                  JoinedTexts* joined) {
   size_t first = out->size();
-  std::string text;
+  PieceJoiner text(cell, joined);
   bool text_since_number = false;  // text directly precedes the current position (no space)
   auto flush_text = [&]() {
     if (text.empty()) return;
     Token t;
     t.kind = TokenKind::kText;
-    t.text = std::move(text);
+    t.text = text.Take();
     t.line = line;
     t.cell = cell_index;
-    out->push_back(std::move(t));
-    text.clear();
+    out->push_back(t);
   };
   size_t i = 0, n = cell.size();
   while (i < n) {
@@ -94,9 +166,8 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     bool minus = (c == '-' && i + 1 < n && IsDigit(cell[i + 1]) && text.empty() && i == 0);
     if (!IsDigit(c) && !minus) {
       // A run of text up to the next digit or space (UTF-8 continuation bytes are neither).
-      size_t j = i + 1;
-      while (j < n && !kEndsTextRun[static_cast<unsigned char>(cell[j])]) ++j;
-      text.append(cell.substr(i, j - i));
+      const size_t j = TextRunEnd(cell, i + 1);
+      text.Append(i, j);
       text_since_number = true;
       i = j;
       continue;
@@ -104,11 +175,11 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     // A run of digits, with thousands separators and one decimal point.
     size_t start = i;
     if (minus) ++i;
-    std::string digits;
+    PieceJoiner digits(cell, joined);
     bool decimal = false;
     while (i < n) {
       if (IsDigit(cell[i])) {
-        digits.push_back(cell[i]);
+        digits.Append(i, i + 1);
         ++i;
       } else if (cell[i] == ',' && !decimal && !digits.empty() && i + 3 < n &&
                  IsDigit(cell[i + 1]) && IsDigit(cell[i + 2]) && IsDigit(cell[i + 3]) &&
@@ -116,7 +187,7 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
         ++i;  // thousands separator "1,234"
       } else if (cell[i] == '.' && !decimal && i + 1 < n && IsDigit(cell[i + 1])) {
         decimal = true;
-        digits.push_back('.');
+        digits.Append(i, i + 1);
         ++i;
       } else {
         break;
@@ -128,12 +199,12 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
                             StartsWithDunhao(cell.substr(i)));
     if (ordinal_follows) {
       if (digits.size() <= 1 || minus) {
-        text.append(cell.substr(start, i - start));
+        text.Append(start, i);
         text_since_number = true;
         continue;
       }
       // Give the last digit back to the text that follows.
-      digits.pop_back();
+      digits.RemoveLast();
       i -= 1;
     }
     bool had_text_before = text_since_number && !text.empty();
@@ -142,20 +213,20 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
     t.kind = TokenKind::kNumber;
     t.is_integer = !decimal;
     t.negative = minus;
-    if (!decimal && digits.size() <= 15) {
+    t.text = digits.Take();
+    if (!decimal && t.text.size() <= 15) {
       int64_t v = 0;
-      for (char d : digits) v = v * 10 + (d - '0');
+      for (char d : t.text) v = v * 10 + (d - '0');
       t.value = static_cast<double>(v);
     } else {
-      t.value = std::strtod(digits.c_str(), nullptr);
+      t.value = std::strtod(std::string(t.text).c_str(), nullptr);
     }
-    t.text = std::move(digits);
     if (minus) t.value = -t.value;
     t.glued = had_text_before || (i < n && !IsSpace(cell[i]));
     t.glued_to_label = had_text_before;
     t.line = line;
     t.cell = cell_index;
-    out->push_back(std::move(t));
+    out->push_back(t);
     text_since_number = false;
   }
   flush_text();
@@ -163,6 +234,14 @@ void TokenizeCell(std::string_view cell, int line, int cell_index, std::vector<T
       !(*out)[first].glued) {
     (*out)[first].pure_cell = true;
   }
+}
+
+SourceLocation Line::source() const {
+  if (given) return *given;
+  SourceLocation loc;
+  loc.file = *file;
+  loc.line = number;
+  return loc;
 }
 
 std::vector<Line> SplitLines(std::string_view normalized, const std::string& file,
@@ -179,19 +258,19 @@ std::vector<Line> SplitLines(std::string_view normalized, const std::string& fil
     Line l;
     l.text = normalized.substr(start, end - start);
     if (static_cast<size_t>(number) <= line_sources.size()) {
-      l.source = line_sources[static_cast<size_t>(number - 1)];
-    } else {
-      l.source.file = file;
-      l.source.line = number;
+      l.given = &line_sources[static_cast<size_t>(number - 1)];
     }
-    lines.push_back(std::move(l));
+    l.file = &file;
+    l.number = number;
+    lines.push_back(l);
     if (end == normalized.size()) break;
     start = end + 1;
   }
   return lines;
 }
 
-std::vector<Token> Tokenize(const std::vector<Line>& lines, size_t expected_tokens) {
+std::vector<Token> Tokenize(const std::vector<Line>& lines, JoinedTexts* joined,
+                            size_t expected_tokens) {
   std::vector<Token> tokens;
   tokens.reserve(std::max(expected_tokens, lines.size() * 2));
   std::vector<std::string_view> cells;
@@ -221,7 +300,7 @@ std::vector<Token> Tokenize(const std::vector<Line>& lines, size_t expected_toke
       }
       seen_content = true;
       size_t before = tokens.size();
-      TokenizeCell(cells[ci], line_no, static_cast<int>(ci), &tokens);
+      TokenizeCell(cells[ci], line_no, static_cast<int>(ci), &tokens, joined);
       for (size_t k = before; k < tokens.size(); ++k) {
         if (tokens[k].kind == TokenKind::kNumber) ++numbers;
       }

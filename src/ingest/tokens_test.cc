@@ -5,9 +5,12 @@
 namespace gongkai::ingest_internal {
 namespace {
 
+// The texts the tests' tokens view into, beyond their literals.
+JoinedTexts* const kJoined = new JoinedTexts;
+
 std::vector<Token> Cell(std::string_view s) {
   std::vector<Token> out;
-  TokenizeCell(s, 1, 0, &out);
+  TokenizeCell(s, 1, 0, &out, kJoined);
   return out;
 }
 
@@ -65,8 +68,9 @@ TEST(TokensTest, NegativeOnlyAtCellStart) {
 }
 
 TEST(TokensTest, RowLinesAndEmptyCells) {
-  std::vector<Line> lines = SplitLines("规章\t0\t\t0\n|---|---|\n| 1 | 0 |  |\n单独\n", "f", {});
-  auto t = Tokenize(lines);
+  const std::string file = "f";  // the lines point at it
+  std::vector<Line> lines = SplitLines("规章\t0\t\t0\n|---|---|\n| 1 | 0 |  |\n单独\n", file, {});
+  auto t = Tokenize(lines, kJoined);
   // 规章, 0, (empty), 0 on line 1; 1, 0, (empty) on line 3; 单独 on line 4.
   ASSERT_EQ(t.size(), 8u);
   EXPECT_TRUE(t[1].row_line);

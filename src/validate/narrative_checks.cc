@@ -164,8 +164,9 @@ void CheckHandled(const AnnualReport& r, const std::string& text, const SourceLo
 
 // "YYYY年1月1日…至…YYYY年12月31日": the statistical period's year.
 std::optional<int> PeriodYear(const std::string& text) {
-  for (size_t pos = text.find("年1月1日"); pos != std::string::npos;
-       pos = text.find("年1月1日", pos + 1)) {
+  // FindText rather than std::string::find: the latter stops at every "年"-like lead byte.
+  for (size_t pos = FindText(text, "年1月1日"); pos != std::string_view::npos;
+       pos = FindText(text, "年1月1日", pos + 1)) {
     if (pos < 4) continue;
     std::string_view y(text.data() + pos - 4, 4);
     bool digits = true;

@@ -1,22 +1,27 @@
 // Structure: the six sections in order, and the three tables complete.
+#include <span>
+
 #include "checks.h"
 #include "gongkai/rules.h"
 
 namespace gongkai::validate_internal {
 namespace {
 
-// Counts the cells of `rows` and remembers where the table is: the first present cell that has
-// a source location.
-template <typename Rows>
-void CountCells(const Rows& rows, int* present, int* total, SourceLocation* where) {
-  for (const auto& row : rows) {
-    for (const Cell& c : row) {
-      ++*total;
-      if (!c.present()) continue;
-      ++*present;
-      if (where->empty() && !c.source.empty()) *where = c.source;
-    }
+// Counts `cells` and remembers where the table is: the first present cell that has a source
+// location.
+void CountCells(std::span<const Cell> cells, int* present, int* total, SourceLocation* where) {
+  for (const Cell& c : cells) {
+    ++*total;
+    if (!c.present()) continue;
+    ++*present;
+    if (where->empty() && !c.source.empty()) *where = c.source;
   }
+}
+
+// CountCells over each row of `rows`, in order.
+template <typename Rows>
+void CountRows(const Rows& rows, int* present, int* total, SourceLocation* where) {
+  for (const auto& row : rows) CountCells(row, present, total, where);
 }
 
 // A missing table is reported at the title; an incomplete one where the table is.
@@ -57,16 +62,15 @@ void CheckStructure(const AnnualReport& r, Findings* out) {
   }
   int p = 0, t = 0;
   SourceLocation where;
-  for (const auto& d : r.table2.docs)
-    CountCells(std::array<std::array<Cell, kDocColumns>, 1>{d}, &p, &t, &where);
-  CountCells(std::array<std::array<Cell, kDecisionKindCount>, 1>{r.table2.decisions}, &p, &t, &where);
-  CountCells(std::array<std::array<Cell, 1>, 1>{{{r.table2.fees_10k_yuan}}}, &p, &t, &where);
+  CountRows(r.table2.docs, &p, &t, &where);
+  CountCells(r.table2.decisions, &p, &t, &where);
+  CountCells({&r.table2.fees_10k_yuan, 1}, &p, &t, &where);
   CheckTable(r, "表二（主动公开政府信息情况）", "table 2", p, t, where, out);
   p = 0, t = 0, where = {};
-  CountCells(r.table3.cells, &p, &t, &where);
+  CountRows(r.table3.cells, &p, &t, &where);
   CheckTable(r, "表三（收到和处理政府信息公开申请情况）", "table 3", p, t, where, out);
   p = 0, t = 0, where = {};
-  CountCells(r.table4.cells, &p, &t, &where);
+  CountRows(r.table4.cells, &p, &t, &where);
   CheckTable(r, "表四（政府信息公开行政复议、行政诉讼情况）", "table 4", p, t, where, out);
 }
 
