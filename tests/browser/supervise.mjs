@@ -113,7 +113,9 @@ try {
 
   // The trend chart and its table.
   await page.goto(`${base}/supervise/charts?year=2023`);
-  await page.waitForSelector('#chart-requests[data-drawn="true"] canvas');
+  // ECharts (1 MB of script) draws after the page loads: on a loaded machine (an ASan server,
+  // a build beside it) that has taken over Playwright's default 30 s.
+  await page.waitForSelector('#chart-requests[data-drawn="true"] canvas', { timeout: 90000 });
   check(true, 'the trend chart is drawn by ECharts');
   const trendRows = await page.locator('#trend-table tbody tr').count();
   check(trendRows === 5, 'the chart has its table of five years beside it');
