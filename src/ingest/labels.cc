@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <utility>
 
-#include "find_word.h"
+#include "gongkai/decode.h"
 #include "gongkai/report.h"
 
 namespace gongkai::ingest_internal {
@@ -143,7 +143,7 @@ int FindT3Block(std::string_view text) {
   for (size_t b = 0; b < kT3Blocks.size(); ++b) {
     const T3Block& block = kT3Blocks[b];
     // "(六)其他处理", "其他处理", or the bare numbering "(六)" of a label cell.
-    if (ContainsWord(text, block.name)) return static_cast<int>(b);
+    if (FindText(text, block.name) != std::string_view::npos) return static_cast<int>(b);
     if (text == block.number) return static_cast<int>(b);
   }
   return -1;

@@ -6,7 +6,6 @@
 #include <optional>
 #include <string_view>
 
-#include "find_word.h"
 #include "gongkai/decode.h"
 
 namespace gongkai::ingest_internal {
@@ -49,8 +48,8 @@ struct Numbering {
 void FindNumberings(std::string_view line, std::vector<Numbering>* numberings) {
   std::vector<Numbering>& out = *numberings;
   out.clear();
-  for (size_t p = FindWord(line, kDunhao); p != std::string_view::npos;
-       p = FindWord(line, kDunhao, p + 1)) {
+  for (size_t p = FindText(line, kDunhao); p != std::string_view::npos;
+       p = FindText(line, kDunhao, p + 1)) {
     if (p >= 3 && IsSectionNumeral(line.substr(p - 3, 3))) {
       out.push_back({p - 3, p + kDunhao.size()});
     } else if (p >= 1 && IsSectionNumeral(line.substr(p - 1, 1)) &&
@@ -77,7 +76,7 @@ class TitleWindow {
 
   // Where `key` first occurs in the window, if it starts within kMaxHeadingLead bytes; else npos.
   size_t FindKey(std::string_view key) {
-    const size_t pos = FindWord(text_, key);
+    const size_t pos = FindText(text_, key);
     if (pos == std::string_view::npos || pos > kMaxHeadingLead) return std::string_view::npos;
     if (clause_end_ == kNotYet) clause_end_ = UpToClauseBreak(text_).size();
     return pos + key.size() <= clause_end_ ? pos : std::string_view::npos;

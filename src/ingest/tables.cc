@@ -8,7 +8,7 @@
 #include <string>
 
 #include "digit_split.h"
-#include "find_word.h"
+#include "gongkai/decode.h"
 #include "gongkai/rules.h"
 #include "labels.h"
 
@@ -24,7 +24,9 @@ constexpr double kMaxExactCount = 1e15;
 // How far (in tokens) after the 勾稽 note the 上年结转 row must appear for the note to start table 3.
 constexpr size_t kT3AnchorWindow = 120;
 
-bool Contains(std::string_view s, std::string_view part) { return ContainsWord(s, part); }
+bool Contains(std::string_view s, std::string_view part) {
+  return FindText(s, part) != std::string_view::npos;
+}
 
 bool IsText(const Token& t) { return t.kind == TokenKind::kText; }
 bool IsNumber(const Token& t) { return t.kind == TokenKind::kNumber; }

@@ -168,10 +168,19 @@ size_t NormalizeChar(std::string_view s, size_t i, std::string* out) {
 }
 
 size_t FindText(std::string_view s, std::string_view needle, size_t from) {
-  if (from > s.size()) return std::string_view::npos;
-  if (needle.empty()) return from;
-  const void* hit = memmem(s.data() + from, s.size() - from, needle.data(), needle.size());
-  return hit ? static_cast<size_t>(static_cast<const char*>(hit) - s.data()) : std::string_view::npos;
+  constexpr size_t kAnchor = 2;  // the needle's byte that memchr looks for
+  if (needle.size() <= kAnchor) return s.find(needle, from);
+  const char anchor = needle[kAnchor];
+  for (size_t pos = from; pos + needle.size() <= s.size();) {
+    // Every start at which the needle would still fit: s.size() - needle.size() - pos + 1.
+    const void* hit =
+        std::memchr(s.data() + pos + kAnchor, anchor, s.size() - needle.size() - pos + 1);
+    if (!hit) return std::string_view::npos;
+    const size_t start = static_cast<size_t>(static_cast<const char*>(hit) - s.data()) - kAnchor;
+    if (s.compare(start, needle.size(), needle) == 0) return start;
+    pos = start + 1;
+  }
+  return std::string_view::npos;
 }
 
 std::string_view UpToClauseBreak(std::string_view s) {

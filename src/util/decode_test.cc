@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <iconv.h>
 
+#include <string>
+#include <vector>
+
 namespace gongkai {
 namespace {
 
@@ -110,6 +113,20 @@ TEST(DecodeTest, FindTextAgreesWithStringViewFind) {
   for (std::string_view needle : {"办理", "申请", "件", "。", "不存在", "", "本年度收到申请12件，办理申请10件，办理完毕。x"}) {
     for (size_t from = 0; from <= text.size() + 1; ++from) {
       EXPECT_EQ(FindText(text, needle, from), text.find(needle, from)) << needle << " " << from;
+    }
+  }
+  // Short texts and needles, repeated and overlapping characters, a lone lead byte.
+  const std::vector<std::string> texts = {
+      "", "勾", "勾稽", "表中勾稽关系", "勾勾稽稽勾稽", "abc", "上年结转上年结转", "3.其他3、其他",
+      "行政复议、行政诉讼", "\xE5\x8B\xBE"};
+  const std::vector<std::string> needles = {"", "a", "ab", "abc", "勾稽", "勾", "稽", "上年结转",
+                                            "3.其他", "、", "行政诉讼", "复议、行"};
+  for (const std::string& t : texts) {
+    for (const std::string& w : needles) {
+      for (size_t from = 0; from <= t.size() + 1; ++from) {
+        EXPECT_EQ(FindText(t, w, from), std::string_view(t).find(w, from))
+            << t << " / " << w << " from " << from;
+      }
     }
   }
 }
