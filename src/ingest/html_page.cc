@@ -36,7 +36,7 @@ unsigned TagFlags(std::string_view name) {
                                "button", "select", "option", "textarea", "iframe", "object", "embed",
                                "svg", "canvas", "map", "audio", "video", "head", "title", "meta",
                                "link"}) {
-      (*tags)[t] |= kHtmlSkipTag;
+      (*tags)[t] |= kHtmlSkipped;
     }
     for (std::string_view t : {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
                                "dt", "dd", "section", "article", "blockquote", "pre", "center",
@@ -91,8 +91,8 @@ bool HasChromeWord(std::string_view value) {
 }
 
 // True if a style value hides the element: it holds "display:none" or "visibility:hidden" once
-// spaces are removed, in any case. Most styles (Word gives nearly every element a long one) hold
-// neither property name, and are passed over without being folded.
+// spaces are removed, in any case. Matched in place, without a folded copy of the value (Word
+// gives nearly every element a long style).
 bool IsHidingStyle(std::string_view value) {
   auto contains_folded = [](std::string_view haystack, std::string_view needle) {
     // needle: lowercase, no spaces; haystack is matched ignoring case and spaces.
@@ -193,14 +193,10 @@ class PageBuilder {
     return index;
   }
 
-  // The flags of a tag, looked up once per libxml2's interned name (kHtmlSkipped for a skipped
-  // tag).
+  // The flags of a tag, looked up once per libxml2's interned name.
   unsigned TagFlagsOf(const xmlChar* name) {
     auto [it, fresh] = tag_flags_.try_emplace(name, 0u);
-    if (fresh) {
-      it->second = TagFlags(View(name));
-      if (it->second & kHtmlSkipTag) it->second |= kHtmlSkipped;
-    }
+    if (fresh) it->second = TagFlags(View(name));
     return it->second;
   }
 
@@ -229,15 +225,16 @@ class PageBuilder {
     }
     const int line = LineOf(ctxt);
     const unsigned tag = TagFlagsOf(name);
+    const uint32_t parent = ParentOfNewElement();
+    if (open_.empty()) stray_root_ = parent;
     Open entry;
-    if (open_.empty()) stray_root_ = ParentOfNewElement();
-    entry.depth = !open_.empty() ? open_.back().depth + 1 : stray_root_ == 0 ? 0 : 1;
+    entry.depth = !open_.empty() ? open_.back().depth + 1 : parent == 0 ? 0 : 1;
     entry.in_skipped = !open_.empty() && open_.back().in_skipped;
     NoteTitleStart(tag, entry.depth, line);
     if (!entry.in_skipped) {
       int rowspan = 0, colspan = 0;
       const unsigned flags = tag | AttributeFlags(atts, &rowspan, &colspan);
-      entry.node = AddNode(ParentOfNewElement(), HtmlNode::Kind::kElement, line);
+      entry.node = AddNode(parent, HtmlNode::Kind::kElement, line);
       HtmlNode& n = page_->nodes[entry.node];
       n.flags = flags;
       n.rowspan = rowspan;

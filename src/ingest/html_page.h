@@ -23,18 +23,19 @@ namespace gongkai::ingest_internal {
 
 // What the layout walk knows of an element (HtmlNode::flags).
 enum HtmlElementFlag : unsigned {
-  kHtmlSkipTag = 1u << 0,   // a tag whose content is never report text (script, nav, head, …)
-  kHtmlBlock = 1u << 1,     // a block: breaks the line (or the cell's text) before and after
-  kHtmlBr = 1u << 2,
-  kHtmlTable = 1u << 3,
-  kHtmlTr = 1u << 4,
-  kHtmlCell = 1u << 5,      // td or th
-  kHtmlRowGroup = 1u << 6,  // thead, tbody or tfoot
-  kHtmlCaption = 1u << 7,
-  kHtmlSkipped = 1u << 8,   // kHtmlSkipTag, or chrome by class/id, or hidden
-  kHtmlHoldsTable = 1u << 9,  // a table is among its descendants (skipped ones included)
-  kHtmlHead = 1u << 10,
-  kHtmlTitle = 1u << 11,
+  kHtmlBlock = 1u << 0,     // a block: breaks the line (or the cell's text) before and after
+  kHtmlBr = 1u << 1,
+  kHtmlTable = 1u << 2,
+  kHtmlTr = 1u << 3,
+  kHtmlCell = 1u << 4,      // td or th
+  kHtmlRowGroup = 1u << 5,  // thead, tbody or tfoot
+  kHtmlCaption = 1u << 6,
+  // Skipped: a tag whose content is never report text (script, nav, head, …), or page chrome by
+  // its class or id, or hidden.
+  kHtmlSkipped = 1u << 7,
+  kHtmlHoldsTable = 1u << 8,  // a table is among its descendants (skipped ones included)
+  kHtmlHead = 1u << 9,
+  kHtmlTitle = 1u << 10,
 };
 
 // One node. Links are indices into HtmlPage::nodes; 0 means none (node 0 is the document, which
