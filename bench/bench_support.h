@@ -43,6 +43,15 @@ struct ThreadCpuClock {
   }
 };
 
+// The least of `passes` results of `run` (durations, or seconds): on a shared machine a run is
+// only ever slowed, so the fastest is the figure to report.
+template <typename Run>
+auto FastestOf(int passes, Run run) {
+  auto best = run();
+  for (int i = 1; i < passes; ++i) best = std::min(best, run());
+  return best;
+}
+
 [[noreturn]] inline void Die(const std::string& what) {
   std::fprintf(stderr, "%s: %s\n", program_invocation_short_name, what.c_str());
   std::exit(1);

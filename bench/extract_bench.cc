@@ -187,31 +187,21 @@ int main(int argc, char** argv) {
   const double mb = static_cast<double>(bytes) / (1 << 20);
   const double n = static_cast<double>(batch.size());
 
-  // Each figure is the fastest of kPasses passes: on a shared machine a pass is only ever slowed.
-  size_t lines = 0;
-  Clock::duration baseline_time = Clock::duration::max();
-  PipelineTimes t;
+  // Each figure is the fastest of kPasses passes (bench::FastestOf).
   const auto wall_start = bench::Clock::now();
-  for (int pass = 0; pass < kPasses; ++pass) {
-    baseline_time = std::min(baseline_time, LineCounting(batch, &lines));
-    t.KeepFastest(RunPipeline(batch));
-  }
+  size_t lines = 0;
+  const double baseline =
+      Seconds(bench::FastestOf(kPasses, [&] { return LineCounting(batch, &lines); }));
+  PipelineTimes t;
+  for (int pass = 0; pass < kPasses; ++pass) t.KeepFastest(RunPipeline(batch));
+  const double libxml =
+      Seconds(bench::FastestOf(kPasses, [&] { return LibxmlTokenizing(batch); }));
   const double wall = bench::Seconds(wall_start);
-  const double baseline = Seconds(baseline_time);
-  const double total = Seconds(t.total);
-  const size_t findings = t.findings, failures = t.failures;
-  Clock::duration decode = t.decode, html = t.html, parse = t.parse, validate = t.validate;
-  Clock::duration text_total = t.text_total, html_total = t.html_total;
-  Clock::duration libxml_time = Clock::duration::max();
-  for (int pass = 0; pass < kPasses; ++pass) {
-    libxml_time = std::min(libxml_time, LibxmlTokenizing(batch));
-  }
-  const double libxml = Seconds(libxml_time);
 
   std::printf("input: %zu reports (%zu distinct; %zu HTML, %.1f MB of it), %.1f MB, %zu lines; "
               "%zu findings, %zu failures\n",
               batch.size(), originals.size(), html_reports,
-              static_cast<double>(html_bytes) / (1 << 20), mb, lines, findings, failures);
+              static_cast<double>(html_bytes) / (1 << 20), mb, lines, t.findings, t.failures);
   std::printf("baseline (memchr line count): %8.1f MB/s  (times: this thread's CPU time, the "
               "fastest of %d passes, which took %.1f s of wall time)\n",
               mb / baseline, kPasses, wall);
@@ -220,11 +210,11 @@ int main(int argc, char** argv) {
   auto row = [&](const char* name, double secs) {
     std::printf("%-36s %10.1f %12.0f %14.1f\n", name, mb / secs, n / secs, secs / baseline);
   };
-  row("decode (text: UTF-8 check)", Seconds(decode));
-  row("html (decode, libxml2, walk)", Seconds(html));
-  row("parse (tables, sections)", Seconds(parse));
-  row("validate", Seconds(validate));
-  row("extract+validate (total)", total);
+  row("decode (text: UTF-8 check)", Seconds(t.decode));
+  row("html (decode, libxml2, walk)", Seconds(t.html));
+  row("parse (tables, sections)", Seconds(t.parse));
+  row("validate", Seconds(t.validate));
+  row("extract+validate (total)", Seconds(t.total));
   std::printf("%-36s %10s %12s %14s\n", "per format (MB/s of its own bytes)", "MB/s", "reports/s",
               "x baseline time");
   auto format_row = [&](const char* name, double part_bytes, double reports, double secs) {
@@ -234,12 +224,12 @@ int main(int argc, char** argv) {
                 secs / part_baseline);
   };
   format_row("extract+validate, text and markdown", static_cast<double>(bytes - html_bytes),
-             n - static_cast<double>(html_reports), Seconds(text_total));
+             n - static_cast<double>(html_reports), Seconds(t.text_total));
   format_row("extract+validate, HTML", static_cast<double>(html_bytes),
-             static_cast<double>(html_reports), Seconds(html_total));
+             static_cast<double>(html_reports), Seconds(t.html_total));
   format_row("libxml2's HTML tokenizing alone", static_cast<double>(html_bytes),
              static_cast<double>(html_reports), libxml);
   std::printf("ceiling of the total with HTML at libxml2's tokenizing: %.1f MB/s\n",
-              mb / (Seconds(text_total) + libxml));
-  return failures == 0 ? 0 : 1;
+              mb / (Seconds(t.text_total) + libxml));
+  return t.failures == 0 ? 0 : 1;
 }
