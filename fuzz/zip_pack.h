@@ -1,5 +1,7 @@
 // Packs named parts into an in-memory ZIP for the fuzzers whose format is a package (DOCX,
 // XLSX), so that the XML walk is reached without the fuzzer having to find valid ZIP checksums.
+// Parts are stored, not deflated: compressing each input is the harness's work, not the importer's,
+// and deflate's fresh 256 KB state per input was the slowest step of a run.
 // Returns an empty string if libzip fails.
 #pragma once
 
@@ -26,8 +28,9 @@ inline std::string PackParts(const std::vector<std::pair<std::string, std::strin
   zip_source_keep(src);
   for (const auto& [name, bytes] : parts) {
     zip_source_t* part = zip_source_buffer(za, bytes.data(), bytes.size(), 0);
-    if (!part || zip_file_add(za, name.c_str(), part, 0) < 0) {
-      if (part) zip_source_free(part);
+    zip_int64_t index = part ? zip_file_add(za, name.c_str(), part, 0) : -1;
+    if (index < 0 || zip_set_file_compression(za, index, ZIP_CM_STORE, 0) != 0) {
+      if (part && index < 0) zip_source_free(part);
       zip_discard(za);
       zip_source_free(src);
       return out;
