@@ -47,6 +47,15 @@ constexpr bool MayNormalize(unsigned char c) {
 // set up, so as good on a token or a line as on a whole text.
 size_t FindText(std::string_view s, std::string_view needle, size_t from = 0);
 
+// `c` with A–Z lowercased; every other byte (UTF-8 included) as it is. Locale-free.
+constexpr char AsciiLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// `s` with A–Z lowercased, as AsciiLower(char) does byte by byte: for tag names, header names,
+// charset labels and other ASCII keywords inside text that may hold Chinese.
+std::string AsciiLower(std::string_view s);
+
 // The start of `s` up to its first clause break ("。", "，", "；", ",", ";", ":"), or all of `s`.
 // One pass that stops at the break, for scanning many clauses of a long text.
 std::string_view UpToClauseBreak(std::string_view s);

@@ -35,17 +35,10 @@ bool IsZip(std::string_view b) {
          b.substr(0, 4) == std::string_view("PK\x05\x06", 4);
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // Markup: the first non-blank character is '<' and an HTML tag appears early on, or the file
 // declares itself HTML anywhere in its first bytes.
 bool LooksLikeHtml(std::string_view b) {
-  std::string head = LowerAscii(b.substr(0, kHtmlSniffBytes));
+  std::string head = AsciiLower(b.substr(0, kHtmlSniffBytes));
   if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos) {
     return true;
   }

@@ -23,17 +23,10 @@ constexpr int kMaxTableNesting = 16;
 // How far into the document a <meta> charset declaration is looked for.
 constexpr size_t kCharsetSniffBytes = 64 * 1024;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // The offset of the next "<meta" (any case) in `s` at or after `from`, or npos.
 size_t FindMetaTag(std::string_view s, size_t from) {
   for (size_t p = s.find('<', from); p != std::string_view::npos; p = s.find('<', p + 1)) {
-    if (s.size() - p >= 5 && Lower(s.substr(p + 1, 4)) == "meta") return p;
+    if (s.size() - p >= 5 && AsciiLower(s.substr(p + 1, 4)) == "meta") return p;
   }
   return std::string_view::npos;
 }
@@ -44,7 +37,7 @@ std::string SniffMetaCharset(std::string_view bytes) {
   for (size_t p = FindMetaTag(head, 0); p != std::string_view::npos; p = FindMetaTag(head, p + 5)) {
     size_t end = head.find('>', p);
     if (end == std::string_view::npos) break;
-    const std::string lowered_tag = Lower(head.substr(p, end - p));
+    const std::string lowered_tag = AsciiLower(head.substr(p, end - p));
     std::string_view tag = lowered_tag;
     size_t c = tag.find("charset");
     if (c == std::string_view::npos) continue;
@@ -76,7 +69,7 @@ StatusOr<HtmlText> DecodeHtml(std::string_view bytes, const std::string& name) {
   } else if (!declared.empty() && declared != "utf-8" && declared != "utf8" &&
              declared != "us-ascii" && declared != "iso-8859-1") {
     auto r = ConvertToUtf8(bytes, declared, name);
-    if (r.ok()) return HtmlText{std::move(r).value(), Lower(declared)};
+    if (r.ok()) return HtmlText{std::move(r).value(), AsciiLower(declared)};
   }
   // Declared UTF-8 (or nothing, or a declaration that does not fit): BOM, UTF-8, GB18030.
   GONGKAI_ASSIGN_OR_RETURN(DecodedText t, DecodeToUtf8(bytes, name));

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "gongkai/decode.h"
 #include "importers.h"
 
 namespace gongkai::ingest_internal {
@@ -60,8 +61,6 @@ unsigned TagFlags(std::string_view name) {
   return it == kTags->end() ? 0 : it->second;
 }
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // A class or id word that marks page chrome (lowercase).
 bool IsChromeWord(std::string_view w) {
   static constexpr std::array<std::string_view, 10> kWords = {
@@ -81,7 +80,7 @@ bool HasChromeWord(std::string_view value) {
   std::string word;
   for (size_t i = 0; i <= value.size(); ++i) {
     if (i < value.size() && std::isalnum(static_cast<unsigned char>(value[i]))) {
-      word.push_back(LowerAscii(value[i]));
+      word.push_back(AsciiLower(value[i]));
     } else if (!word.empty()) {
       if (IsChromeWord(word)) return true;
       word.clear();
@@ -97,14 +96,14 @@ bool IsHidingStyle(std::string_view value) {
   auto contains_folded = [](std::string_view haystack, std::string_view needle) {
     // needle: lowercase, no spaces; haystack is matched ignoring case and spaces.
     for (size_t start = 0; start < haystack.size(); ++start) {
-      if (LowerAscii(haystack[start]) != needle[0]) continue;
+      if (AsciiLower(haystack[start]) != needle[0]) continue;
       size_t h = start, k = 0;
       while (h < haystack.size() && k < needle.size()) {
         if (haystack[h] == ' ') {
           ++h;
           continue;
         }
-        if (LowerAscii(haystack[h]) != needle[k]) break;
+        if (AsciiLower(haystack[h]) != needle[k]) break;
         ++h;
         ++k;
       }

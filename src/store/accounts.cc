@@ -5,6 +5,8 @@
 #include <array>
 #include <cctype>
 
+#include "gongkai/decode.h"
+
 namespace gongkai {
 namespace {
 
@@ -15,12 +17,6 @@ constexpr std::array<std::string_view, 4> kRoleLabels = {"经办人", "审批人
 constexpr std::array<std::string_view, 12> kCommonPasswords = {
     "password123",  "password1234", "1234567890", "12345678910",  "qwertyuiop", "1q2w3e4r5t",
     "qwerty123456", "abc1234567",   "a123456789", "1qaz2wsx3edc", "aa12345678", "admin123456"};
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Code points of valid-enough UTF-8 (continuation bytes are not counted).
 size_t CodePoints(std::string_view s) {
@@ -56,8 +52,8 @@ Status CheckPasswordStrength(const std::string& login, const std::string& passwo
   if (password.size() > 256) {
     return InvalidArgumentError("密码太长，最多 256 字节 (password longer than 256 bytes)");
   }
-  const std::string lower = Lower(password);
-  if (!login.empty() && lower.find(Lower(login)) != std::string::npos) {
+  const std::string lower = AsciiLower(password);
+  if (!login.empty() && lower.find(AsciiLower(login)) != std::string::npos) {
     return InvalidArgumentError("密码不能包含登录名 (password contains the login)");
   }
   bool letter = false, digit = false, other = false;

@@ -167,6 +167,12 @@ size_t NormalizeChar(std::string_view s, size_t i, std::string* out) {
   return len;
 }
 
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
+}
+
 size_t FindText(std::string_view s, std::string_view needle, size_t from) {
   constexpr size_t kAnchor = 2;  // the needle's byte that memchr looks for
   if (needle.size() <= kAnchor) return s.find(needle, from);

@@ -131,5 +131,14 @@ TEST(DecodeTest, FindTextAgreesWithStringViewFind) {
   }
 }
 
+TEST(DecodeTest, AsciiLowerChangesOnlyAsciiCapitals) {
+  EXPECT_EQ(AsciiLower("Content-Type: TEXT/Html; Charset=GB2312"),
+            "content-type: text/html; charset=gb2312");
+  // UTF-8 bytes are never letters, whatever the locale: 公开 and a full-width Ａ stay as they are.
+  EXPECT_EQ(AsciiLower("公开ＡBz@[`{"), "公开Ａbz@[`{");
+  EXPECT_EQ(AsciiLower(std::string_view("A\0B", 3)), std::string("a\0b", 3));
+  static_assert(AsciiLower('Q') == 'q' && AsciiLower('q') == 'q' && AsciiLower('\xC3') == '\xC3');
+}
+
 }  // namespace
 }  // namespace gongkai

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "access_log.h"
+#include "gongkai/decode.h"
 #include "page_cache.h"
 #include "routes.h"
 
@@ -85,9 +86,7 @@ bool ConvertRequest(const restinio::request_handle_t& in, const std::string& tru
   auto query = h.query();
   if (!ParseUrlEncoded(std::string_view(query.data(), query.size()), &out->query)) return false;
   h.for_each_field([out](const restinio::http_header_field_t& f) {
-    std::string name = f.name();
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out->headers[name] = f.value();
+    out->headers[AsciiLower(f.name())] = f.value();
   });
   out->cookies = ParseCookies(out->Header("cookie"));
   out->body = in->body();
