@@ -195,11 +195,36 @@ HttpResponse TreePage(Site& site, HttpRequest& req) {
 
 // ---- Upload and assignment ----
 
-// Unassigned reports shown with an assignment form, oldest first; the rest are counted. Each form
-// lists every agency of the scope (4,589 options for a region), so an upload of 1,000 unmatched
-// reports would otherwise be a page of 4.6 million options.
+// Unassigned reports shown with an assignment form, oldest first; the rest are counted.
 constexpr size_t kAssignFormsPerPage = 20;
 
+std::string AgencyOption(const Agency& a) {
+  return "<option value=\"" + std::to_string(a.id) + "\">" + ctemplate::html_escape(a.name) +
+         "</option>\n";
+}
+
+// The choices of an assignment form, written (and HTML-escaped, as the template's auto-escaping
+// would) here because a region's list is long: a blank choice, then the agencies whose names come
+// close to the report's (a suggestion: none is chosen for the user, since a near name is often
+// another agency, such as the government for one of its departments), then, when `all` is given,
+// every agency of the scope.
+std::string AgencyOptions(const AgencyMatch& near, const std::vector<Agency>* all) {
+  std::string out = "<option value=\"\">请选择机关</option>\n";
+  if (!near.candidates.empty()) {
+    out += "<optgroup label=\"名称相近的机关\">\n";
+    for (const Agency& a : near.candidates) out += AgencyOption(a);
+    out += "</optgroup>\n";
+  }
+  if (all) {
+    out += "<optgroup label=\"全部机关\">\n";
+    for (const Agency& a : *all) out += AgencyOption(a);
+    out += "</optgroup>\n";
+  }
+  return out;
+}
+
+// The upload page's forms offer only the near names: the scope's whole list (4,589 agencies in a
+// region) is on each report's own page, once, not copied into every form of this one.
 void FillUnassigned(Supervision& sup, Dict* d) {
   StatusOr<std::vector<Submission>> waiting = sup.Unassigned();
   if (!waiting.ok() || waiting->empty()) return;
@@ -209,18 +234,6 @@ void FillUnassigned(Supervision& sup, Dict* d) {
         ->SetIntValue("N", static_cast<long>(waiting->size() - kAssignFormsPerPage));
     waiting->resize(kAssignFormsPerPage);
   }
-  // Every form offers a blank choice, the agencies whose names come close to the report's (a
-  // suggestion: none is chosen for the user, since a near name is often another agency, such as
-  // the government for one of its departments), and all the scope's agencies. The common list is
-  // written (and HTML-escaped, as the template's auto-escaping would) once for the page rather
-  // than filled per form.
-  auto option = [](const Agency& a) {
-    return "<option value=\"" + std::to_string(a.id) + "\">" + ctemplate::html_escape(a.name) +
-           "</option>\n";
-  };
-  std::string all = "<optgroup label=\"全部机关\">\n";
-  for (const Agency& a : sup.agencies()) all += option(a);
-  all += "</optgroup>\n";
   const AgencyMatcher matcher(sup.agencies());  // the scope's names prepared once for the page
   for (const Submission& s : *waiting) {
     Dict* w = d->AddSectionDictionary("UNASSIGNED");
@@ -229,14 +242,11 @@ void FillUnassigned(Supervision& sup, Dict* d) {
     w->SetValue("REPORT_AGENCY", s.report_agency);
     if (s.year) w->SetIntValue("YEAR", s.year);
     AgencyMatch m = matcher.Match(s.report_agency);
-    std::string mine = "<option value=\"\">请选择机关</option>\n";
-    if (!m.candidates.empty()) {
-      mine += "<optgroup label=\"名称相近的机关\">\n";
-      for (const Agency& a : m.candidates) mine += option(a);
-      mine += "</optgroup>\n";
+    if (m.candidates.empty()) {
+      w->ShowSection("NO_NEAR_NAMES");
+    } else {
+      w->AddSectionDictionary("NEAR_NAMES")->SetValue("OPTIONS", AgencyOptions(m, nullptr));
     }
-    mine += all;
-    w->SetValue("OPTIONS", mine);
   }
 }
 
@@ -318,6 +328,11 @@ HttpResponse PostAssign(Site& site, HttpRequest& req) {
   Status s =
       ctx.sup->Assign(IdOf(FormValue(form, "submission")), IdOf(FormValue(form, "agency")), year);
   if (!s.ok()) return Failed(site, req, s);
+  // Back to where the form was: the report's page (its whole-list form) or the upload page.
+  if (FormValue(form, "back") == "report") {
+    return RedirectResponse("/supervise/reports/" +
+                            std::to_string(IdOf(FormValue(form, "submission"))));
+  }
   return RedirectResponse("/supervise/upload");
 }
 
@@ -418,6 +433,14 @@ HttpResponse ReportPage(Site& site, HttpRequest& req) {
         d->SetValue("UPLOADED_BY", s.uploaded_by);
         d->SetIntValue("VERSION", s.version);
         d->SetIntValue("VERSIONS", page->filing.versions);
+        if (s.agency_id != 0) d->ShowSection("VERSIONED");
+        if (s.agency_id == 0) {
+          Dict* a = d->AddSectionDictionary("ASSIGN");
+          a->SetValue("REPORT_AGENCY", s.report_agency);
+          if (s.year) a->SetIntValue("YEAR", s.year);
+          a->SetValue("OPTIONS", AgencyOptions(MatchAgency(s.report_agency, ctx.sup->agencies()),
+                                               &ctx.sup->agencies()));
+        }
         d->SetValue("STATUS", std::string(FilingStatusId(StatusOfCounts(s.errors, s.warnings))));
         d->SetValue("STATUS_LABEL",
                     std::string(FilingStatusLabel(StatusOfCounts(s.errors, s.warnings))));

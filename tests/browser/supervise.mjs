@@ -60,18 +60,31 @@ try {
   await page.waitForSelector('table.upload-results');
   const zipResults = await page.textContent('table.upload-results');
   check((zipResults.match(/corpus\.zip!\//g) || []).length === 4, 'every report of the corpus ZIP is listed');
-  check(await page.locator('form.assign').count() >= 4, 'unmatched reports wait for assignment');
+  check(await page.locator('div.unassigned').count() >= 4, 'unmatched reports wait for assignment');
+  const options = await page.locator('div.unassigned option').count();
+  check(options <= 4 * 20, `the upload page offers near names only, not the whole list per report (${options} options)`);
   await shot(page, 'supervise-02-upload-zip');
 
-  // Assign the unmatched seed (内蒙古自治区民族事务委员会 is not in this store) to 鄂托克前旗.
-  const seed000 = page.locator('form.assign', { hasText: '000_6208f52ea13da654.txt' });
-  const preselected = await seed000.locator('select').inputValue();
-  check(preselected === '',
-        `a report no name matches has no agency chosen for it (chosen: ${preselected})`);
-  await seed000.locator('select').selectOption({ label: '鄂托克前旗' });
-  await seed000.getByRole('button', { name: '指定' }).click();
-  await page.waitForURL(/\/supervise\/upload$/);
-  check(await page.locator('form.assign', { hasText: '000_6208f52ea13da654.txt' }).count() === 0,
+  // Assign the unmatched seed (内蒙古自治区民族事务委员会 is not in this store) to 鄂托克前旗, from the
+  // whole list on the report's page.
+  const seed000 = page.locator('div.unassigned', { hasText: '000_6208f52ea13da654.txt' });
+  await seed000.getByRole('link', { name: '从全部机关中选择' }).click();
+  await page.waitForURL(/\/supervise\/reports\/\d+#assign$/);
+  const whole = page.locator('section.assign-all select');
+  check(await whole.inputValue() === '',
+        `a report no name matches has no agency chosen for it (chosen: ${await whole.inputValue()})`);
+  check(await whole.locator('option', { hasText: '鄂托克前旗' }).count() >= 1,
+        "the report's page lists every agency of the scope");
+  await shot(page, 'supervise-02-assign-from-report');
+  await whole.selectOption({ label: '鄂托克前旗' });
+  await page.locator('section.assign-all').getByRole('button', { name: '指定' }).click();
+  await page.waitForURL(/\/supervise\/reports\/\d+$/);
+  check(await page.locator('section.assign-all').count() === 0, 'an assigned report has no assignment form');
+  const meta = await page.textContent('dl.meta');
+  check(/第 [12] 版（共 2 版）/.test(meta), 'the assigned report joins the versions of 鄂托克前旗 2022 (one came with the seeds): ' + meta.replace(/\s+/g, ' '));
+  check((await page.textContent('h1')).includes('鄂托克前旗'), "the report's page now names 鄂托克前旗");
+  await page.goto(`${base}/supervise/upload`);
+  check(await page.locator('div.unassigned', { hasText: '000_6208f52ea13da654.txt' }).count() === 0,
         'an assigned report leaves the waiting list');
 
   // The tree for 2021: seed 004 has errors, agencies that did not file are listed.

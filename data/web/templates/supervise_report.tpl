@@ -5,9 +5,24 @@
 <dt>SHA-256</dt><dd><code>{{SHA256}}</code></dd>
 <dt>提交日期</dt><dd>{{FILED}}</dd>
 <dt>上传人</dt><dd>{{UPLOADED_BY}}</dd>
-<dt>版本</dt><dd>第 {{VERSION}} 版（共 {{VERSIONS}} 版）</dd>
+<dt>版本</dt><dd>{{#ASSIGN}}指定所属机关后编入该机关的版本{{/ASSIGN}}{{#VERSIONED}}第 {{VERSION}} 版（共 {{VERSIONS}} 版）{{/VERSIONED}}</dd>
 </dl>
-<h2>检查发现的问题</h2>
+{{#ASSIGN}}<section class="assign-all" aria-labelledby="assign">
+<h2 id="assign">指定所属机关</h2>
+<p>这份报告尚未指定所属机关（报告中的机关“{{REPORT_AGENCY}}”）。</p>
+<form method="post" action="/supervise/assign" class="assign">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="submission" value="{{ID}}">
+<input type="hidden" name="back" value="report">
+<p><label for="agency">所属机关</label>
+<select id="agency" name="agency" required>
+{{OPTIONS:none}}</select>
+<label for="year">年度</label>
+<input id="year" name="year" inputmode="numeric" size="5" value="{{YEAR}}">
+<button type="submit">指定</button></p>
+</form>
+</section>
+{{/ASSIGN}}<h2>检查发现的问题</h2>
 <ol class="findings">
 {{#FINDING}}<li id="{{ID}}" class="finding-{{SEVERITY}}"><strong>{{SEVERITY_LABEL}}</strong> {{RULE}}：{{MESSAGE}} {{WHERE}}{{#PIN}} <a class="pin" href="{{HREF}}">→ {{LABEL}}</a>{{/PIN}}</li>
 {{/FINDING}}

@@ -17,16 +17,19 @@
 </tbody>
 </table></div>{{/HAS_RESULTS}}
 {{#HAS_UNASSIGNED}}<h2 id="unassigned">待指定机关的报告</h2>
-{{#UNASSIGNED}}<form method="post" action="/supervise/assign" class="assign">
+{{#UNASSIGNED}}<div class="unassigned">
+<p><a href="/supervise/reports/{{ID}}">{{FILE}}</a>：报告中的机关“{{REPORT_AGENCY}}”{{#NO_NEAR_NAMES}}，没有名称相近的机关{{/NO_NEAR_NAMES}}。
+<a class="choose-all" href="/supervise/reports/{{ID}}#assign">从全部机关中选择</a></p>
+{{#NEAR_NAMES}}<form method="post" action="/supervise/assign" class="assign">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="submission" value="{{ID}}">
-<p><a href="/supervise/reports/{{ID}}">{{FILE}}</a>：报告中的机关“{{REPORT_AGENCY}}”
-<label for="agency-{{ID}}">所属机关</label>
+<p><label for="agency-{{ID}}">所属机关</label>
 <select id="agency-{{ID}}" name="agency" required>
 {{OPTIONS:none}}</select>
 <label for="year-{{ID}}">年度</label>
 <input id="year-{{ID}}" name="year" inputmode="numeric" size="5" value="{{YEAR}}">
 <button type="submit">指定</button></p>
 </form>
+{{/NEAR_NAMES}}</div>
 {{/UNASSIGNED}}{{#MORE_UNASSIGNED}}<p>另有 {{N}} 份报告待指定机关：指定以上报告后，其余的依次列出。</p>
 {{/MORE_UNASSIGNED}}{{/HAS_UNASSIGNED}}
