@@ -325,13 +325,12 @@ HttpResponse PostAssign(Site& site, HttpRequest& req) {
   int year = 0;
   std::string y = FormValue(form, "year");
   if (!y.empty()) year = static_cast<int>(IdOf(y));
-  Status s =
-      ctx.sup->Assign(IdOf(FormValue(form, "submission")), IdOf(FormValue(form, "agency")), year);
+  const int64_t submission = IdOf(FormValue(form, "submission"));
+  Status s = ctx.sup->Assign(submission, IdOf(FormValue(form, "agency")), year);
   if (!s.ok()) return Failed(site, req, s);
   // Back to where the form was: the report's page (its whole-list form) or the upload page.
   if (FormValue(form, "back") == "report") {
-    return RedirectResponse("/supervise/reports/" +
-                            std::to_string(IdOf(FormValue(form, "submission"))));
+    return RedirectResponse("/supervise/reports/" + std::to_string(submission));
   }
   return RedirectResponse("/supervise/upload");
 }
@@ -431,10 +430,11 @@ HttpResponse ReportPage(Site& site, HttpRequest& req) {
         d->SetValue("SHA256", s.sha256);
         d->SetValue("FILED", s.filed.ToString());
         d->SetValue("UPLOADED_BY", s.uploaded_by);
-        d->SetIntValue("VERSION", s.version);
-        d->SetIntValue("VERSIONS", page->filing.versions);
-        if (s.agency_id != 0) d->ShowSection("VERSIONED");
-        if (s.agency_id == 0) {
+        if (s.agency_id != 0) {
+          Dict* v = d->AddSectionDictionary("VERSIONED");
+          v->SetIntValue("VERSION", s.version);
+          v->SetIntValue("VERSIONS", page->filing.versions);
+        } else {
           Dict* a = d->AddSectionDictionary("ASSIGN");
           a->SetValue("REPORT_AGENCY", s.report_agency);
           if (s.year) a->SetIntValue("YEAR", s.year);
